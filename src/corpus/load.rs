@@ -1,0 +1,193 @@
+//! Reading article files: the seeds compiled into the binary, or every
+//! `*.txt` file of a folder. A file that cannot be used is skipped with a
+//! reason; it never stops the others from loading.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use include_dir::{include_dir, Dir};
+
+static SEEDS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/seeds");
+
+/// Articles larger than this are skipped: no news article comes near it, and
+/// it bounds the memory and time one bad file can take.
+pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
+
+/// A file that was read and is usable as text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// A file that was not loaded, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub file: String,
+    pub reason: String,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: skipped: {}", self.file, self.reason)
+    }
+}
+
+/// The seed articles compiled into the binary, in file-name order.
+pub fn load_embedded() -> (Vec<SourceFile>, Vec<Skipped>) {
+    let mut files: Vec<_> = SEEDS
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "txt"))
+        .map(|f| (f.path().display().to_string(), f.contents().to_vec()))
+        .collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    check_all(files)
+}
+
+/// Every `*.txt` file directly in `dir`, in file-name order. Fails only when
+/// the folder itself cannot be read.
+pub fn load_dir(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Skipped>), std::io::Error> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                skipped.push(Skipped { file: dir.display().to_string(), reason: format!("a folder entry cannot be read: {e}") });
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".txt") || name.starts_with('.') {
+            continue;
+        }
+        match read_file(&entry.path()) {
+            Ok(bytes) => files.push((name, bytes)),
+            Err(reason) => skipped.push(Skipped { file: name, reason }),
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let (ok, mut more) = check_all(files);
+    skipped.append(&mut more);
+    skipped.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok((ok, skipped))
+}
+
+/// Reads one file, refusing what is not a regular file or is too large
+/// before reading it whole.
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    // metadata() follows links, so a link loop or a dangling link is an
+    // error here rather than a hang.
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read it: {e}"))?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    if meta.len() > MAX_ARTICLE_BYTES as u64 {
+        return Err(too_large(meta.len() as usize));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?;
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(too_large(bytes.len()));
+    }
+    Ok(bytes)
+}
+
+fn too_large(len: usize) -> String {
+    format!("{len} bytes is over the limit of {MAX_ARTICLE_BYTES} bytes for one article")
+}
+
+/// Checks each file's bytes and drops exact duplicates of an earlier file.
+fn check_all(files: Vec<(String, Vec<u8>)>) -> (Vec<SourceFile>, Vec<Skipped>) {
+    let mut ok = Vec::new();
+    let mut skipped = Vec::new();
+    let mut seen: HashMap<blake3::Hash, String> = HashMap::new();
+    for (name, bytes) in files {
+        match check_text(bytes) {
+            Ok(text) => {
+                let hash = blake3::hash(text.as_bytes());
+                if let Some(first) = seen.get(&hash) {
+                    skipped.push(Skipped { file: name, reason: format!("the same text as {first}") });
+                } else {
+                    seen.insert(hash, name.clone());
+                    ok.push(SourceFile { name, text });
+                }
+            }
+            Err(reason) => skipped.push(Skipped { file: name, reason }),
+        }
+    }
+    (ok, skipped)
+}
+
+/// Decides whether a file's bytes are a usable article, and says why not.
+pub fn check_text(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(too_large(bytes.len()));
+    }
+    if bytes.contains(&0) {
+        return Err("binary data (it contains NUL bytes), not text".into());
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!("not UTF-8 text: invalid byte at offset {}; save the file as UTF-8", e.utf8_error().valid_up_to())
+    })?;
+    if text.chars().all(crate::text::is_blank) {
+        return Err(if text.is_empty() { "the file is empty".into() } else { "the file holds only white space".into() });
+    }
+    let controls = text.chars().filter(|c| c.is_control() && !c.is_whitespace()).count();
+    if controls * 20 > text.chars().count() {
+        return Err("binary data (mostly control characters), not text".into());
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_seeds_load() {
+        let (ok, skipped) = load_embedded();
+        assert!(skipped.is_empty(), "{skipped:?}");
+        assert_eq!(ok.len(), 2);
+        assert!(ok[0].name < ok[1].name);
+    }
+
+    #[test]
+    fn bad_bytes_are_refused_with_reasons() {
+        assert!(check_text(vec![]).unwrap_err().contains("empty"));
+        assert!(check_text(b"  \n\t ".to_vec()).unwrap_err().contains("white space"));
+        assert!(check_text(vec![b'a', 0, b'b']).unwrap_err().contains("binary"));
+        assert!(check_text(vec![b'a', 0xff, b'b']).unwrap_err().contains("offset 1"));
+        assert!(check_text(vec![b'a'; MAX_ARTICLE_BYTES + 1]).unwrap_err().contains("over the limit"));
+        assert!(check_text(vec![1u8; 100]).unwrap_err().contains("control"));
+        assert_eq!(check_text(b"Fine.".to_vec()).unwrap(), "Fine.");
+    }
+
+    #[test]
+    fn folder_loading_skips_and_reports() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Biden said hello.").unwrap();
+        std::fs::write(dir.path().join("b.txt"), "Biden said hello.").unwrap();
+        std::fs::write(dir.path().join("c.txt"), [0xffu8, 0xfe]).unwrap();
+        std::fs::write(dir.path().join("notes.md"), "ignored").unwrap();
+        std::fs::create_dir(dir.path().join("d.txt")).unwrap();
+        let (ok, skipped) = load_dir(dir.path()).unwrap();
+        assert_eq!(ok.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["a.txt"]);
+        let reasons: Vec<_> = skipped.iter().map(|s| (s.file.as_str(), s.reason.as_str())).collect();
+        assert_eq!(reasons.len(), 3, "{reasons:?}");
+        assert!(reasons[0].0 == "b.txt" && reasons[0].1.contains("a.txt"));
+        assert!(reasons[1].0 == "c.txt" && reasons[1].1.contains("UTF-8"));
+        assert!(reasons[2].0 == "d.txt" && reasons[2].1.contains("regular file"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_are_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(dir.path().join("loop.txt"), dir.path().join("loop.txt")).unwrap();
+        std::fs::write(dir.path().join("ok.txt"), "Text.").unwrap();
+        let (ok, skipped) = load_dir(dir.path()).unwrap();
+        assert_eq!(ok.len(), 1);
+        assert_eq!(skipped[0].file, "loop.txt");
+    }
+}

@@ -1,0 +1,115 @@
+//! Articles: reading them from the binary or a folder, checking them, and
+//! splitting them into blocks with exact byte offsets into the file.
+
+mod blocks;
+mod front_matter;
+mod load;
+
+pub use blocks::{split_blocks, Block, BlockKind};
+pub use front_matter::FrontMatter;
+pub use load::{load_dir, load_embedded, Skipped, SourceFile, MAX_ARTICLE_BYTES};
+
+/// One article as stored, split into blocks.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The file name, as given in the folder ("000_ea3f.txt").
+    pub file: String,
+    /// A slug of the file name: the article's id in URLs.
+    pub id: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    /// The whole file, exactly as stored. Every offset points into it.
+    pub text: String,
+    pub blocks: Vec<Block>,
+}
+
+impl Article {
+    /// Builds an article from a file's name and its (already checked) text.
+    pub fn parse(file: &str, text: String) -> Article {
+        let fm = FrontMatter::parse(&text);
+        let blocks = split_blocks(&text, fm.body_start);
+        let title = fm
+            .title
+            .clone()
+            .or_else(|| title_from_blocks(&text, &blocks))
+            .unwrap_or_else(|| file.to_string());
+        Article {
+            file: file.to_string(),
+            id: slug(file),
+            title,
+            outlet: fm.outlet,
+            url: fm.url,
+            date: fm.date,
+            text,
+            blocks,
+        }
+    }
+
+    pub fn block_text(&self, b: &Block) -> &str {
+        &self.text[b.start..b.end]
+    }
+}
+
+/// The title is the first block where it reads as a headline; otherwise the
+/// first sentence, shortened at a word boundary.
+fn title_from_blocks(text: &str, blocks: &[Block]) -> Option<String> {
+    if let Some(b) = blocks.iter().find(|b| b.kind == BlockKind::Title) {
+        return Some(text[b.start..b.end].trim().to_string());
+    }
+    let first = blocks.iter().find(|b| b.kind == BlockKind::Paragraph)?;
+    let para = text[first.start..first.end].trim();
+    let sentence_end = crate::text::first_sentence_end(para);
+    Some(crate::text::shorten(&para[..sentence_end], 90))
+}
+
+/// A URL-safe id from a file name: lowercase ASCII letters and digits joined
+/// by single hyphens, without the extension ("My File (2).txt" -> "my-file-2").
+pub fn slug(file: &str) -> String {
+    let stem = file.rsplit_once('.').map(|(s, _)| s).filter(|s| !s.is_empty()).unwrap_or(file);
+    let mut out = String::new();
+    let mut pending_dash = false;
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c == '_' && !out.is_empty() {
+            // Underscores are kept: they often separate a number from a hash.
+            out.push('_');
+            pending_dash = false;
+        } else {
+            pending_dash = true;
+        }
+    }
+    if out.is_empty() {
+        // A name with no ASCII letters at all still needs a stable id.
+        out = format!("article-{}", &crate::ids::short_hash(file.as_bytes())[..8]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_url_safe_and_stable() {
+        assert_eq!(slug("000_ea3fada302fe29ec.txt"), "000_ea3fada302fe29ec");
+        assert_eq!(slug("My File (2).txt"), "my-file-2");
+        assert_eq!(slug("Привет.txt").len(), "article-".len() + 8);
+        assert_eq!(slug("Привет.txt"), slug("Привет.txt"));
+        assert_ne!(slug("Привет.txt"), slug("Пока.txt"));
+    }
+
+    #[test]
+    fn title_is_the_headline_or_the_first_sentence() {
+        let a = Article::parse("a.txt", "Leaders meet in Geneva\nThe talks began. They ended.\n".into());
+        assert_eq!(a.title, "Leaders meet in Geneva");
+        let b = Article::parse("b.txt", "The talks began on Monday in a villa by the lake. They ended late.\n".into());
+        assert_eq!(b.title, "The talks began on Monday in a villa by the lake.");
+    }
+}

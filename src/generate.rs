@@ -1,0 +1,1 @@
+//! Generated coverage for benchmarks and load tests.

@@ -1,0 +1,67 @@
+//! Statement ids that never break.
+//!
+//! An id is derived from the speaker and the statement's own words, normalised
+//! so that quote-mark style, case, spacing and punctuation do not matter. It
+//! never depends on the article's name or position, the statement's offset, or
+//! a counter, so restarting, renaming, reordering or adding articles leaves
+//! every existing link working.
+
+use data_encoding::BASE32_NOPAD;
+
+/// Length of a statement id: 10 base32 characters (50 bits).
+pub const ID_LEN: usize = 10;
+
+/// The id of a statement by `speaker` (a speaker id, or "" when unknown).
+/// `occurrence` counts earlier statements in the same article with the same
+/// speaker and words (0 for the first), so a repeated quote still gets its own
+/// id without depending on anything outside the article.
+pub fn statement_id(speaker: &str, words: &str, occurrence: usize) -> String {
+    let mut key = format!("{speaker}\u{1f}{}", normalise(words));
+    if occurrence > 0 {
+        key.push_str(&format!("\u{1f}{occurrence}"));
+    }
+    short_hash(key.as_bytes())[..ID_LEN].to_string()
+}
+
+/// Lowercase base32 of a blake3 hash: URL-safe and unambiguous.
+pub fn short_hash(bytes: &[u8]) -> String {
+    BASE32_NOPAD.encode(blake3::hash(bytes).as_bytes()).to_ascii_lowercase()
+}
+
+/// Letters and digits in lower case, one space between words.
+pub fn normalise(words: &str) -> String {
+    let mut out = String::with_capacity(words.len());
+    for word in words.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Is `s` shaped like a statement id?
+pub fn looks_like_id(s: &str) -> bool {
+    s.len() == ID_LEN && s.bytes().all(|b| b.is_ascii_lowercase() || (b'2'..=b'7').contains(&b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_ignore_marks_case_and_spacing() {
+        let a = statement_id("biden", "“We will respond,” ", 0);
+        let b = statement_id("biden", "\"we  will RESPOND\"", 0);
+        assert_eq!(a, b);
+        assert!(looks_like_id(&a), "{a}");
+    }
+
+    #[test]
+    fn ids_differ_by_speaker_words_and_occurrence() {
+        let a = statement_id("biden", "We will respond", 0);
+        assert_ne!(a, statement_id("putin", "We will respond", 0));
+        assert_ne!(a, statement_id("biden", "We will not respond", 0));
+        assert_ne!(a, statement_id("biden", "We will respond", 1));
+    }
+}

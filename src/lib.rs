@@ -1,0 +1,17 @@
+//! Counterparts: who said what at a summit, side by side.
+//!
+//! The pipeline runs once at start-up:
+//! [`corpus`] loads and splits the articles, [`analysis`] finds every
+//! statement and its speaker and topics, and [`export`] turns the result into
+//! the JSON document that the web pages and the evaluation read.
+
+pub mod analysis;
+pub mod corpus;
+pub mod export;
+pub mod generate;
+pub mod ids;
+pub mod library;
+pub mod summit;
+pub mod text;
+
+pub use library::{Library, LoadOptions, LoadReport};

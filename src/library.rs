@@ -1,0 +1,105 @@
+//! Loading everything the server and the export need: the summit file, the
+//! articles, and the statements found in them.
+
+use std::path::PathBuf;
+
+use crate::analysis::{Analyzer, Statement};
+use crate::corpus::{self, Article, Skipped, SourceFile};
+use crate::summit::{Summit, SummitError};
+
+/// Where to load from; `None` means the corpus compiled into the binary.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    pub articles: Option<PathBuf>,
+    pub summit: Option<PathBuf>,
+}
+
+/// One article with the statements found in it, in source order.
+#[derive(Debug, Clone)]
+pub struct AnalyzedArticle {
+    pub article: Article,
+    pub statements: Vec<Statement>,
+}
+
+/// The loaded corpus.
+#[derive(Debug, Clone)]
+pub struct Library {
+    pub summit: Summit,
+    pub articles: Vec<AnalyzedArticle>,
+    /// Files that were not loaded, with the reason.
+    pub skipped: Vec<Skipped>,
+}
+
+/// What stops loading altogether. A bad article never does: it is skipped.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{0}")]
+    Summit(#[from] SummitError),
+    #[error("{dir}: cannot read the articles folder: {source}")]
+    ArticlesDir { dir: String, source: std::io::Error },
+}
+
+/// A one-line account of what was loaded, for logs and the CLI.
+#[derive(Debug, Clone)]
+pub struct LoadReport {
+    pub articles: usize,
+    pub skipped: usize,
+    pub statements: usize,
+    /// Statements per tracked speaker id, in the summit file's order.
+    pub by_speaker: Vec<(String, usize)>,
+    pub unattributed: usize,
+}
+
+impl Library {
+    pub fn load(opts: &LoadOptions) -> Result<Library, LoadError> {
+        let summit = match &opts.summit {
+            Some(path) => Summit::from_file(path)?,
+            None => Summit::builtin()?,
+        };
+        let (files, skipped) = match &opts.articles {
+            Some(dir) => corpus::load_dir(dir)
+                .map_err(|source| LoadError::ArticlesDir { dir: dir.display().to_string(), source })?,
+            None => corpus::load_embedded(),
+        };
+        Ok(Library::build(summit, files, skipped))
+    }
+
+    /// Analyses already-read files.
+    pub fn build(summit: Summit, files: Vec<SourceFile>, skipped: Vec<Skipped>) -> Library {
+        let analyzer = Analyzer::new(&summit);
+        let mut used_ids = std::collections::HashSet::new();
+        let articles = files
+            .into_iter()
+            .map(|f| {
+                let mut article = Article::parse(&f.name, f.text);
+                // Two file names can slug alike ("A.txt", "a.txt"); keep ids unique.
+                let base = article.id.clone();
+                let mut n = 1;
+                while !used_ids.insert(article.id.clone()) {
+                    n += 1;
+                    article.id = format!("{base}-{n}");
+                }
+                let statements = analyzer.analyze(&article);
+                AnalyzedArticle { article, statements }
+            })
+            .collect();
+        Library { summit, articles, skipped }
+    }
+
+    pub fn report(&self) -> LoadReport {
+        let statements: Vec<&Statement> = self.articles.iter().flat_map(|a| &a.statements).collect();
+        let by_speaker = self
+            .summit
+            .speakers
+            .iter()
+            .map(|s| (s.id.clone(), statements.iter().filter(|st| st.speaker.as_deref() == Some(&s.id)).count()))
+            .collect();
+        LoadReport {
+            articles: self.articles.len(),
+            skipped: self.skipped.len(),
+            statements: statements.len(),
+            by_speaker,
+            unattributed: statements.iter().filter(|s| s.speaker.is_none()).count(),
+        }
+    }
+}

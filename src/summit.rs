@@ -1,0 +1,349 @@
+//! The summit file: what a corpus is about.
+//!
+//! It names the summit, the speakers to track (with every way coverage refers
+//! to them) and the topics (with the words that signal them), so that one
+//! binary can serve any summit. The default is `seeds/summit.toml`, compiled in.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The summit file compiled into the binary.
+pub const DEFAULT_SUMMIT: &str = include_str!("../seeds/summit.toml");
+
+/// The name reported for the compiled-in summit file in messages.
+pub const DEFAULT_SUMMIT_NAME: &str = "seeds/summit.toml (built in)";
+
+#[derive(Debug, Clone)]
+pub struct Summit {
+    pub title: String,
+    pub date: String,
+    pub place: String,
+    pub speakers: Vec<Speaker>,
+    pub topics: Vec<Topic>,
+    /// The topic of a statement that names no issue of its own and whose
+    /// context names none either (for a bilateral summit: the relationship).
+    pub default_topic: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pronoun {
+    He,
+    She,
+    They,
+}
+
+impl Pronoun {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Pronoun::He => "he",
+            Pronoun::She => "she",
+            Pronoun::They => "they",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Speaker {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub pronoun: Pronoun,
+    /// Every phrase that refers to this speaker alone: names, titles, roles,
+    /// honorifics ("Biden", "the US president", "Mr Biden", "POTUS").
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    /// Words and phrases that signal the topic. They are matched on word
+    /// stems, so "sanction" also finds "sanctions"; a trailing `*` matches any
+    /// word that starts with the stem ("cyber*" finds "cyberspace").
+    pub keywords: Vec<String>,
+}
+
+impl Summit {
+    pub fn speaker(&self, id: &str) -> Option<&Speaker> {
+        self.speakers.iter().find(|s| s.id == id)
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+
+    /// The built-in summit file. It is checked by the test suite, so a broken
+    /// one never ships; the error case still reports rather than panics.
+    pub fn builtin() -> Result<Summit, SummitError> {
+        Summit::parse(DEFAULT_SUMMIT, DEFAULT_SUMMIT_NAME)
+    }
+
+    pub fn from_file(path: &Path) -> Result<Summit, SummitError> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| SummitError {
+            file: name.clone(),
+            line: None,
+            message: format!("cannot read the summit file: {e}"),
+        })?;
+        Summit::parse(&text, &name)
+    }
+
+    /// Parses and checks a summit file; `name` is used in error messages.
+    pub fn parse(text: &str, name: &str) -> Result<Summit, SummitError> {
+        let raw: RawFile = toml::from_str(text).map_err(|e| SummitError {
+            file: name.to_string(),
+            line: e.span().map(|s| line_of(text, s.start)),
+            message: e.message().trim().to_string(),
+        })?;
+        validate(raw, text, name)
+    }
+}
+
+/// A summit file that cannot be used, with where and what to fix.
+#[derive(Debug, Clone, thiserror::Error)]
+pub struct SummitError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for SummitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    summit: RawSummit,
+    #[serde(default)]
+    speakers: Vec<RawSpeaker>,
+    #[serde(default)]
+    topics: Vec<RawTopic>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSummit {
+    title: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    default_topic: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSpeaker {
+    id: Spanned<String>,
+    name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    pronoun: Option<Spanned<String>>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTopic {
+    id: Spanned<String>,
+    name: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    keywords: Vec<Spanned<String>>,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+}
+
+fn validate(raw: RawFile, text: &str, name: &str) -> Result<Summit, SummitError> {
+    let err = |offset: usize, message: String| SummitError {
+        file: name.to_string(),
+        line: Some(line_of(text, offset)),
+        message,
+    };
+    if raw.speakers.is_empty() {
+        return Err(SummitError {
+            file: name.to_string(),
+            line: None,
+            message: "no speakers: add at least one [[speakers]] table with an id, a name and aliases".into(),
+        });
+    }
+    let mut seen = HashSet::new();
+    let mut speakers = Vec::new();
+    let mut alias_owner: Vec<(String, String)> = Vec::new();
+    for s in raw.speakers {
+        let id = s.id.get_ref().clone();
+        if !is_valid_id(&id) {
+            return Err(err(s.id.span().start, format!("speaker id {id:?} must be lowercase letters, digits and '-'")));
+        }
+        if !seen.insert(id.clone()) {
+            return Err(err(s.id.span().start, format!("speaker id {id:?} is used twice")));
+        }
+        let pronoun = match s.pronoun.as_ref().map(|p| (p.get_ref().as_str(), p.span().start)) {
+            None | Some(("he", _)) => Pronoun::He,
+            Some(("she", _)) => Pronoun::She,
+            Some(("they", _)) => Pronoun::They,
+            Some((other, at)) => {
+                return Err(err(at, format!("pronoun {other:?} of speaker {id:?} must be \"he\", \"she\" or \"they\"")))
+            }
+        };
+        let mut aliases = vec![s.name.clone()];
+        for a in &s.aliases {
+            let alias = a.get_ref().trim().to_string();
+            if alias.is_empty() {
+                return Err(err(a.span().start, format!("speaker {id:?} has an empty alias")));
+            }
+            let key = alias.to_lowercase();
+            if let Some((_, owner)) = alias_owner.iter().find(|(k, o)| *k == key && *o != id) {
+                return Err(err(a.span().start, format!("alias {alias:?} of speaker {id:?} is also an alias of {owner:?}: an alias must name one speaker")));
+            }
+            alias_owner.push((key, id.clone()));
+            aliases.push(alias);
+        }
+        aliases.sort();
+        aliases.dedup();
+        speakers.push(Speaker { id, name: s.name, role: s.role, pronoun, aliases });
+    }
+    let mut topics = Vec::new();
+    let mut seen = HashSet::new();
+    for t in raw.topics {
+        let id = t.id.get_ref().clone();
+        if !is_valid_id(&id) {
+            return Err(err(t.id.span().start, format!("topic id {id:?} must be lowercase letters, digits and '-'")));
+        }
+        if !seen.insert(id.clone()) {
+            return Err(err(t.id.span().start, format!("topic id {id:?} is used twice")));
+        }
+        if t.keywords.is_empty() {
+            return Err(err(t.id.span().start, format!("topic {id:?} has no keywords: list the words that signal it")));
+        }
+        let mut keywords = Vec::new();
+        for k in &t.keywords {
+            let kw = k.get_ref().trim();
+            if kw.trim_end_matches('*').trim().is_empty() {
+                return Err(err(k.span().start, format!("topic {id:?} has an empty keyword")));
+            }
+            keywords.push(kw.to_string());
+        }
+        topics.push(Topic { id, name: t.name, description: t.description, keywords });
+    }
+    let default_topic = match raw.summit.default_topic {
+        None => None,
+        Some(d) => {
+            if !topics.iter().any(|t| t.id == *d.get_ref()) {
+                return Err(err(d.span().start, format!("default_topic {:?} is not the id of a [[topics]] entry", d.get_ref())));
+            }
+            Some(d.into_inner())
+        }
+    };
+    Ok(Summit {
+        title: raw.summit.title,
+        date: raw.summit.date,
+        place: raw.summit.place,
+        speakers,
+        topics,
+        default_topic,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+[summit]
+title = "Test summit"
+
+[[speakers]]
+id = "ann"
+name = "Ann Example"
+pronoun = "she"
+aliases = ["Ann", "the chancellor"]
+
+[[topics]]
+id = "trade"
+name = "Trade"
+keywords = ["tariff*"]
+"#;
+
+    #[test]
+    fn parses_a_minimal_file() {
+        let s = Summit::parse(MINIMAL, "t.toml").unwrap();
+        assert_eq!(s.speakers[0].pronoun, Pronoun::She);
+        assert!(s.speakers[0].aliases.contains(&"Ann Example".to_string()));
+        assert_eq!(s.topics[0].keywords, vec!["tariff*"]);
+    }
+
+    #[test]
+    fn syntax_error_names_file_and_line() {
+        let bad = "[summit]\ntitle = \"x\"\n[[speakers]\nid = 1\n";
+        let e = Summit::parse(bad, "bad.toml").unwrap_err();
+        assert_eq!(e.file, "bad.toml");
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.to_string().starts_with("bad.toml:3:"), "{e}");
+    }
+
+    #[test]
+    fn unknown_default_topic_is_reported_on_its_line() {
+        let bad = MINIMAL.replace("title = \"Test summit\"", "title = \"Test summit\"\ndefault_topic = \"nope\"");
+        let e = Summit::parse(&bad, "s.toml").unwrap_err();
+        assert_eq!(e.line, Some(4));
+        assert!(e.message.contains("nope"));
+    }
+
+    #[test]
+    fn alias_shared_by_two_speakers_is_refused() {
+        let bad = format!("{MINIMAL}\n[[speakers]]\nid = \"bob\"\nname = \"Bob\"\naliases = [\"the Chancellor\"]\n");
+        let e = Summit::parse(&bad, "s.toml").unwrap_err();
+        assert!(e.message.contains("also an alias"), "{e}");
+        assert_eq!(e.line, Some(19));
+    }
+
+    #[test]
+    fn bad_ids_and_pronouns_are_refused() {
+        let e = Summit::parse(&MINIMAL.replace("id = \"ann\"", "id = \"Ann X\""), "s").unwrap_err();
+        assert!(e.message.contains("lowercase"), "{e}");
+        let e = Summit::parse(&MINIMAL.replace("\"she\"", "\"it\""), "s").unwrap_err();
+        assert!(e.message.contains("pronoun"), "{e}");
+        let e = Summit::parse(&MINIMAL.replace("keywords = [\"tariff*\"]", "keywords = []"), "s").unwrap_err();
+        assert!(e.message.contains("no keywords"), "{e}");
+    }
+
+    #[test]
+    fn builtin_file_is_valid() {
+        let s = Summit::builtin().unwrap();
+        assert!(s.speaker("biden").is_some() && s.speaker("putin").is_some());
+        for id in [
+            "relations", "strategic-stability", "cybersecurity", "human-rights", "navalny",
+            "election-interference", "prisoners", "diplomats", "ukraine", "belarus", "syria",
+            "iran", "afghanistan", "arctic", "libya", "climate", "trade", "covid-19",
+        ] {
+            assert!(s.topic(id).is_some(), "missing topic {id}");
+        }
+    }
+}

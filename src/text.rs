@@ -1,0 +1,89 @@
+//! Small text helpers shared by the corpus and the analysis: character
+//! classes, trimming byte ranges, sentence ends, shortening for display.
+
+/// Marks that can open or close a quotation.
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '″')
+}
+
+/// Characters that end a sentence.
+pub fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+pub fn is_url(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| matches!(c, '(' | ')' | '<' | '>' | ',' | '.'));
+    w.starts_with("http://")
+        || w.starts_with("https://")
+        || w.starts_with("www.")
+        || w.starts_with("pic.twitter.com/")
+        || w.starts_with("t.co/")
+}
+
+/// The range with surrounding white space (including zero-width and
+/// direction marks) removed.
+pub fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    let trimmed_start = s.len() - s.trim_start_matches(is_blank).len();
+    let trimmed = s.trim_matches(is_blank);
+    (start + trimmed_start, start + trimmed_start + trimmed.len())
+}
+
+/// White space as readers see it: also the invisible format characters that
+/// scraped text carries (zero-width spaces, BOMs, direction marks).
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+}
+
+/// Byte length of the first sentence of `s` (all of it if it has one).
+pub fn first_sentence_end(s: &str) -> usize {
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_terminal(c) {
+            let next = chars.peek().map(|&(_, n)| n);
+            if next.is_none_or(char::is_whitespace) && i > 20 {
+                return i + c.len_utf8();
+            }
+        }
+    }
+    s.len()
+}
+
+/// At most `max` characters of `s`, cut at a word boundary, with "…" added
+/// when anything was cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut = s.char_indices().nth(max).map(|(i, _)| i).unwrap_or(s.len());
+    let head = &s[..cut];
+    let head = head.rsplit_once(char::is_whitespace).map(|(h, _)| h).unwrap_or(head);
+    format!("{}…", head.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_invisible_characters() {
+        let t = "\u{200b} hi \u{202e}\n";
+        let (s, e) = trim_range(t, 0, t.len());
+        assert_eq!(&t[s..e], "hi");
+    }
+
+    #[test]
+    fn shortens_at_words() {
+        assert_eq!(shorten("one two three four", 9), "one two…");
+        assert_eq!(shorten("short", 9), "short");
+        assert_eq!(shorten("ééééé ééééé", 7), "ééééé…");
+    }
+
+    #[test]
+    fn first_sentence() {
+        let s = "The talks began on Monday in Geneva. Then more.";
+        assert_eq!(&s[..first_sentence_end(s)], "The talks began on Monday in Geneva.");
+    }
+}
