@@ -1,10 +1,28 @@
 //! Who said what: finding statements in an article, attributing each to its
 //! speaker and tagging its topics.
+//!
+//! An article is read block by block and sentence by sentence
+//! ([`attribution`] does one sentence). Between sentences a small discourse
+//! state remembers who spoke last, so that "he said" and a quotation standing
+//! alone go to the right person, and which section heading is in force.
+
+mod attribution;
+mod mentions;
+mod quotes;
+mod sentences;
+mod topics;
+mod verbs;
 
 use serde::Serialize;
 
-use crate::corpus::Article;
-use crate::summit::Summit;
+use self::attribution::{analyze_sentence, Found, Resolved, Sentence, Who};
+use self::mentions::{MentionFinder, Referent};
+use self::topics::TopicTagger;
+use crate::corpus::{Article, Block, BlockKind};
+use crate::summit::{Pronoun, Summit};
+
+pub use self::quotes::{find_quotes, Quote};
+pub use self::sentences::split_sentences;
 
 /// How a statement reports what was said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -40,6 +58,7 @@ pub struct Statement {
     /// Byte range of the statement's words in the article file.
     pub start: usize,
     pub end: usize,
+    /// Topic ids, in the summit file's order.
     pub topics: Vec<String>,
     /// Index of the block (paragraph, heading, post) it is in.
     pub block: usize,
@@ -47,16 +66,281 @@ pub struct Statement {
     pub sentence: (usize, usize),
 }
 
+/// A statement's speaker is settled by the last few blocks at most: a
+/// "he said" or a lone quotation further from its speaker is left unattributed.
+const MAX_BLOCKS_SINCE_SPEAKER: usize = 3;
+
+/// A section heading gives its topic to statements that name none for this
+/// many blocks; further on, coverage has usually moved to other things.
+const HEADING_REACH_BLOCKS: usize = 3;
+
 /// Finds statements; built once per summit file and reused for every article.
 pub struct Analyzer {
+    summit: Summit,
+    mentions: MentionFinder,
+    topics: TopicTagger,
+}
+
+/// What the reading remembers between sentences.
+#[derive(Default)]
+struct Discourse {
+    /// The last speaker and the block they spoke in.
+    speaker: Option<(Resolved, usize)>,
+    /// Topics of the last section heading, and its block.
+    section_topics: Vec<usize>,
+    section_block: usize,
+}
+
+/// A statement before its id is given, with what topic tagging needs.
+struct Draft {
+    found: Found,
+    speaker: Resolved,
+    block: usize,
+    sentence: (usize, usize),
+    topics: Vec<usize>,
 }
 
 impl Analyzer {
-    pub fn new(_summit: &Summit) -> Analyzer {
-        Analyzer {}
+    pub fn new(summit: &Summit) -> Analyzer {
+        Analyzer { summit: summit.clone(), mentions: MentionFinder::new(summit), topics: TopicTagger::new(summit) }
     }
 
-    pub fn analyze(&self, _article: &Article) -> Vec<Statement> {
-        Vec::new()
+    pub fn analyze(&self, article: &Article) -> Vec<Statement> {
+        let mut state = Discourse::default();
+        let mut drafts = Vec::new();
+        for (bi, block) in article.blocks.iter().enumerate() {
+            match &block.kind {
+                BlockKind::Signature | BlockKind::Link => {}
+                BlockKind::Title | BlockKind::Heading => self.read_heading(article, bi, block, &mut state, &mut drafts),
+                BlockKind::Paragraph => self.read_paragraph(article, bi, block, &mut state, &mut drafts, false),
+                BlockKind::Post { .. } => self.read_paragraph(article, bi, block, &mut state, &mut drafts, true),
+            }
+        }
+        self.finish(article, drafts)
     }
+
+    /// A heading names the section's topic, and may name its speaker
+    /// ("Biden: Washington will not tolerate any interference").
+    fn read_heading(&self, article: &Article, bi: usize, block: &Block, state: &mut Discourse, drafts: &mut Vec<Draft>) {
+        let text = &article.text;
+        state.section_topics = self.topics.tag(&text[block.start..block.end]);
+        state.section_block = bi;
+        let Some((who, rest)) = self.speaker_label(text, block.start, block.end) else { return };
+        let quotes = find_quotes(text, rest, block.end);
+        let (start, end) = match quotes.first() {
+            Some(q) => (q.start, q.end),
+            None => crate::text::trim_range(text, rest, block.end),
+        };
+        if start >= end {
+            return;
+        }
+        let found = Found { start, end, kind: Kind::Direct, who: Who::Speaker(who) };
+        let speaker = Resolved::Speaker(who);
+        state.speaker = Some((speaker.clone(), bi));
+        let topics = self.with_default(self.topics.tag(&text[start..end]));
+        drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics });
+    }
+
+    /// "Putin: …" at the start of a heading: the speaker and where the words start.
+    fn speaker_label(&self, text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+        let colon = start + text[start..end].find(':')?;
+        let name = text[start..colon].trim();
+        let who = match self.mentions.find(text, start, colon).as_slice() {
+            [m] if text[m.start..m.end].trim() == name => match m.referent {
+                Referent::Speaker(i) => i,
+                _ => return None,
+            },
+            [] if !name.contains(' ') => self.mentions.misspelled_speaker(name)?,
+            _ => return None,
+        };
+        Some((who, colon + 1))
+    }
+
+    fn read_paragraph(
+        &self,
+        article: &Article,
+        bi: usize,
+        block: &Block,
+        state: &mut Discourse,
+        drafts: &mut Vec<Draft>,
+        is_post: bool,
+    ) {
+        let text = &article.text;
+        let quotes = find_quotes(text, block.start, block.end);
+        let sentences = split_sentences(text, block.start, block.end, &quotes);
+        for (si, &(ss, se)) in sentences.iter().enumerate() {
+            let sentence = Sentence {
+                text,
+                start: ss,
+                end: se,
+                quotes: quotes.iter().filter(|q| q.start >= ss && q.end <= se).collect(),
+            };
+            let mut last_in_sentence: Option<Resolved> = None;
+            for found in analyze_sentence(&sentence, &self.mentions) {
+                // In an embedded post only a speaker named there counts: the
+                // post is another account's, not the article's running story.
+                if is_post && !matches!(found.who, Who::Speaker(_) | Who::Other(_)) {
+                    continue;
+                }
+                let speaker = self.resolve(&found.who, last_in_sentence.as_ref(), state, bi);
+                if !matches!(speaker, Resolved::Unknown(_)) {
+                    last_in_sentence = Some(speaker.clone());
+                    if !is_post {
+                        state.speaker = Some((speaker.clone(), bi));
+                    }
+                }
+                let topics = self.topics_in_context(text, &found, &sentences[..=si], (ss, se), bi, article, state);
+                drafts.push(Draft { found, speaker, block: bi, sentence: (ss, se), topics });
+            }
+        }
+    }
+
+    /// Settles pronouns, groups and continuations against what came before.
+    fn resolve(&self, who: &Who, in_sentence: Option<&Resolved>, state: &Discourse, bi: usize) -> Resolved {
+        let recent = state
+            .speaker
+            .as_ref()
+            .filter(|(_, at)| bi.saturating_sub(*at) <= MAX_BLOCKS_SINCE_SPEAKER)
+            .map(|(r, _)| r);
+        match who {
+            Who::Speaker(i) => Resolved::Speaker(*i),
+            Who::Other(label) => Resolved::Other(label.clone()),
+            Who::Pronoun(p) => in_sentence
+                .filter(|r| self.fits_pronoun(r, p))
+                .or(recent.filter(|r| self.fits_pronoun(r, p)))
+                .cloned()
+                .unwrap_or(Resolved::Unknown(None)),
+            Who::Relative | Who::Inherit => in_sentence.or(recent).cloned().unwrap_or(Resolved::Unknown(None)),
+            // A group's words are one leader's when that leader's account is
+            // being reported; otherwise they are nobody's in particular.
+            Who::Collective(label) => match recent {
+                Some(r @ Resolved::Speaker(_)) => r.clone(),
+                _ => Resolved::Unknown(Some(label.clone())),
+            },
+            Who::Continuation => recent.cloned().unwrap_or(Resolved::Unknown(None)),
+            Who::Unknown => Resolved::Unknown(None),
+        }
+    }
+
+    fn fits_pronoun(&self, r: &Resolved, p: &Pronoun) -> bool {
+        match r {
+            Resolved::Speaker(i) => self.summit.speakers[*i].pronoun == *p,
+            Resolved::Other(_) => true,
+            Resolved::Unknown(_) => false,
+        }
+    }
+
+    /// A statement's topics: those its own words name; where they name none,
+    /// those of the rest of its sentence, then of the sentences before it in
+    /// the paragraph, then of a question just before, then of the section
+    /// heading, then the summit's default. Words that point back ("this
+    /// file") add the topics of that context too.
+    #[allow(clippy::too_many_arguments)]
+    fn topics_in_context(
+        &self,
+        text: &str,
+        found: &Found,
+        sentences_so_far: &[(usize, usize)],
+        sentence: (usize, usize),
+        bi: usize,
+        article: &Article,
+        state: &Discourse,
+    ) -> Vec<usize> {
+        let own_text = &text[found.start..found.end];
+        let own = self.topics.tag(own_text);
+        if !own.is_empty() && !self.topics.has_anaphora(own_text) {
+            return own;
+        }
+        let frame = narrative_around(text, sentence, found);
+        let earlier = sentences_so_far[..sentences_so_far.len() - 1].iter().rev().map(|&(a, b)| &text[a..b]);
+        let question = bi
+            .checked_sub(1)
+            .and_then(|p| article.blocks.get(p))
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| &text[b.start..b.end])
+            .filter(|t| t.trim_end().ends_with('?'));
+        let context = std::iter::once(frame.as_str())
+            .chain(earlier)
+            .chain(question)
+            .map(|t| self.topics.tag(t))
+            .chain((bi - state.section_block <= HEADING_REACH_BLOCKS).then(|| state.section_topics.clone()))
+            .find(|t| !t.is_empty())
+            .unwrap_or_default();
+        let mut all = own;
+        all.extend(context);
+        all.sort_unstable();
+        all.dedup();
+        self.with_default(all)
+    }
+
+    /// The summit's default topic where no other was found.
+    fn with_default(&self, topics: Vec<usize>) -> Vec<usize> {
+        if !topics.is_empty() {
+            return topics;
+        }
+        let default = self.summit.default_topic.as_ref().and_then(|d| self.summit.topics.iter().position(|t| &t.id == d));
+        default.into_iter().collect()
+    }
+
+    /// Drops overlapping statements and gives each its id and topic ids.
+    fn finish(&self, article: &Article, mut drafts: Vec<Draft>) -> Vec<Statement> {
+        drafts.sort_by_key(|d| (d.found.start, std::cmp::Reverse(d.found.end)));
+        let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
+        for d in drafts {
+            if kept.last().is_some_and(|k| d.found.start < k.found.end) {
+                continue; // nested in or overlapping the one before
+            }
+            kept.push(d);
+        }
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        kept.into_iter()
+            .map(|d| {
+                let (speaker, speaker_label) = match d.speaker {
+                    Resolved::Speaker(i) => (Some(self.summit.speakers[i].id.clone()), None),
+                    Resolved::Other(label) => (None, Some(label)),
+                    Resolved::Unknown(label) => (None, label),
+                };
+                let words = &article.text[d.found.start..d.found.end];
+                let key_speaker = speaker.clone().unwrap_or_default();
+                let key = format!("{key_speaker}\u{1f}{}", crate::ids::normalise(words));
+                let n = seen.entry(key).or_insert(0);
+                let id = crate::ids::statement_id(&key_speaker, words, *n);
+                *n += 1;
+                Statement {
+                    id,
+                    speaker,
+                    speaker_label,
+                    kind: d.found.kind,
+                    start: d.found.start,
+                    end: d.found.end,
+                    topics: d.topics.iter().map(|&t| self.summit.topics[t].id.clone()).collect(),
+                    block: d.block,
+                    sentence: d.sentence,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The words of a sentence outside the statement and outside every
+/// quotation: the frame ("When asked about X, Biden said"), which often names
+/// the issue a quotation answers. Other quotations are other statements.
+fn narrative_around(text: &str, sentence: (usize, usize), found: &Found) -> String {
+    let quotes = find_quotes(text, sentence.0, sentence.1);
+    let mut out = String::new();
+    let mut pos = sentence.0;
+    let mut skip: Vec<(usize, usize)> = quotes.iter().map(Quote::outer).collect();
+    skip.push((found.start, found.end));
+    skip.sort_unstable();
+    for (s, e) in skip {
+        if s > pos {
+            out.push_str(&text[pos..s]);
+            out.push(' ');
+        }
+        pos = pos.max(e);
+    }
+    if pos < sentence.1 {
+        out.push_str(&text[pos..sentence.1]);
+    }
+    out
 }

@@ -1,0 +1,689 @@
+//! Who said what in one sentence.
+//!
+//! A sentence is read as narrative text around quotations. In the narrative
+//! we look for *frames*: a verb of saying with its subject ("Biden said",
+//! "said Putin", "he added", "according to a White House official", "Putin:").
+//! Each frame yields statements:
+//! - a frame with a reported clause ("said that they will meet") gives an
+//!   indirect statement, or a mixed one when the clause carries quoted words,
+//!   or a direct one when the clause is almost all one quotation;
+//! - "according to X" makes the whole sentence X's;
+//! - a quotation takes the speaker of the frame right after it ("…,” he said)
+//!   or right before it (He added: “…”);
+//! - a quotation that stands alone continues the last speaker.
+//!
+//! Subjects are read from the words right before the verb: a tracked
+//! speaker's alias, a pronoun (resolved later), a group, another person, or a
+//! capitalised name (a misspelling of a tracked name counts as that name).
+//! A leader named after a preposition ("with Putin") is never a subject.
+
+use super::mentions::{is_possessive, Mention, MentionFinder, Referent};
+use super::quotes::Quote;
+use super::verbs::{speech_verb, SpeechVerb};
+use crate::summit::Pronoun;
+use crate::text::{is_blank, is_terminal};
+
+/// Who a frame's subject is, before pronouns and groups are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    Speaker(usize),
+    /// Someone not tracked, with the words that name them.
+    Other(String),
+    Pronoun(Pronoun),
+    /// A group that includes the leaders, named by these words.
+    Collective(String),
+    /// "who": the person just named.
+    Relative,
+    /// A participle ("…, adding"): the sentence's speaker.
+    Inherit,
+    /// A quotation standing alone: the last speaker goes on.
+    Continuation,
+    Unknown,
+}
+
+/// Who a statement is finally given to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    Speaker(usize),
+    Other(String),
+    Unknown(Option<String>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FrameKind {
+    Verb(SpeechVerb),
+    According,
+    Colon,
+}
+
+#[derive(Debug, Clone)]
+struct Frame {
+    kind: FrameKind,
+    /// The verb ("said"), "according to", or the colon.
+    verb: (usize, usize),
+    /// Where the frame's own words start (its subject, or the comma before a
+    /// participle): text before it can belong to an earlier frame.
+    zone_start: usize,
+    /// The frame is joined to the sentence by a comma or a conjunction, so
+    /// it ends the clause of the frame before it.
+    coordinated: bool,
+    who: Who,
+    clause: Option<(usize, usize)>,
+}
+
+/// A statement found in a sentence, before ids and topics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: super::Kind,
+    pub who: Who,
+}
+
+/// A quotation shorter than this many words is a fragment: a term the
+/// reporter quotes, which only means something inside a clause.
+const FRAGMENT_WORDS: usize = 4;
+/// Words allowed between a verb and the quotation it introduces.
+const MAX_FRAME_GAP_WORDS: usize = 10;
+/// A clause that is at least this share quotation is the quotation itself.
+const QUOTE_SHARE_FOR_DIRECT: f64 = 0.6;
+
+/// Words that may stand between a subject and its verb ("Biden also said").
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "also", "then", "later", "again", "further", "previously", "earlier", "once", "just", "has", "had",
+    "have", "was", "were", "is", "would", "will", "could", "did", "does", "not", "never", "himself",
+    "herself", "had", "then", "still", "too", "today", "yesterday",
+];
+
+/// Words that make the mention after them an object, not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "with", "to", "by", "about", "of", "on", "for", "from", "against", "between", "than", "at", "and",
+    "told", "asked", "met", "meet", "called", "urged", "warned", "counterpart", "toward", "towards", "into",
+];
+
+/// Capitalised words that begin sentences but are not names.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "it", "this", "that", "these", "those", "there", "when", "while", "as", "but", "and",
+    "in", "on", "at", "after", "before", "if", "i", "we", "you", "they", "his", "her", "their", "our",
+    "asked", "speaking", "he", "she", "who", "what", "then", "later", "also", "yesterday", "today",
+];
+
+/// Words that can start a reported clause with no "that" ("said he would").
+const CLAUSE_OPENERS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "this", "these", "those", "his", "her",
+    "their", "its", "our", "there", "what", "how", "why", "whether", "if", "washington", "moscow",
+    "russia", "america", "nobody", "no", "both", "all", "everything", "nothing",
+];
+
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// Index of the narrative stretch the word is in (stretches are split by
+    /// quotations).
+    stretch: usize,
+}
+
+/// Everything known about one sentence.
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// The quotations inside the sentence, in order.
+    pub quotes: Vec<&'a Quote>,
+}
+
+impl Sentence<'_> {
+    /// The narrative stretches: the sentence minus its quotations.
+    fn stretches(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut pos = self.start;
+        for q in &self.quotes {
+            let (s, e) = q.outer();
+            if s > pos {
+                out.push((pos, s.min(self.end)));
+            }
+            pos = pos.max(e);
+        }
+        if pos < self.end {
+            out.push((pos, self.end));
+        }
+        out
+    }
+}
+
+/// Reads one sentence and returns what was said in it, by whom.
+pub fn analyze_sentence(s: &Sentence, finder: &MentionFinder) -> Vec<Found> {
+    let stretches = s.stretches();
+    let words = narrative_words(s.text, &stretches);
+    let mentions: Vec<Mention> = stretches.iter().flat_map(|&(a, b)| finder.find(s.text, a, b)).collect();
+    let mut frames = find_frames(s, &words, &mentions, finder);
+    close_clauses(s, &mut frames);
+    statements(s, &words, &frames)
+}
+
+/// Words of the narrative stretches, with the stretch each is in.
+fn narrative_words(text: &str, stretches: &[(usize, usize)]) -> Vec<Word> {
+    let mut out = Vec::new();
+    for (k, &(a, b)) in stretches.iter().enumerate() {
+        let mut start = None;
+        let chars: Vec<(usize, char)> = text[a..b].char_indices().map(|(i, c)| (a + i, c)).collect();
+        for (i, &(at, c)) in chars.iter().enumerate() {
+            let inner_joiner = matches!(c, '\'' | '’' | '-' | '.')
+                && i > 0
+                && chars[i - 1].1.is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|n| n.1.is_alphanumeric());
+            if c.is_alphanumeric() || (start.is_some() && inner_joiner) {
+                start.get_or_insert(at);
+            } else if let Some(st) = start.take() {
+                out.push(Word { start: st, end: at, stretch: k });
+            }
+        }
+        if let Some(st) = start {
+            out.push(Word { start: st, end: b, stretch: k });
+        }
+    }
+    out
+}
+
+fn word_str<'a>(text: &'a str, w: &Word) -> &'a str {
+    &text[w.start..w.end]
+}
+
+fn find_frames(s: &Sentence, words: &[Word], mentions: &[Mention], finder: &MentionFinder) -> Vec<Frame> {
+    let text = s.text;
+    let mut frames = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let word = word_str(text, w);
+        let next = words.get(i + 1).filter(|n| n.stretch == w.stretch).map(|n| word_str(text, n));
+        if word.eq_ignore_ascii_case("according") && next.is_some_and(|n| n.eq_ignore_ascii_case("to")) {
+            let to = &words[i + 1];
+            let who = subject_after(text, words, i + 2, w.stretch, mentions, finder).unwrap_or(Who::Unknown);
+            let zone_start = clause_join_start(text, s.start, w.start);
+            frames.push(Frame {
+                kind: FrameKind::According,
+                verb: (w.start, to.end),
+                zone_start,
+                coordinated: true,
+                who,
+                clause: None,
+            });
+            continue;
+        }
+        if let Some(m) = colon_label(text, s, w, mentions, finder, i, words) {
+            frames.push(m);
+            continue;
+        }
+        let Some(verb) = speech_verb(word, next) else { continue };
+        let joined_by_comma = preceded_by_join(text, s.start, w.start);
+        let (who, zone_start) = if verb.participle && (joined_by_comma || starts_stretch(words, i)) {
+            // "…, adding": whoever the sentence's last frame is about.
+            let inherited = frames.iter().rev().map(|f: &Frame| f.who.clone()).find(|w| *w != Who::Unknown);
+            (inherited.unwrap_or(Who::Inherit), clause_join_start(text, s.start, w.start))
+        } else if let Some((who, at)) = subject_before(text, words, i, mentions, finder) {
+            (resolve_relative(who, at, &frames, mentions, text), at)
+        } else if let Some(who) = inverted_subject(text, words, i, mentions, finder) {
+            (who, w.start)
+        } else {
+            (Who::Unknown, w.start)
+        };
+        let coordinated = verb.participle && joined_by_comma || preceded_by_join(text, s.start, zone_start);
+        let clause = if verb.takes_clause { clause_start(text, s, words, i, verb) } else { None };
+        frames.push(Frame {
+            kind: FrameKind::Verb(verb),
+            verb: (w.start, w.end),
+            zone_start: if coordinated { clause_join_start(text, s.start, zone_start) } else { zone_start },
+            coordinated,
+            who,
+            clause: clause.map(|c| (c, s.end)),
+        });
+    }
+    frames
+}
+
+/// "…, according to Putin, who said": "who" is the person named just before.
+fn resolve_relative(who: Who, at: usize, frames: &[Frame], mentions: &[Mention], text: &str) -> Who {
+    if who != Who::Relative {
+        return who;
+    }
+    let named = mentions
+        .iter()
+        .rev()
+        .filter(|m| m.end <= at)
+        .find_map(|m| referent_who(text, m).filter(|w| matches!(w, Who::Speaker(_) | Who::Other(_))));
+    named.or_else(|| frames.last().map(|f| f.who.clone())).unwrap_or(Who::Unknown)
+}
+
+/// "Putin: …" — a speaker's name at the start of the sentence, then a colon.
+fn colon_label(
+    text: &str,
+    s: &Sentence,
+    w: &Word,
+    mentions: &[Mention],
+    finder: &MentionFinder,
+    i: usize,
+    words: &[Word],
+) -> Option<Frame> {
+    if i > 3 || !text[w.end..].starts_with(':') {
+        return None;
+    }
+    // Everything before the colon must be the name.
+    let first = &words[0];
+    if first.stretch != w.stretch || !text[s.start..first.start].trim().is_empty() {
+        return None;
+    }
+    let who = match mentions.iter().find(|m| m.start == first.start && m.end == w.end) {
+        Some(m) => referent_who(text, m)?,
+        // A lone capitalised word before a colon counts only as a tracked name.
+        None if i == 0 => Who::Speaker(finder.misspelled_speaker(word_str(text, w))?),
+        None => return None,
+    };
+    Some(Frame {
+        kind: FrameKind::Colon,
+        verb: (w.end, w.end + 1),
+        zone_start: first.start,
+        coordinated: false,
+        who,
+        clause: None,
+    })
+}
+
+fn referent_who(text: &str, m: &Mention) -> Option<Who> {
+    Some(match &m.referent {
+        Referent::Speaker(i) => Who::Speaker(*i),
+        Referent::Pronoun(p) => Who::Pronoun(p.clone()),
+        Referent::Relative => Who::Relative,
+        Referent::Collective => Who::Collective(text[m.start..m.end].to_string()),
+        Referent::Other => Who::Other(text[m.start..m.end].to_string()),
+    })
+}
+
+/// Is the word the first of its stretch (right after a quotation)?
+fn starts_stretch(words: &[Word], i: usize) -> bool {
+    i == 0 || words[i - 1].stretch != words[i].stretch
+}
+
+/// Does a comma, semicolon or a coordinating "and"/"but" come right before `at`?
+fn preceded_by_join(text: &str, floor: usize, at: usize) -> bool {
+    // A comma inside a closing quote joins too: "…,” adding that …".
+    let before = text[floor..at].trim_end_matches(|c: char| is_blank(c) || crate::text::is_quote_mark(c));
+    let lower = before.to_ascii_lowercase();
+    before.ends_with([',', ';', '—', '–'])
+        || (lower.ends_with(" and") || lower.ends_with(" but") || lower.ends_with(" while"))
+            && lower[..lower.len() - lower.rsplit(' ').next().map_or(0, str::len)].trim_end().ends_with(',')
+}
+
+/// Where the joining words before `at` start (", adding" starts at the comma).
+fn clause_join_start(text: &str, floor: usize, at: usize) -> usize {
+    let before = &text[floor..at];
+    let mut trimmed = before.trim_end_matches(is_blank);
+    for conj in [" and", " but", " while"] {
+        if trimmed.to_ascii_lowercase().ends_with(conj) {
+            trimmed = trimmed[..trimmed.len() - conj.len()].trim_end_matches(is_blank);
+        }
+    }
+    let trimmed = trimmed.trim_end_matches([',', ';', '—', '–']).trim_end_matches(is_blank);
+    floor + trimmed.len()
+}
+
+/// The subject right before the verb at `i`: a mention or a capitalised name,
+/// with at most three short words ("also", "has") between; failing that, the
+/// nearest mention earlier in the same stretch that is not an object.
+fn subject_before(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    mentions: &[Mention],
+    finder: &MentionFinder,
+) -> Option<(Who, usize)> {
+    let stretch = words[i].stretch;
+    let mut j = i;
+    for _ in 0..=3 {
+        if j == 0 || words[j - 1].stretch != stretch {
+            break;
+        }
+        j -= 1;
+        let w = &words[j];
+        // Only white space may stand between the candidate and what follows.
+        if !text[w.end..words[j + 1].start].chars().all(is_blank) {
+            break;
+        }
+        if let Some(m) = mentions.iter().find(|m| m.end == w.end) {
+            if is_possessive(text, m) {
+                break;
+            }
+            return referent_who(text, m).map(|who| (expand_other(text, words, j, who, m), m.start));
+        }
+        let word = word_str(text, w);
+        if is_name_like(word) {
+            let start = name_run_start(text, words, j);
+            let who = match finder.misspelled_speaker(word) {
+                Some(sp) => Who::Speaker(sp),
+                None => Who::Other(text[start..w.end].to_string()),
+            };
+            return Some((who, start));
+        }
+        let lower = word.to_lowercase();
+        if !BETWEEN_SUBJECT_AND_VERB.contains(&lower.as_str()) && !lower.ends_with("ly") {
+            break;
+        }
+    }
+    nearest_subject(text, words, i, mentions)
+}
+
+/// The closest earlier mention in the same stretch, within a few words,
+/// that is not possessive and not the object of a preposition or verb.
+fn nearest_subject(text: &str, words: &[Word], i: usize, mentions: &[Mention]) -> Option<(Who, usize)> {
+    let stretch = words[i].stretch;
+    let first = (0..i).rev().take(12).take_while(|&k| words[k].stretch == stretch).last()?;
+    let from = words[first].start;
+    let to = words[i].start;
+    mentions
+        .iter()
+        .rev()
+        .filter(|m| m.start >= from && m.end <= to)
+        .find(|m| !is_possessive(text, m) && !after_preposition(text, words, m))
+        .and_then(|m| referent_who(text, m).map(|w| (w, m.start)))
+}
+
+fn after_preposition(text: &str, words: &[Word], m: &Mention) -> bool {
+    let Some(k) = words.iter().rposition(|w| w.end <= m.start) else { return false };
+    let prev = word_str(text, &words[k]).to_lowercase();
+    // "his Russian counterpart" is one mention; "with his Russian counterpart" is an object.
+    PREPOSITIONS.contains(&prev.as_str())
+}
+
+/// "said Putin", "asked the Russian president": the subject after the verb,
+/// only right after a quotation.
+fn inverted_subject(text: &str, words: &[Word], i: usize, mentions: &[Mention], finder: &MentionFinder) -> Option<Who> {
+    let w = &words[i];
+    if !starts_stretch(words, i) {
+        return None;
+    }
+    let n = words.get(i + 1).filter(|n| n.stretch == w.stretch)?;
+    if !text[w.end..n.start].chars().all(is_blank) {
+        return None;
+    }
+    if let Some(m) = mentions.iter().find(|m| m.start == n.start) {
+        return referent_who(text, m);
+    }
+    let word = word_str(text, n);
+    is_name_like(word).then(|| match finder.misspelled_speaker(word) {
+        Some(sp) => Who::Speaker(sp),
+        None => Who::Other(word.to_string()),
+    })
+}
+
+/// Who comes after "according to": a mention, or a capitalised name.
+fn subject_after(
+    text: &str,
+    words: &[Word],
+    from: usize,
+    stretch: usize,
+    mentions: &[Mention],
+    finder: &MentionFinder,
+) -> Option<Who> {
+    let window: Vec<usize> = (from..words.len()).take(4).take_while(|&k| words[k].stretch == stretch).collect();
+    for &k in &window {
+        if let Some(m) = mentions.iter().find(|m| m.start == words[k].start) {
+            let who = referent_who(text, m)?;
+            return Some(expand_other(text, words, k, who, m));
+        }
+        let word = word_str(text, &words[k]);
+        if is_name_like(word) {
+            return Some(match finder.misspelled_speaker(word) {
+                Some(sp) => Who::Speaker(sp),
+                None => Who::Other(name_run_forward(text, words, k)),
+            });
+        }
+    }
+    None
+}
+
+/// An "other" mention is named by its whole noun phrase ("a White House
+/// official", "Kremlin spokesman Dmitry Peskov").
+fn expand_other(text: &str, words: &[Word], k: usize, who: Who, m: &Mention) -> Who {
+    if !matches!(who, Who::Other(_)) {
+        return who;
+    }
+    let stretch = words[k].stretch;
+    let mut start = m.start;
+    let mut j = words.iter().position(|w| w.start >= m.start).unwrap_or(k);
+    while j > 0 && words[j - 1].stretch == stretch {
+        let w = word_str(text, &words[j - 1]);
+        let lower = w.to_lowercase();
+        if is_name_like(w) || matches!(lower.as_str(), "a" | "an" | "the") || w.chars().next().is_some_and(char::is_uppercase) {
+            start = words[j - 1].start;
+            j -= 1;
+            if matches!(lower.as_str(), "a" | "an" | "the") {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    let mut end = m.end;
+    let mut f = words.iter().position(|w| w.start >= m.end).unwrap_or(words.len());
+    while f < words.len() && words[f].stretch == stretch && is_name_like(word_str(text, &words[f])) {
+        end = words[f].end;
+        f += 1;
+    }
+    Who::Other(text[start..end].to_string())
+}
+
+fn is_name_like(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && !NOT_NAMES.contains(&word.to_lowercase().as_str())
+        && speech_verb(word, None).is_none()
+}
+
+fn name_run_start(text: &str, words: &[Word], j: usize) -> usize {
+    let mut k = j;
+    while k > 0 && words[k - 1].stretch == words[j].stretch && is_name_like(word_str(text, &words[k - 1])) {
+        k -= 1;
+    }
+    words[k].start
+}
+
+fn name_run_forward(text: &str, words: &[Word], k: usize) -> String {
+    let mut e = k;
+    while e + 1 < words.len() && words[e + 1].stretch == words[k].stretch && is_name_like(word_str(text, &words[e + 1])) {
+        e += 1;
+    }
+    text[words[k].start..words[e].end].to_string()
+}
+
+/// Where the reported clause of the verb at `i` starts: after "that" (within
+/// a few words), or right after the verb when a clause plainly follows it
+/// ("said he would", "noting what").
+fn clause_start(text: &str, s: &Sentence, words: &[Word], i: usize, verb: SpeechVerb) -> Option<usize> {
+    let w = &words[i];
+    let mut k = i + 1;
+    while k < words.len() && k <= i + 20 {
+        let between = &text[words[k - 1].end..words[k].start];
+        if words[k].stretch != w.stretch || between.contains([':', ';']) {
+            break;
+        }
+        let word = word_str(text, &words[k]).to_lowercase();
+        if word == "that" {
+            return Some(after_blanks(text, words[k].end, s.end));
+        }
+        if speech_verb(&word, None).is_some() {
+            break;
+        }
+        k += 1;
+    }
+    // No "that": a clause right after the verb, or after the object of "told".
+    let after = text[w.end..s.end].trim_start_matches(is_blank);
+    if after.starts_with([',', ':', ';']) || after.starts_with(crate::text::is_quote_mark) {
+        return None;
+    }
+    let next = words.get(i + 1).filter(|n| n.stretch == w.stretch)?;
+    let first = word_str(text, next).to_lowercase();
+    let opens_clause = CLAUSE_OPENERS.contains(&first.as_str());
+    (opens_clause && (verb.bare_clause || verb.participle)).then_some(next.start)
+}
+
+fn after_blanks(text: &str, from: usize, limit: usize) -> usize {
+    let rest = &text[from..limit];
+    from + (rest.len() - rest.trim_start_matches(is_blank).len())
+}
+
+/// A clause runs to the end of the sentence, or to the next frame that is
+/// joined to the sentence by a comma or a conjunction (", adding that").
+fn close_clauses(s: &Sentence, frames: &mut [Frame]) {
+    let ends: Vec<(usize, bool)> = frames.iter().map(|f| (f.zone_start, f.coordinated)).collect();
+    for f in frames.iter_mut() {
+        let Some((cs, _)) = f.clause else { continue };
+        let end = ends
+            .iter()
+            .filter(|&&(z, coordinated)| coordinated && z > cs)
+            .map(|&(z, _)| z)
+            .min()
+            .unwrap_or(s.end);
+        f.clause = trim_clause(s.text, cs, end);
+    }
+}
+
+/// A clause without trailing punctuation, joining words or the sentence's
+/// final stop; `None` if nothing is left.
+fn trim_clause(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut e = end;
+    loop {
+        let slice = text[start..e].trim_end_matches(is_blank);
+        let t = slice.trim_end_matches([',', ';', '.', '—', '–']).trim_end_matches(is_blank);
+        let lower = t.to_ascii_lowercase();
+        let t = ["and", "but", "while"]
+            .iter()
+            .find(|c| lower.ends_with(&format!(" {c}")))
+            .map_or(t, |c| t[..t.len() - c.len()].trim_end_matches(is_blank));
+        let new_end = start + t.len();
+        if new_end == e {
+            break;
+        }
+        e = new_end;
+    }
+    (text[start..e].split_whitespace().count() >= 2).then_some((start, e))
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+fn statements(s: &Sentence, words: &[Word], frames: &[Frame]) -> Vec<Found> {
+    let text = s.text;
+    let mut found: Vec<Found> = Vec::new();
+    let mut used = vec![false; s.quotes.len()];
+    let overlaps = |found: &[Found], a: usize, b: usize| found.iter().any(|f| f.start < b && a < f.end);
+
+    // "according to X": the whole sentence is X's account.
+    for f in frames.iter().filter(|f| f.kind == FrameKind::According) {
+        let (a, b) = sentence_body(text, s.start, s.end);
+        if let Some(st) = clause_statement(s, a, b, f.who.clone(), &mut used) {
+            found.push(st);
+        }
+    }
+    // Reported clauses.
+    for f in frames.iter() {
+        let Some((a, b)) = f.clause else { continue };
+        if overlaps(&found, a, b) {
+            continue;
+        }
+        if let Some(st) = clause_statement(s, a, b, f.who.clone(), &mut used) {
+            found.push(st);
+        }
+    }
+    // Quotations not inside a clause.
+    for (qi, q) in s.quotes.iter().enumerate() {
+        if used[qi] || overlaps(&found, q.start, q.end) {
+            continue;
+        }
+        let fragment = word_count(&text[q.start..q.end]) < FRAGMENT_WORDS;
+        if let Some(f) = frame_after(s, q, frames).filter(|_| !fragment) {
+            found.push(direct(q, f.who.clone()));
+        } else if let Some((f, gap)) = frame_before(s, words, q, frames) {
+            if !fragment {
+                found.push(direct(q, f.who.clone()));
+            } else if gap > 0 || matches!(f.kind, FrameKind::Verb(_)) {
+                // "called the talks “positive”": the verb phrase carries it.
+                let (_, end) = q.outer();
+                let start = f.verb.0;
+                if !overlaps(&found, start, end) {
+                    found.push(Found { start, end: end.min(s.end), kind: super::Kind::Mixed, who: f.who.clone() });
+                }
+            }
+        } else if !fragment && stands_alone(q, words) {
+            found.push(direct(q, Who::Continuation));
+        } else if !fragment && frames.is_empty() {
+            found.push(direct(q, Who::Unknown));
+        }
+    }
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+/// The sentence without its final stop.
+fn sentence_body(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let t = text[start..end].trim_end_matches(is_blank);
+    let t = t.strip_suffix('.').unwrap_or(t);
+    (start, start + t.len())
+}
+
+/// The statement for a reported clause, marking the quotes it holds as used.
+fn clause_statement(s: &Sentence, a: usize, b: usize, who: Who, used: &mut [bool]) -> Option<Found> {
+    let inside: Vec<usize> = (0..s.quotes.len()).filter(|&k| s.quotes[k].start >= a && s.quotes[k].end <= b).collect();
+    for &k in &inside {
+        used[k] = true;
+    }
+    let len = s.text[a..b].chars().count() as f64;
+    if let [only] = inside.as_slice() {
+        let q = s.quotes[*only];
+        let share = s.text[q.start..q.end].chars().count() as f64 / len;
+        if share >= QUOTE_SHARE_FOR_DIRECT {
+            return Some(direct(q, who));
+        }
+    }
+    let kind = if inside.is_empty() { super::Kind::Indirect } else { super::Kind::Mixed };
+    Some(Found { start: a, end: b, kind, who })
+}
+
+fn direct(q: &Quote, who: Who) -> Found {
+    Found { start: q.start, end: q.end, kind: super::Kind::Direct, who }
+}
+
+/// A frame right after the quotation ("…,” he said.), that does not itself
+/// introduce something else (a clause, a colon, another quotation).
+fn frame_after<'f>(s: &Sentence, q: &Quote, frames: &'f [Frame]) -> Option<&'f Frame> {
+    let (_, qend) = q.outer();
+    frames.iter().find(|f| {
+        let gap = &s.text[qend.min(f.zone_start)..f.zone_start];
+        f.zone_start >= qend
+            && gap.chars().all(|c| is_blank(c) || c == ',')
+            && f.clause.is_none()
+            && !matches!(f.kind, FrameKind::Colon)
+            && !s.text[f.verb.1..s.end].trim_start_matches(is_blank).starts_with(':')
+    })
+}
+
+/// The nearest frame before the quotation, with the number of words between
+/// its verb and the quotation (at most a few, and no other frame between).
+fn frame_before<'f>(s: &Sentence, words: &[Word], q: &Quote, frames: &'f [Frame]) -> Option<(&'f Frame, usize)> {
+    let (qstart, _) = q.outer();
+    let f = frames.iter().rev().find(|f| f.verb.1 <= qstart)?;
+    if f.kind == FrameKind::According {
+        return None;
+    }
+    let gap = words.iter().filter(|w| w.start >= f.verb.1 && w.end <= qstart).count();
+    let between = &s.text[f.verb.1..qstart];
+    let crosses_sentence = between.chars().any(is_terminal);
+    (gap <= MAX_FRAME_GAP_WORDS && !crosses_sentence).then_some((f, gap))
+}
+
+/// A quotation that opens its sentence, with no frame of its own: the
+/// speaker of the sentences before goes on.
+fn stands_alone(q: &Quote, words: &[Word]) -> bool {
+    let (qs, _) = q.outer();
+    words.iter().all(|w| w.start >= qs)
+}

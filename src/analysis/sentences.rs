@@ -1,0 +1,136 @@
+//! Splitting a block into sentences without breaking inside a quotation or
+//! after an abbreviation ("Mr.", "U.S.", an initial).
+
+use super::quotes::Quote;
+use crate::text::{is_blank, is_quote_mark, is_terminal};
+
+/// Words after which a full stop does not end the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof", "jr", "sr",
+    "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "etc",
+    "approx", "dept", "est", "fig", "inc", "ltd", "co", "corp", "mt", "pres", "amb", "adm", "maj", "cmdr",
+];
+
+/// Sentence ranges covering `text[start..end]`, trimmed of white space.
+pub fn split_sentences(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut sent_start = start;
+    let block = &text[start..end];
+    let chars: Vec<(usize, char)> = block.char_indices().map(|(i, c)| (start + i, c)).collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (at, c) = chars[k];
+        if is_terminal(c) && !inside_quote(at, c, quotes) {
+            // Take the rest of a run of terminals ("?!", "...") and any
+            // closing marks or brackets after it.
+            let mut j = k + 1;
+            while j < chars.len() && (is_terminal(chars[j].1) || is_closer(chars[j].1, chars[j].0, quotes)) {
+                j += 1;
+            }
+            let boundary = chars.get(j).map_or(end, |&(i, _)| i);
+            if ends_sentence(text, sent_start, at, &chars[j..]) {
+                push(&mut out, text, sent_start, boundary);
+                sent_start = boundary;
+            }
+            k = j;
+            continue;
+        }
+        k += 1;
+    }
+    push(&mut out, text, sent_start, end);
+    out
+}
+
+/// A closing quotation mark or bracket right after a terminal.
+fn is_closer(c: char, at: usize, quotes: &[Quote]) -> bool {
+    c == ')' || c == ']' || (is_quote_mark(c) && quotes.iter().any(|q| q.close_end == Some(at + c.len_utf8())))
+}
+
+/// Is the terminal `c` at `at` inside a quote? The quote's own last
+/// character is not: it may end the sentence that the quote closes.
+fn inside_quote(at: usize, c: char, quotes: &[Quote]) -> bool {
+    quotes.iter().any(|q| at >= q.outer().0 && at + c.len_utf8() < q.end)
+}
+
+/// Does the terminal at `at` end the sentence? It must be followed by white
+/// space and then a capital, a digit or an opening mark, and not close an
+/// abbreviation or an initial.
+fn ends_sentence(text: &str, sent_start: usize, at: usize, rest: &[(usize, char)]) -> bool {
+    let mut it = rest.iter().map(|&(_, c)| c);
+    match it.next() {
+        None => return true,
+        Some(c) if !is_blank(c) => return false,
+        _ => {}
+    }
+    let next = it.find(|&c| !is_blank(c));
+    let starts_new = next.is_none_or(|c| c.is_uppercase() || c.is_numeric() || is_quote_mark(c) || "(‘'—–-".contains(c));
+    if !starts_new {
+        return false;
+    }
+    if text[at..].starts_with('.') {
+        let word: String = text[sent_start..at]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '.')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let lower = word.to_lowercase();
+        let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        let is_dotted = word.contains('.'); // "U.S", "a.m"
+        if is_initial || is_dotted || ABBREVIATIONS.contains(&lower.as_str()) {
+            return false;
+        }
+    }
+    true
+}
+
+fn push(out: &mut Vec<(usize, usize)>, text: &str, s: usize, e: usize) {
+    let (s, e) = crate::text::trim_range(text, s, e);
+    if s < e {
+        out.push((s, e));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::quotes::find_quotes;
+    use super::*;
+
+    fn sentences(t: &str) -> Vec<&str> {
+        let q = find_quotes(t, 0, t.len());
+        split_sentences(t, 0, t.len(), &q).into_iter().map(|(s, e)| &t[s..e]).collect()
+    }
+
+    #[test]
+    fn splits_at_full_stops_but_not_abbreviations() {
+        assert_eq!(
+            sentences("Mr. Smith met the U.S. envoy. Joseph R. Doe left at 5 p.m. today. Done!"),
+            ["Mr. Smith met the U.S. envoy.", "Joseph R. Doe left at 5 p.m. today.", "Done!"]
+        );
+    }
+
+    #[test]
+    fn does_not_split_inside_quotes() {
+        assert_eq!(
+            sentences("“We talked. We agreed,” he said. “Next.”"),
+            ["“We talked. We agreed,” he said.", "“Next.”"]
+        );
+        assert_eq!(sentences("\"Where is it?\" asked Ann. Fine."), ["\"Where is it?\" asked Ann.", "Fine."]);
+    }
+
+    #[test]
+    fn splits_after_a_quote_that_ends_a_sentence() {
+        assert_eq!(
+            sentences("He called it “good.” “The tone was fine,” he said."),
+            ["He called it “good.”", "“The tone was fine,” he said."]
+        );
+        assert_eq!(sentences("Who pays? \"Not us,\" said Ann."), ["Who pays?", "\"Not us,\" said Ann."]);
+    }
+
+    #[test]
+    fn ellipsis_inside_a_word_run_does_not_split() {
+        assert_eq!(sentences("The meeting…was good. Yes."), ["The meeting…was good.", "Yes."]);
+    }
+}

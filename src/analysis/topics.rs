@@ -1,0 +1,143 @@
+//! Tagging text with the summit's topics.
+//!
+//! Keywords are matched on whole words after Snowball stemming, so "sanction"
+//! finds "sanctions" and "attack" finds "attacked"; a keyword ending in `*`
+//! matches any word that starts with it ("cyber*": "cyberspace",
+//! "cyber-attacks"). Both kinds are found in one pass each with Aho-Corasick
+//! over a normalised copy of the text.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::summit::Summit;
+
+pub struct TopicTagger {
+    stemmer: Stemmer,
+    /// Stemmed phrases, as " stem stem ".
+    exact: AhoCorasick,
+    exact_topics: Vec<usize>,
+    /// Prefixes of lower-case words, as " word word".
+    prefix: AhoCorasick,
+    prefix_topics: Vec<usize>,
+    topic_count: usize,
+}
+
+/// Words that point back at an issue named earlier ("this file", "that region").
+const ANAPHORA_NOUNS: &[&str] = &[
+    "file", "issue", "matter", "question", "topic", "subject", "area", "region", "dossier", "problem", "case",
+    "agreement", "situation",
+];
+
+impl TopicTagger {
+    pub fn new(summit: &Summit) -> TopicTagger {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut exact = Vec::new();
+        let mut exact_topics = Vec::new();
+        let mut prefix = Vec::new();
+        let mut prefix_topics = Vec::new();
+        for (t, topic) in summit.topics.iter().enumerate() {
+            for kw in &topic.keywords {
+                if let Some(stem) = kw.strip_suffix('*') {
+                    let words = lower_words(stem);
+                    if !words.is_empty() {
+                        prefix.push(format!(" {}", words.join(" ")));
+                        prefix_topics.push(t);
+                    }
+                } else {
+                    let words: Vec<String> = lower_words(kw).iter().map(|w| stemmer.stem(w).into_owned()).collect();
+                    if !words.is_empty() {
+                        exact.push(format!(" {} ", words.join(" ")));
+                        exact_topics.push(t);
+                    }
+                }
+            }
+        }
+        let build = |p: &[String]| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(p)
+                .expect("keyword patterns are plain strings")
+        };
+        TopicTagger {
+            exact: build(&exact),
+            prefix: build(&prefix),
+            stemmer,
+            exact_topics,
+            prefix_topics,
+            topic_count: summit.topics.len(),
+        }
+    }
+
+    /// The topics (indices into the summit's topics) that `text` names, in
+    /// the summit file's order.
+    pub fn tag(&self, text: &str) -> Vec<usize> {
+        let words = lower_words(text);
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut hit = vec![false; self.topic_count];
+        let plain = format!(" {} ", words.join(" "));
+        for m in self.prefix.find_overlapping_iter(&plain) {
+            hit[self.prefix_topics[m.pattern().as_usize()]] = true;
+        }
+        let stems: Vec<String> = words.iter().map(|w| self.stemmer.stem(w).into_owned()).collect();
+        let stemmed = format!(" {} ", stems.join(" "));
+        for m in self.exact.find_overlapping_iter(&stemmed) {
+            hit[self.exact_topics[m.pattern().as_usize()]] = true;
+        }
+        (0..self.topic_count).filter(|&t| hit[t]).collect()
+    }
+
+    /// Does the text point back at an issue named before ("this file")?
+    pub fn has_anaphora(&self, text: &str) -> bool {
+        let words = lower_words(text);
+        words.windows(2).any(|w| {
+            matches!(w[0].as_str(), "this" | "that" | "these" | "those") && ANAPHORA_NOUNS.contains(&w[1].as_str())
+        })
+    }
+}
+
+/// Lower-case words: runs of letters and digits; hyphens and apostrophes
+/// split words ("cyber-security" is "cyber security").
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(text: &str) -> Vec<String> {
+        let s = Summit::builtin().unwrap();
+        let t = TopicTagger::new(&s);
+        t.tag(text).into_iter().map(|i| s.topics[i].id.clone()).collect()
+    }
+
+    #[test]
+    fn stems_and_prefixes() {
+        assert_eq!(tags("New sanctions on trading"), ["trade"]);
+        assert_eq!(tags("The cyber-attacks and CYBERSPACE"), ["cybersecurity"]);
+        assert_eq!(tags("talks on Ukrainian gas"), ["ukraine"]);
+        assert_eq!(tags("two Americans imprisoned there"), ["prisoners"]);
+    }
+
+    #[test]
+    fn phrases_are_not_found_in_unrelated_words() {
+        assert!(tags("He died in prison").is_empty(), "prison alone is not the prisoners topic");
+        assert!(tags("an electric car").is_empty());
+        assert!(tags("this is related to that").is_empty());
+        assert_eq!(tags("democratic elections"), ["election-interference"]);
+    }
+
+    #[test]
+    fn anaphora() {
+        let s = Summit::builtin().unwrap();
+        let t = TopicTagger::new(&s);
+        assert!(t.has_anaphora("we can cooperate on this file"));
+        assert!(t.has_anaphora("That region is calm"));
+        assert!(!t.has_anaphora("this is a file"));
+    }
+}

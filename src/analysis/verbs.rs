@@ -1,0 +1,120 @@
+//! Verbs of saying: the words that frame a statement ("said", "added",
+//! "stressed", "according to").
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpeechVerb {
+    /// Takes reported speech as a clause ("said that ...", "warned ... that").
+    pub takes_clause: bool,
+    /// An -ing form continuing the sentence's speaker ("..., adding: ...").
+    pub participle: bool,
+    /// "said"/"says"/"say": may introduce a clause without "that".
+    pub bare_clause: bool,
+}
+
+/// Verbs that report speech as a clause.
+const CLAUSE_VERBS: &[&str] = &[
+    "say", "tell", "add", "stress", "note", "explain", "indicate", "announce", "warn", "insist",
+    "emphasize", "emphasise", "state", "declare", "consider", "believe", "think", "argue", "claim",
+    "confirm", "acknowledge", "admit", "suggest", "promise", "vow", "pledge", "assert", "remark",
+    "recall", "mention", "reiterate", "underline", "underscore", "predict", "affirm", "contend",
+    "reveal", "concede", "complain", "hope", "point", "assure", "caution", "deny", "allege",
+];
+
+/// Verbs that frame a quotation but do not take a "that" clause of their own.
+const QUOTE_VERBS: &[&str] = &[
+    "continue", "ask", "answer", "reply", "respond", "discuss", "describe", "call", "express", "urge",
+    "joke", "quip", "exclaim", "write", "tweet", "counter", "retort", "characterize", "characterise",
+    "dub", "term", "label",
+];
+
+/// Forms that regular rules get wrong.
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("say", &["say", "says", "said", "saying"]),
+    ("tell", &["tell", "tells", "told", "telling"]),
+    ("think", &["think", "thinks", "thought", "thinking"]),
+    ("admit", &["admit", "admits", "admitted", "admitting"]),
+    ("write", &["write", "writes", "wrote", "writing"]),
+    ("quip", &["quip", "quips", "quipped", "quipping"]),
+    ("dub", &["dub", "dubs", "dubbed", "dubbing"]),
+    ("label", &["label", "labels", "labelled", "labeled", "labelling", "labeling"]),
+];
+
+/// Participles that continue a statement but do not themselves start a new
+/// one in the middle of a sentence ("calling for their release").
+const NOT_CONTINUING: &[&str] = &["calling", "thinking", "hoping", "pointing", "considering", "stating"];
+
+fn regular_forms(lemma: &str) -> Vec<String> {
+    let (third, past, ing) = if let Some(stem) = lemma.strip_suffix('e') {
+        (format!("{lemma}s"), format!("{lemma}d"), format!("{stem}ing"))
+    } else if lemma.ends_with('y') && !lemma.ends_with("ay") && !lemma.ends_with("ey") {
+        let stem = &lemma[..lemma.len() - 1];
+        (format!("{stem}ies"), format!("{stem}ied"), format!("{lemma}ing"))
+    } else if lemma.ends_with("ss") || lemma.ends_with("sh") || lemma.ends_with("ch") || lemma.ends_with('x') {
+        (format!("{lemma}es"), format!("{lemma}ed"), format!("{lemma}ing"))
+    } else {
+        (format!("{lemma}s"), format!("{lemma}ed"), format!("{lemma}ing"))
+    };
+    vec![lemma.to_string(), third, past, ing]
+}
+
+fn table() -> &'static HashMap<String, SpeechVerb> {
+    static TABLE: OnceLock<HashMap<String, SpeechVerb>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = HashMap::new();
+        for (lemmas, takes_clause) in [(CLAUSE_VERBS, true), (QUOTE_VERBS, false)] {
+            for lemma in lemmas {
+                let forms = IRREGULAR
+                    .iter()
+                    .find(|(l, _)| l == lemma)
+                    .map(|(_, f)| f.iter().map(|s| s.to_string()).collect())
+                    .unwrap_or_else(|| regular_forms(lemma));
+                for form in forms {
+                    let participle = form.ends_with("ing") && !NOT_CONTINUING.contains(&form.as_str());
+                    let bare_clause = *lemma == "say" || *lemma == "tell" || *lemma == "think" || *lemma == "believe";
+                    t.insert(form, SpeechVerb { takes_clause, participle, bare_clause });
+                }
+            }
+        }
+        t
+    })
+}
+
+/// The verb of saying that `word` is a form of, if any. `next` is the word
+/// after it: "pointed" only counts in "pointed out".
+pub fn speech_verb(word: &str, next: Option<&str>) -> Option<SpeechVerb> {
+    let lower = word.to_lowercase();
+    let v = *table().get(&lower)?;
+    if lower.starts_with("point") && !next.is_some_and(|n| n.eq_ignore_ascii_case("out")) {
+        return None;
+    }
+    Some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_and_irregular_forms() {
+        for w in ["said", "Says", "noted", "noting", "stresses", "replied", "admitted", "told", "argued", "warned"] {
+            assert!(speech_verb(w, None).is_some(), "{w}");
+        }
+        for w in ["sad", "held", "agreed", "met", "tone", "stressful"] {
+            assert!(speech_verb(w, None).is_none(), "{w}");
+        }
+    }
+
+    #[test]
+    fn kinds_of_verbs() {
+        assert!(speech_verb("said", None).unwrap().takes_clause);
+        assert!(speech_verb("said", None).unwrap().bare_clause);
+        assert!(!speech_verb("asked", None).unwrap().takes_clause);
+        assert!(speech_verb("adding", None).unwrap().participle);
+        assert!(!speech_verb("calling", None).unwrap().participle);
+        assert!(speech_verb("pointed", Some("out")).is_some());
+        assert!(speech_verb("pointed", Some("at")).is_none());
+    }
+}
