@@ -6,6 +6,11 @@ pub fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '″')
 }
 
+/// Double quotation marks and the single marks that may also quote.
+pub fn is_any_quote_mark(c: char) -> bool {
+    is_quote_mark(c) || matches!(c, '‘' | '’' | '\'')
+}
+
 /// Characters that end a sentence.
 pub fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')

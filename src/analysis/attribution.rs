@@ -152,14 +152,25 @@ impl Sentence<'_> {
     }
 }
 
+/// What one sentence says, and about whom.
+pub struct Reading {
+    /// The statements, in order.
+    pub found: Vec<Found>,
+    /// The subject of the sentence's last frame of speech, even one that
+    /// frames no statement ("Okafor spoke next."): a later "he" or a lone
+    /// quotation may be theirs.
+    pub last_speaker: Option<Who>,
+}
+
 /// Reads one sentence and returns what was said in it, by whom.
-pub fn analyze_sentence(s: &Sentence, finder: &MentionFinder) -> Vec<Found> {
+pub fn analyze_sentence(s: &Sentence, finder: &MentionFinder) -> Reading {
     let stretches = s.stretches();
     let words = narrative_words(s.text, &stretches);
     let mentions: Vec<Mention> = stretches.iter().flat_map(|&(a, b)| finder.find(s.text, a, b)).collect();
     let mut frames = find_frames(s, &words, &mentions, finder);
     close_clauses(s, &mut frames);
-    statements(s, &words, &frames)
+    let last_speaker = frames.iter().rev().map(|f| f.who.clone()).find(|w| *w != Who::Unknown);
+    Reading { found: statements(s, &words, &frames), last_speaker }
 }
 
 /// Words of the narrative stretches, with the stretch each is in.
@@ -216,6 +227,7 @@ fn find_frames(s: &Sentence, words: &[Word], mentions: &[Mention], finder: &Ment
         }
         let Some(verb) = speech_verb(word, next) else { continue };
         let joined_by_comma = preceded_by_join(text, s.start, w.start);
+        let mut inverted = false;
         let (who, zone_start) = if verb.participle && (joined_by_comma || starts_stretch(words, i)) {
             // "…, adding": whoever the sentence's last frame is about.
             let inherited = frames.iter().rev().map(|f: &Frame| f.who.clone()).find(|w| *w != Who::Unknown);
@@ -223,12 +235,14 @@ fn find_frames(s: &Sentence, words: &[Word], mentions: &[Mention], finder: &Ment
         } else if let Some((who, at)) = subject_before(text, words, i, mentions, finder) {
             (resolve_relative(who, at, &frames, mentions, text), at)
         } else if let Some(who) = inverted_subject(text, words, i, mentions, finder) {
+            inverted = true;
             (who, w.start)
         } else {
             (Who::Unknown, w.start)
         };
         let coordinated = verb.participle && joined_by_comma || preceded_by_join(text, s.start, zone_start);
-        let clause = if verb.takes_clause { clause_start(text, s, words, i, verb) } else { None };
+        // "…," said the president: what follows the verb is its subject, not a clause.
+        let clause = if verb.takes_clause && !inverted { clause_start(text, s, words, i, verb) } else { None };
         frames.push(Frame {
             kind: FrameKind::Verb(verb),
             verb: (w.start, w.end),
@@ -306,7 +320,7 @@ fn starts_stretch(words: &[Word], i: usize) -> bool {
 /// Does a comma, semicolon or a coordinating "and"/"but" come right before `at`?
 fn preceded_by_join(text: &str, floor: usize, at: usize) -> bool {
     // A comma inside a closing quote joins too: "…,” adding that …".
-    let before = text[floor..at].trim_end_matches(|c: char| is_blank(c) || crate::text::is_quote_mark(c));
+    let before = text[floor..at].trim_end_matches(|c: char| is_blank(c) || crate::text::is_any_quote_mark(c));
     let lower = before.to_ascii_lowercase();
     before.ends_with([',', ';', '—', '–'])
         || (lower.ends_with(" and") || lower.ends_with(" but") || lower.ends_with(" while"))
@@ -352,16 +366,19 @@ fn subject_before(
             if is_possessive(text, m) {
                 break;
             }
-            return referent_who(text, m).map(|who| (expand_other(text, words, j, who, m), m.start));
+            return referent_who(text, m).map(|who| expand_other(text, words, who, m));
         }
         let word = word_str(text, w);
         if is_name_like(word) {
-            let start = name_run_start(text, words, j);
-            let who = match finder.misspelled_speaker(word) {
-                Some(sp) => Who::Speaker(sp),
-                None => Who::Other(text[start..w.end].to_string()),
-            };
-            return Some((who, start));
+            let mut start = name_run_start(text, words, j);
+            if let Some(sp) = finder.misspelled_speaker(word) {
+                return Some((Who::Speaker(sp), start));
+            }
+            // A role before the name belongs to it ("Kremlin spokesman Dmitry Peskov").
+            if let Some(role) = mentions.iter().find(|m| m.referent == Referent::Other && m.end < start && text[m.end..start].chars().all(is_blank)) {
+                start = expand_other(text, words, Who::Other(String::new()), role).1;
+            }
+            return Some((Who::Other(text[start..w.end].to_string()), start));
         }
         let lower = word.to_lowercase();
         if !BETWEEN_SUBJECT_AND_VERB.contains(&lower.as_str()) && !lower.ends_with("ly") {
@@ -396,22 +413,10 @@ fn after_preposition(text: &str, words: &[Word], m: &Mention) -> bool {
 /// "said Putin", "asked the Russian president": the subject after the verb,
 /// only right after a quotation.
 fn inverted_subject(text: &str, words: &[Word], i: usize, mentions: &[Mention], finder: &MentionFinder) -> Option<Who> {
-    let w = &words[i];
     if !starts_stretch(words, i) {
         return None;
     }
-    let n = words.get(i + 1).filter(|n| n.stretch == w.stretch)?;
-    if !text[w.end..n.start].chars().all(is_blank) {
-        return None;
-    }
-    if let Some(m) = mentions.iter().find(|m| m.start == n.start) {
-        return referent_who(text, m);
-    }
-    let word = word_str(text, n);
-    is_name_like(word).then(|| match finder.misspelled_speaker(word) {
-        Some(sp) => Who::Speaker(sp),
-        None => Who::Other(word.to_string()),
-    })
+    subject_after(text, words, i + 1, words[i].stretch, mentions, finder)
 }
 
 /// Who comes after "according to": a mention, or a capitalised name.
@@ -427,7 +432,7 @@ fn subject_after(
     for &k in &window {
         if let Some(m) = mentions.iter().find(|m| m.start == words[k].start) {
             let who = referent_who(text, m)?;
-            return Some(expand_other(text, words, k, who, m));
+            return Some(expand_other(text, words, who, m).0);
         }
         let word = word_str(text, &words[k]);
         if is_name_like(word) {
@@ -441,35 +446,39 @@ fn subject_after(
 }
 
 /// An "other" mention is named by its whole noun phrase ("a White House
-/// official", "Kremlin spokesman Dmitry Peskov").
-fn expand_other(text: &str, words: &[Word], k: usize, who: Who, m: &Mention) -> Who {
+/// official", "Kremlin spokesman Dmitry Peskov"); returns it with its start.
+fn expand_other(text: &str, words: &[Word], who: Who, m: &Mention) -> (Who, usize) {
     if !matches!(who, Who::Other(_)) {
-        return who;
+        return (who, m.start);
     }
-    let stretch = words[k].stretch;
-    let mut start = m.start;
-    let mut j = words.iter().position(|w| w.start >= m.start).unwrap_or(k);
-    while j > 0 && words[j - 1].stretch == stretch {
-        let w = word_str(text, &words[j - 1]);
-        let lower = w.to_lowercase();
-        if is_name_like(w) || matches!(lower.as_str(), "a" | "an" | "the") || w.chars().next().is_some_and(char::is_uppercase) {
-            start = words[j - 1].start;
-            j -= 1;
-            if matches!(lower.as_str(), "a" | "an" | "the") {
-                break;
-            }
-        } else {
+    let Some(first) = words.iter().position(|w| w.end > m.start) else { return (who, m.start) };
+    let stretch = words[first].stretch;
+    let joined = |a: &Word, b: &Word| a.stretch == b.stretch && text[a.end..b.start].chars().all(is_blank);
+    // Back over the modifiers, up to and including a determiner.
+    let mut k = first;
+    while k > 0 && first - k < 4 && joined(&words[k - 1], &words[k]) {
+        let lower = word_str(text, &words[k - 1]).to_lowercase();
+        if PREPOSITIONS.contains(&lower.as_str()) || speech_verb(&lower, None).is_some() || NOT_MODIFIERS.contains(&lower.as_str()) {
+            break;
+        }
+        k -= 1;
+        if DETERMINERS.contains(&lower.as_str()) {
             break;
         }
     }
-    let mut end = m.end;
-    let mut f = words.iter().position(|w| w.start >= m.end).unwrap_or(words.len());
-    while f < words.len() && words[f].stretch == stretch && is_name_like(word_str(text, &words[f])) {
-        end = words[f].end;
-        f += 1;
+    // On over a name that follows the role ("spokesman Dmitry Peskov").
+    let mut e = words.iter().rposition(|w| w.end <= m.end).unwrap_or(first);
+    while e + 1 < words.len() && words[e + 1].stretch == stretch && joined(&words[e], &words[e + 1]) && is_name_like(word_str(text, &words[e + 1])) {
+        e += 1;
     }
-    Who::Other(text[start..end].to_string())
+    let (start, end) = (words[k].start.min(m.start), words[e].end.max(m.end));
+    (Who::Other(text[start..end].to_string()), start)
 }
+
+const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "one", "two", "three", "several"];
+
+/// Words that end a noun phrase when reading back from its noun.
+const NOT_MODIFIERS: &[&str] = &["and", "or", "but", "that", "who", "which", "as", "when", "while", "if", "is", "was", "were", "are"];
 
 fn is_name_like(word: &str) -> bool {
     let mut chars = word.chars();
@@ -517,7 +526,7 @@ fn clause_start(text: &str, s: &Sentence, words: &[Word], i: usize, verb: Speech
     }
     // No "that": a clause right after the verb, or after the object of "told".
     let after = text[w.end..s.end].trim_start_matches(is_blank);
-    if after.starts_with([',', ':', ';']) || after.starts_with(crate::text::is_quote_mark) {
+    if after.starts_with([',', ':', ';']) || after.starts_with(crate::text::is_any_quote_mark) {
         return None;
     }
     let next = words.get(i + 1).filter(|n| n.stretch == w.stretch)?;
@@ -596,17 +605,34 @@ fn statements(s: &Sentence, words: &[Word], frames: &[Frame]) -> Vec<Found> {
         }
     }
     // Quotations not inside a clause.
+    let mut frame_of_previous: Option<usize> = None;
     for (qi, q) in s.quotes.iter().enumerate() {
         if used[qi] || overlaps(&found, q.start, q.end) {
             continue;
         }
         let fragment = word_count(&text[q.start..q.end]) < FRAGMENT_WORDS;
-        if let Some(f) = frame_after(s, q, frames).filter(|_| !fragment) {
-            found.push(direct(q, f.who.clone()));
-        } else if let Some((f, gap)) = frame_before(s, words, q, frames) {
-            if !fragment {
+        let opens_sentence = stands_alone(q, words);
+        let after = frame_after(s, q, frames);
+        let before = frame_before(s, words, q, frames);
+        // "“We will,” he said, “respond.”": the frame between two quotations
+        // speaks both, however short the second.
+        let resumed = before.filter(|&(f, gap)| gap == 0 && frame_of_previous == Some(f));
+        frame_of_previous = None;
+        // A fragment is a statement only where it opens the sentence
+        // ("“Positive,” he said.") or is what a verb calls something.
+        if let Some(f) = after.filter(|_| !fragment || opens_sentence) {
+            found.push(direct(q, frames[f].who.clone()));
+            frame_of_previous = Some(f);
+        } else if let Some((f, _)) = resumed {
+            found.push(direct(q, frames[f].who.clone()));
+        } else if let Some((f, gap)) = before {
+            let f = &frames[f];
+            // "said: “Every fleet counts.”" — what a colon or comma introduces is
+            // an utterance however short; "urged “restraint”" is not.
+            let introduced = gap == 0 && s.text[f.verb.1..q.outer().0].contains([',', ':']);
+            if !fragment || introduced {
                 found.push(direct(q, f.who.clone()));
-            } else if gap > 0 || matches!(f.kind, FrameKind::Verb(_)) {
+            } else if matches!(f.kind, FrameKind::Verb(_)) {
                 // "called the talks “positive”": the verb phrase carries it.
                 let (_, end) = q.outer();
                 let start = f.verb.0;
@@ -614,7 +640,7 @@ fn statements(s: &Sentence, words: &[Word], frames: &[Frame]) -> Vec<Found> {
                     found.push(Found { start, end: end.min(s.end), kind: super::Kind::Mixed, who: f.who.clone() });
                 }
             }
-        } else if !fragment && stands_alone(q, words) {
+        } else if !fragment && opens_sentence {
             found.push(direct(q, Who::Continuation));
         } else if !fragment && frames.is_empty() {
             found.push(direct(q, Who::Unknown));
@@ -655,9 +681,9 @@ fn direct(q: &Quote, who: Who) -> Found {
 
 /// A frame right after the quotation ("…,” he said.), that does not itself
 /// introduce something else (a clause, a colon, another quotation).
-fn frame_after<'f>(s: &Sentence, q: &Quote, frames: &'f [Frame]) -> Option<&'f Frame> {
+fn frame_after(s: &Sentence, q: &Quote, frames: &[Frame]) -> Option<usize> {
     let (_, qend) = q.outer();
-    frames.iter().find(|f| {
+    frames.iter().position(|f| {
         let gap = &s.text[qend.min(f.zone_start)..f.zone_start];
         f.zone_start >= qend
             && gap.chars().all(|c| is_blank(c) || c == ',')
@@ -667,18 +693,20 @@ fn frame_after<'f>(s: &Sentence, q: &Quote, frames: &'f [Frame]) -> Option<&'f F
     })
 }
 
-/// The nearest frame before the quotation, with the number of words between
-/// its verb and the quotation (at most a few, and no other frame between).
-fn frame_before<'f>(s: &Sentence, words: &[Word], q: &Quote, frames: &'f [Frame]) -> Option<(&'f Frame, usize)> {
+/// The nearest frame before the quotation (by index), with the number of
+/// words between its verb and the quotation (at most a few, within the
+/// sentence).
+fn frame_before(s: &Sentence, words: &[Word], q: &Quote, frames: &[Frame]) -> Option<(usize, usize)> {
     let (qstart, _) = q.outer();
-    let f = frames.iter().rev().find(|f| f.verb.1 <= qstart)?;
+    let i = frames.iter().rposition(|f| f.verb.1 <= qstart)?;
+    let f = &frames[i];
     if f.kind == FrameKind::According {
         return None;
     }
     let gap = words.iter().filter(|w| w.start >= f.verb.1 && w.end <= qstart).count();
     let between = &s.text[f.verb.1..qstart];
     let crosses_sentence = between.chars().any(is_terminal);
-    (gap <= MAX_FRAME_GAP_WORDS && !crosses_sentence).then_some((f, gap))
+    (gap <= MAX_FRAME_GAP_WORDS && !crosses_sentence).then_some((i, gap))
 }
 
 /// A quotation that opens its sentence, with no frame of its own: the

@@ -176,7 +176,8 @@ impl Analyzer {
                 quotes: quotes.iter().filter(|q| q.start >= ss && q.end <= se).collect(),
             };
             let mut last_in_sentence: Option<Resolved> = None;
-            for found in analyze_sentence(&sentence, &self.mentions) {
+            let reading = analyze_sentence(&sentence, &self.mentions);
+            for found in reading.found {
                 // In an embedded post only a speaker named there counts: the
                 // post is another account's, not the article's running story.
                 if is_post && !matches!(found.who, Who::Speaker(_) | Who::Other(_)) {
@@ -191,6 +192,13 @@ impl Analyzer {
                 }
                 let topics = self.topics_in_context(text, &found, &sentences[..=si], (ss, se), bi, article, state);
                 drafts.push(Draft { found, speaker, block: bi, sentence: (ss, se), topics });
+            }
+            if last_in_sentence.is_none() && !is_post {
+                // Someone spoke without a statement of their own ("Okafor spoke next.").
+                let who = reading.last_speaker.map(|w| self.resolve(&w, None, state, bi));
+                if let Some(r @ (Resolved::Speaker(_) | Resolved::Other(_))) = who {
+                    state.speaker = Some((r, bi));
+                }
             }
         }
     }

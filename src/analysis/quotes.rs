@@ -75,7 +75,44 @@ pub fn find_quotes(text: &str, start: usize, end: usize) -> Vec<Quote> {
     if let Some((o, _)) = open {
         push(&mut quotes, text, Some(o), None, end, true);
     }
+    let singles = find_single_quotes(text, start, end, &quotes);
+    if !singles.is_empty() {
+        quotes.extend(singles);
+        quotes.sort_by_key(|q| q.outer().0);
+    }
     quotes
+}
+
+/// Quotations in single marks (‘…’ or '…'), outside double-marked ones.
+/// Single marks double as apostrophes, so they are read strictly: a quote
+/// opens before a word, closes after one, and one that is never closed, or
+/// a closing mark with no opening one, is an apostrophe, not a quote.
+fn find_single_quotes(text: &str, start: usize, end: usize, doubles: &[Quote]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (rel, c) in text[start..end].char_indices() {
+        let at = start + rel;
+        if !matches!(c, '‘' | '’' | '\'') || doubles.iter().any(|q| at >= q.outer().0 && at < q.outer().1) {
+            continue;
+        }
+        let prev = text[start..at].chars().next_back();
+        let next = text[at + c.len_utf8()..end].chars().next();
+        let opens = c != '’'
+            && prev.is_none_or(|p| is_blank(p) || "([{—–".contains(p))
+            && next.is_some_and(char::is_alphanumeric);
+        let closes = c != '‘'
+            && prev.is_some_and(|p| !is_blank(p))
+            && next.is_none_or(|n| is_blank(n) || ".,;:!?)]}—–…".contains(n));
+        match open {
+            None if opens => open = Some(at),
+            Some(o) if closes => {
+                push(&mut out, text, Some(o), Some(at + c.len_utf8()), at, false);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Is the character at `at` a quotation mark, and does it open or close?
@@ -235,5 +272,15 @@ mod tests {
     #[test]
     fn apostrophes_are_not_quotes() {
         assert_eq!(quoted("Russia’s view and the countries’ dealings"), Vec::<&str>::new());
+        assert_eq!(quoted("It's the leaders' talk, isn't it"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn single_marks_quote_when_they_pair() {
+        assert_eq!(quoted("‘We will respond,’ she said of Russia’s moves."), ["We will respond"]);
+        assert_eq!(quoted("He called it 'a worthy adversary'. Fine."), ["a worthy adversary"]);
+        assert_eq!(quoted("He said “it’s ‘fine’ now”."), ["it’s ‘fine’ now"]);
+        // Never closed: an apostrophe after all.
+        assert_eq!(quoted("the ‘rules of the road for now"), Vec::<&str>::new());
     }
 }

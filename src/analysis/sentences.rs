@@ -43,7 +43,7 @@ pub fn split_sentences(text: &str, start: usize, end: usize, quotes: &[Quote]) -
 
 /// A closing quotation mark or bracket right after a terminal.
 fn is_closer(c: char, at: usize, quotes: &[Quote]) -> bool {
-    c == ')' || c == ']' || (is_quote_mark(c) && quotes.iter().any(|q| q.close_end == Some(at + c.len_utf8())))
+    c == ')' || c == ']' || quotes.iter().any(|q| q.close_end == Some(at + c.len_utf8()))
 }
 
 /// Is the terminal `c` at `at` inside a quote? The quote's own last

@@ -27,7 +27,7 @@ const CLAUSE_VERBS: &[&str] = &[
 const QUOTE_VERBS: &[&str] = &[
     "continue", "ask", "answer", "reply", "respond", "discuss", "describe", "call", "express", "urge",
     "joke", "quip", "exclaim", "write", "tweet", "counter", "retort", "characterize", "characterise",
-    "dub", "term", "label",
+    "dub", "term", "label", "speak",
 ];
 
 /// Forms that regular rules get wrong.
@@ -39,6 +39,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("write", &["write", "writes", "wrote", "writing"]),
     ("quip", &["quip", "quips", "quipped", "quipping"]),
     ("dub", &["dub", "dubs", "dubbed", "dubbing"]),
+    ("speak", &["speak", "speaks", "spoke", "speaking"]),
     ("label", &["label", "labels", "labelled", "labeled", "labelling", "labeling"]),
 ];
 

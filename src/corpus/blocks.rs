@@ -138,7 +138,7 @@ fn is_heading_like(line: &str) -> bool {
     if words == 0 || words > MAX_HEADING_WORDS {
         return false;
     }
-    let last = line.trim_end_matches(|c: char| text::is_quote_mark(c) || c == ')' || c == ']');
+    let last = line.trim_end_matches(|c: char| text::is_any_quote_mark(c) || c == ')' || c == ']');
     // A heading may quote someone ('Putin: "Leaders are responsible"'), but
     // a line whose words end with a full stop, comma or colon is prose.
     !last.ends_with(|c: char| text::is_terminal(c) || matches!(c, ',' | ';' | ':'))
