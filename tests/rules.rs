@@ -293,3 +293,17 @@ fn groups_speak_for_the_leader_whose_account_is_reported() {
     let r = read("The two leaders discussed “new rules for the pipeline and the gas trade”.");
     assert_eq!(r[0].0, "The two leaders");
 }
+
+#[test]
+fn someone_else_named_in_between_takes_the_pronoun() {
+    // A third person opens the sentence in between: "he" is theirs, and is
+    // never carried back to the tracked speaker.
+    let text = "Okafor said that the talks went well.\n\nFisheries minister Jon Haugen has criticised the deal.\n\n“It is a bad deal for the coast,” he said.";
+    let r = who_said(text);
+    assert_eq!(r[1], pair("Fisheries minister Jon Haugen", "It is a bad deal for the coast"));
+    let text = "Okafor said that the talks went well.\n\nJon Haugen criticised the deal.\n\n“It is a bad deal for the coast,” he said.";
+    assert_eq!(who_said(text)[1], pair("Jon Haugen", "It is a bad deal for the coast"));
+    // A place is not a person: the chain goes on.
+    let text = "Okafor said that the talks went well.\n\nGeneva was sunny.\n\n“It is a good deal for the coast,” he said.";
+    assert_eq!(who_said(text)[1], pair("okafor", "It is a good deal for the coast"));
+}

@@ -97,8 +97,18 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
 
 /// Words that make the mention after them an object, not a subject.
 const PREPOSITIONS: &[&str] = &[
-    "with", "to", "by", "about", "of", "on", "for", "from", "against", "between", "than", "at", "and",
-    "told", "asked", "met", "meet", "called", "urged", "warned", "counterpart", "toward", "towards", "into",
+    "with", "to", "by", "about", "of", "on", "for", "from", "against", "between", "than", "at", "and", "or",
+    "toward", "towards", "into", "after", "before", "like", "unlike", "beside", "besides", "alongside",
+    "behind", "under", "over", "through", "during", "despite", "including", "near", "via", "upon",
+    "within", "without", "across", "around", "among", "whom", "whose", "as", "counterpart",
+];
+
+/// Verbs whose object a leader often is ("met Putin"): a mention after them
+/// is not a subject.
+const OBJECT_VERBS: &[&str] = &[
+    "told", "asked", "met", "meet", "meeting", "called", "urged", "warned", "thanked", "criticized",
+    "criticised", "praised", "accused", "blamed", "invited", "joined", "hosted", "greeted", "followed",
+    "backed", "supported", "challenged", "pressed", "questioned", "described", "sanctioned",
 ];
 
 /// Capitalised words that begin sentences but are not names.
@@ -160,6 +170,9 @@ pub struct Reading {
     /// frames no statement ("Okafor spoke next."): a later "he" or a lone
     /// quotation may be theirs.
     pub last_speaker: Option<Who>,
+    /// The person the sentence opens on ("Dmitry Peskov has …"): the likely
+    /// referent of a "he" that follows, even if they said nothing.
+    pub opening_subject: Option<Who>,
 }
 
 /// Reads one sentence and returns what was said in it, by whom.
@@ -170,7 +183,45 @@ pub fn analyze_sentence(s: &Sentence, finder: &MentionFinder) -> Reading {
     let mut frames = find_frames(s, &words, &mentions, finder);
     close_clauses(s, &mut frames);
     let last_speaker = frames.iter().rev().map(|f| f.who.clone()).find(|w| *w != Who::Unknown);
-    Reading { found: statements(s, &words, &frames), last_speaker }
+    let opening_subject = opening_subject(s, &words, &mentions);
+    Reading { found: statements(s, &words, &frames), last_speaker, opening_subject }
+}
+
+/// A person named at the very start of the sentence and followed by a verb
+/// (a lower-case word): a tracked speaker, a role ("The spokesman"), or a
+/// full name of two or more words. A single capitalised word is too often a
+/// place ("Geneva was sunny") to count.
+fn opening_subject(s: &Sentence, words: &[Word], mentions: &[Mention]) -> Option<Who> {
+    let first = words.first().filter(|w| w.start == s.start)?;
+    let followed_by_verb = |end: usize| {
+        words.iter().find(|w| w.start >= end).is_some_and(|w| {
+            let t = word_str(s.text, w);
+            s.text[end..w.start].chars().all(is_blank)
+                && t.chars().next().is_some_and(char::is_lowercase)
+                && !PREPOSITIONS.contains(&t)
+                && !NOT_MODIFIERS.contains(&t)
+        })
+    };
+    if let Some(m) = mentions.iter().find(|m| m.start == first.start && matches!(m.referent, Referent::Speaker(_))) {
+        return match m.referent {
+            Referent::Speaker(i) if !is_possessive(s.text, m) && followed_by_verb(m.end) => Some(Who::Speaker(i)),
+            _ => None,
+        };
+    }
+    // A role, with whatever names it: "Fisheries minister Jon Haugen has …".
+    for m in mentions.iter().filter(|m| m.referent == Referent::Other && m.start < first.start + 60) {
+        if let (who @ Who::Other(_), start) = expand_other(s.text, words, Who::Other(String::new()), m) {
+            let Who::Other(label) = &who else { unreachable!() };
+            if start == first.start && !is_possessive(s.text, m) && followed_by_verb(start + label.len()) {
+                return Some(who);
+            }
+        }
+    }
+    let mut e = 0;
+    while e < words.len() && is_name_like(word_str(s.text, &words[e])) && (e == 0 || s.text[words[e - 1].end..words[e].start].chars().all(is_blank)) {
+        e += 1;
+    }
+    (e >= 2 && followed_by_verb(words[e - 1].end)).then(|| Who::Other(s.text[first.start..words[e - 1].end].to_string()))
 }
 
 /// Words of the narrative stretches, with the stretch each is in.
@@ -388,26 +439,36 @@ fn subject_before(
     nearest_subject(text, words, i, mentions)
 }
 
-/// The closest earlier mention in the same stretch, within a few words,
-/// that is not possessive and not the object of a preposition or verb.
+/// A subject a few words before its verb: the first mention of the stretch
+/// with at most four words and no comma before the verb ("Biden returned to
+/// stress"), or a mention set off by commas ("Putin, speaking after the
+/// talks, said"). Possessives and objects ("with Putin") never count.
 fn nearest_subject(text: &str, words: &[Word], i: usize, mentions: &[Mention]) -> Option<(Who, usize)> {
     let stretch = words[i].stretch;
     let first = (0..i).rev().take(12).take_while(|&k| words[k].stretch == stretch).last()?;
     let from = words[first].start;
     let to = words[i].start;
-    mentions
+    let candidates: Vec<&Mention> = mentions
         .iter()
-        .rev()
-        .filter(|m| m.start >= from && m.end <= to)
-        .find(|m| !is_possessive(text, m) && !after_preposition(text, words, m))
-        .and_then(|m| referent_who(text, m).map(|w| (w, m.start)))
+        .filter(|m| m.start >= from && m.end <= to && !is_possessive(text, m) && !after_preposition(text, words, m))
+        .collect();
+    let set_off = candidates.iter().rev().find(|m| {
+        let between = &text[m.end..to];
+        between.trim_start_matches(is_blank).starts_with(',') && between.trim_end_matches(is_blank).ends_with(',')
+    });
+    let leading = candidates.first().filter(|m| {
+        let between = &text[m.end..to];
+        let opens_stretch = m.start == words[first].start && starts_stretch(words, first);
+        !between.contains(',') && (opens_stretch || words.iter().filter(|w| w.start >= m.end && w.end <= to).count() <= 4)
+    });
+    set_off.or(leading).and_then(|m| referent_who(text, m).map(|w| (w, m.start)))
 }
 
 fn after_preposition(text: &str, words: &[Word], m: &Mention) -> bool {
     let Some(k) = words.iter().rposition(|w| w.end <= m.start) else { return false };
     let prev = word_str(text, &words[k]).to_lowercase();
     // "his Russian counterpart" is one mention; "with his Russian counterpart" is an object.
-    PREPOSITIONS.contains(&prev.as_str())
+    PREPOSITIONS.contains(&prev.as_str()) || OBJECT_VERBS.contains(&prev.as_str())
 }
 
 /// "said Putin", "asked the Russian president": the subject after the verb,
@@ -458,7 +519,11 @@ fn expand_other(text: &str, words: &[Word], who: Who, m: &Mention) -> (Who, usiz
     let mut k = first;
     while k > 0 && first - k < 4 && joined(&words[k - 1], &words[k]) {
         let lower = word_str(text, &words[k - 1]).to_lowercase();
-        if PREPOSITIONS.contains(&lower.as_str()) || speech_verb(&lower, None).is_some() || NOT_MODIFIERS.contains(&lower.as_str()) {
+        if PREPOSITIONS.contains(&lower.as_str())
+            || OBJECT_VERBS.contains(&lower.as_str())
+            || speech_verb(&lower, None).is_some()
+            || NOT_MODIFIERS.contains(&lower.as_str())
+        {
             break;
         }
         k -= 1;
@@ -587,8 +652,18 @@ fn statements(s: &Sentence, words: &[Word], frames: &[Frame]) -> Vec<Found> {
     let mut used = vec![false; s.quotes.len()];
     let overlaps = |found: &[Found], a: usize, b: usize| found.iter().any(|f| f.start < b && a < f.end);
 
-    // "according to X": the whole sentence is X's account.
+    // "according to X": the whole sentence is X's account, unless someone
+    // else is named as speaking in it ("Biden said …, according to a
+    // transcript"): then X is only the source of the report.
     for f in frames.iter().filter(|f| f.kind == FrameKind::According) {
+        let others_speak = frames.iter().any(|o| {
+            o.kind != FrameKind::According
+                && o.who != f.who
+                && matches!(o.who, Who::Speaker(_) | Who::Other(_) | Who::Pronoun(_) | Who::Collective(_))
+        });
+        if others_speak {
+            continue;
+        }
         let (a, b) = sentence_body(text, s.start, s.end);
         if let Some(st) = clause_statement(s, a, b, f.who.clone(), &mut used) {
             found.push(st);

@@ -194,8 +194,9 @@ impl Analyzer {
                 drafts.push(Draft { found, speaker, block: bi, sentence: (ss, se), topics });
             }
             if last_in_sentence.is_none() && !is_post {
-                // Someone spoke without a statement of their own ("Okafor spoke next.").
-                let who = reading.last_speaker.map(|w| self.resolve(&w, None, state, bi));
+                // Someone spoke without a statement of their own ("Okafor
+                // spoke next."), or the sentence is about someone else.
+                let who = reading.last_speaker.or(reading.opening_subject).map(|w| self.resolve(&w, None, state, bi));
                 if let Some(r @ (Resolved::Speaker(_) | Resolved::Other(_))) = who {
                     state.speaker = Some((r, bi));
                 }

@@ -43,9 +43,9 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("label", &["label", "labels", "labelled", "labeled", "labelling", "labeling"]),
 ];
 
-/// Participles that continue a statement but do not themselves start a new
-/// one in the middle of a sentence ("calling for their release").
-const NOT_CONTINUING: &[&str] = &["calling", "thinking", "hoping", "pointing", "considering", "stating"];
+/// -ing forms that describe what the speaker did rather than introduce words
+/// ("calling for their release", "considering the options"): not frames.
+const NOT_FRAMES: &[&str] = &["calling", "thinking", "hoping", "considering", "speaking", "discussing", "continuing", "describing"];
 
 fn regular_forms(lemma: &str) -> Vec<String> {
     let (third, past, ing) = if let Some(stem) = lemma.strip_suffix('e') {
@@ -72,8 +72,8 @@ fn table() -> &'static HashMap<String, SpeechVerb> {
                     .find(|(l, _)| l == lemma)
                     .map(|(_, f)| f.iter().map(|s| s.to_string()).collect())
                     .unwrap_or_else(|| regular_forms(lemma));
-                for form in forms {
-                    let participle = form.ends_with("ing") && !NOT_CONTINUING.contains(&form.as_str());
+                for form in forms.into_iter().filter(|f| !NOT_FRAMES.contains(&f.as_str())) {
+                    let participle = form.ends_with("ing");
                     let bare_clause = *lemma == "say" || *lemma == "tell" || *lemma == "think" || *lemma == "believe";
                     t.insert(form, SpeechVerb { takes_clause, participle, bare_clause });
                 }
@@ -114,7 +114,7 @@ mod tests {
         assert!(speech_verb("said", None).unwrap().bare_clause);
         assert!(!speech_verb("asked", None).unwrap().takes_clause);
         assert!(speech_verb("adding", None).unwrap().participle);
-        assert!(!speech_verb("calling", None).unwrap().participle);
+        assert!(speech_verb("calling", None).is_none());
         assert!(speech_verb("pointed", Some("out")).is_some());
         assert!(speech_verb("pointed", Some("at")).is_none());
     }

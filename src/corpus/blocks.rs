@@ -62,24 +62,50 @@ pub fn split_blocks(text: &str, body_start: usize) -> Vec<Block> {
 
 /// Non-blank lines as trimmed byte ranges, with hard-wrapped lines joined.
 fn joined_lines(text: &str, body_start: usize) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut prev_blank = true;
+    // Runs of non-blank lines.
+    let mut chunks: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
     for (start, end) in line_ranges(text, body_start) {
         let (s, e) = text::trim_range(text, start, end);
         if s == e {
-            prev_blank = true;
+            if !chunks.last().unwrap().is_empty() {
+                chunks.push(Vec::new());
+            }
+        } else {
+            chunks.last_mut().unwrap().push((s, e));
+        }
+    }
+    chunks.retain(|c| !c.is_empty());
+    let has_blank_lines = chunks.len() > 1;
+    let mut out = Vec::new();
+    for chunk in chunks {
+        if has_blank_lines && is_hard_wrapped(text, &chunk) {
+            out.push((chunk[0].0, chunk[chunk.len() - 1].1));
             continue;
         }
-        let continues = !prev_blank
-            && out.last().is_some_and(|&(ps, pe)| is_broken_mid_sentence(&text[ps..pe], &text[s..e]));
-        if continues {
-            out.last_mut().unwrap().1 = e;
-        } else {
-            out.push((s, e));
+        for (s, e) in chunk {
+            match out.last_mut() {
+                Some(last) if is_broken_mid_sentence(&text[last.0..last.1], &text[s..e]) => last.1 = e,
+                _ => out.push((s, e)),
+            }
         }
-        prev_blank = false;
     }
     out
+}
+
+/// A paragraph wrapped at a fixed width: several lines, all but the last of
+/// about the same, typical width, and not each a sentence of its own.
+fn is_hard_wrapped(text: &str, chunk: &[(usize, usize)]) -> bool {
+    if chunk.len() < 2 {
+        return false;
+    }
+    let widths: Vec<usize> = chunk[..chunk.len() - 1].iter().map(|&(s, e)| text[s..e].chars().count()).collect();
+    let widest = *widths.iter().max().unwrap();
+    let even = widths.iter().all(|&w| (40..=100).contains(&w) && w * 10 >= widest * 7);
+    let mid_sentence = chunk[..chunk.len() - 1]
+        .iter()
+        .any(|&(s, e)| !text[s..e].ends_with(|c: char| text::is_terminal(c) || text::is_any_quote_mark(c)));
+    let special = chunk.iter().any(|&(s, e)| signature_account(&text[s..e]).is_some() || is_link_line(&text[s..e]));
+    even && mid_sentence && !special
 }
 
 /// Line ranges (without the line break) for `\n`, `\r\n` and lone `\r`.
@@ -114,9 +140,12 @@ fn line_ranges(text: &str, from: usize) -> Vec<(usize, usize)> {
 /// A line that stops without closing punctuation, followed by one that starts
 /// in lower case, is one sentence broken in two.
 fn is_broken_mid_sentence(line: &str, next: &str) -> bool {
+    if signature_account(line).is_some() || signature_account(next).is_some() || next.split_whitespace().next().is_some_and(text::is_url) {
+        return false;
+    }
     let ends_open = !line.ends_with(|c: char| text::is_terminal(c) || text::is_quote_mark(c) || c == ':');
     let next_lower = next.chars().next().is_some_and(|c| c.is_lowercase());
-    ends_open && next_lower && line.split_whitespace().count() > MAX_HEADING_WORDS
+    ends_open && next_lower && line.split_whitespace().count() > 6
 }
 
 /// "— President of Russia (@KremlinRussia_E) June 16, 2021" -> "@KremlinRussia_E".
@@ -174,6 +203,14 @@ mod tests {
         assert_eq!(k[0].1, "First para here, and it goes on.");
         assert_eq!(k[1].1, "Second para.");
         assert_eq!(k[2].1, "Third: \"quote\" ends here.");
+    }
+
+    #[test]
+    fn paragraphs_wrapped_at_a_fixed_width_are_joined() {
+        let t = "Title line\n\nThe two leaders met for three hours in a lakeside villa, and\nThen they spoke. \"We agreed on many things,\" one of them\nsaid to the reporters who had waited all day outside.\n\nNext paragraph.";
+        let k = kinds(t);
+        assert_eq!(k.len(), 3, "{k:?}");
+        assert!(k[1].1.starts_with("The two leaders") && k[1].1.ends_with("outside."));
     }
 
     #[test]
