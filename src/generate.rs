@@ -77,14 +77,32 @@ impl Leader {
     fn aliases(self) -> &'static [&'static str] {
         match self {
             Leader::Biden => &[
-                "Biden", "Joe Biden", "President Joe Biden", "US President Joe Biden", "President Biden",
-                "Mr Biden", "Mr. Biden", "the US president", "the U.S. president", "the American president",
-                "the American leader", "the US leader",
+                "Biden",
+                "Joe Biden",
+                "President Joe Biden",
+                "US President Joe Biden",
+                "President Biden",
+                "Mr Biden",
+                "Mr. Biden",
+                "the US president",
+                "the U.S. president",
+                "the American president",
+                "the American leader",
+                "the US leader",
             ],
             Leader::Putin => &[
-                "Putin", "Vladimir Putin", "President Vladimir Putin", "Russian President Vladimir Putin",
-                "President Putin", "Mr Putin", "Mr. Putin", "the Russian president", "the Russian leader",
-                "the Kremlin chief", "the Kremlin leader", "Russia's president",
+                "Putin",
+                "Vladimir Putin",
+                "President Vladimir Putin",
+                "Russian President Vladimir Putin",
+                "President Putin",
+                "Mr Putin",
+                "Mr. Putin",
+                "the Russian president",
+                "the Russian leader",
+                "the Kremlin chief",
+                "the Kremlin leader",
+                "Russia's president",
             ],
         }
     }
@@ -209,19 +227,46 @@ struct Topic {
 const TOPICS: &[Topic] = &[
     Topic {
         headings: &["Relations at a low point", "Tone of the talks", "A stable and predictable relationship"],
-        phrases: &["relations between our two countries", "the relationship", "trust", "a stable and predictable relationship", "the state of relations"],
+        phrases: &[
+            "relations between our two countries",
+            "the relationship",
+            "trust",
+            "a stable and predictable relationship",
+            "the state of relations",
+        ],
     },
     Topic {
         headings: &["Strategic stability", "Arms control talks", "Nuclear arms and New START"],
-        phrases: &["strategic stability", "arms control", "the New START treaty", "nuclear arms", "a strategic dialogue", "the risk of an arms race"],
+        phrases: &[
+            "strategic stability",
+            "arms control",
+            "the New START treaty",
+            "nuclear arms",
+            "a strategic dialogue",
+            "the risk of an arms race",
+        ],
     },
     Topic {
         headings: &["Cyber attacks and ransomware", "Cybersecurity", "Critical infrastructure off-limits"],
-        phrases: &["cyber attacks", "ransomware attacks", "attacks on critical infrastructure", "the Colonial Pipeline hack", "cybersecurity", "hacking"],
+        phrases: &[
+            "cyber attacks",
+            "ransomware attacks",
+            "attacks on critical infrastructure",
+            "the Colonial Pipeline hack",
+            "cybersecurity",
+            "hacking",
+        ],
     },
     Topic {
         headings: &["Human rights", "Human rights... and Navalny", "Democracy and freedoms"],
-        phrases: &["human rights", "press freedom", "civil society", "the treatment of protesters", "the opposition", "freedom of expression"],
+        phrases: &[
+            "human rights",
+            "press freedom",
+            "civil society",
+            "the treatment of protesters",
+            "the opposition",
+            "freedom of expression",
+        ],
     },
     Topic {
         headings: &["Navalny", "The fate of Alexei Navalny"],
@@ -233,15 +278,33 @@ const TOPICS: &[Topic] = &[
     },
     Topic {
         headings: &["Prisoners", "Americans jailed in Russia", "A prisoner exchange?"],
-        phrases: &["Paul Whelan and Trevor Reed", "a prisoner exchange", "Americans imprisoned in Russia", "the detained Americans"],
+        phrases: &[
+            "Paul Whelan and Trevor Reed",
+            "a prisoner exchange",
+            "Americans imprisoned in Russia",
+            "the detained Americans",
+        ],
     },
     Topic {
         headings: &["Ambassadors to return", "Embassies and diplomats"],
-        phrases: &["the return of ambassadors", "our ambassadors", "embassy staffing", "the expulsion of diplomats", "the work of consulates"],
+        phrases: &[
+            "the return of ambassadors",
+            "our ambassadors",
+            "embassy staffing",
+            "the expulsion of diplomats",
+            "the work of consulates",
+        ],
     },
     Topic {
         headings: &["Ukraine", "Ukraine and the Minsk agreements", "Donbas and Crimea"],
-        phrases: &["Ukraine", "the Minsk agreements", "the situation in Donbas", "Ukraine's sovereignty", "Ukraine's bid for NATO membership", "Crimea"],
+        phrases: &[
+            "Ukraine",
+            "the Minsk agreements",
+            "the situation in Donbas",
+            "Ukraine's sovereignty",
+            "Ukraine's bid for NATO membership",
+            "Crimea",
+        ],
     },
     Topic {
         headings: &["Belarus", "The Ryanair affair"],
@@ -261,12 +324,14 @@ const TOPICS: &[Topic] = &[
     },
     Topic {
         headings: &["Arctic file and mutual cooperation", "The Arctic"],
-        phrases: &["the Arctic", "cooperation in the Arctic", "the militarisation of the Arctic", "the Northern Sea Route"],
+        phrases: &[
+            "the Arctic",
+            "cooperation in the Arctic",
+            "the militarisation of the Arctic",
+            "the Northern Sea Route",
+        ],
     },
-    Topic {
-        headings: &["Libya"],
-        phrases: &["Libya", "the situation in Libya"],
-    },
+    Topic { headings: &["Libya"], phrases: &["Libya", "the situation in Libya"] },
     Topic {
         headings: &["Climate", "Climate change"],
         phrases: &["climate change", "carbon emissions", "the Paris agreement", "global warming"],
@@ -282,8 +347,18 @@ const TOPICS: &[Topic] = &[
 ];
 
 const TONES: &[&str] = &[
-    "constructive", "positive", "frank", "businesslike", "pragmatic", "useful", "candid", "productive",
-    "good", "substantive", "calm", "respectful",
+    "constructive",
+    "positive",
+    "frank",
+    "businesslike",
+    "pragmatic",
+    "useful",
+    "candid",
+    "productive",
+    "good",
+    "substantive",
+    "calm",
+    "respectful",
 ];
 
 /// First-person sentences either leader could say.
@@ -440,42 +515,71 @@ const HEADLINES: &[&str] = &[
 ];
 
 const ACTIONS: &[&str] = &[
-    "return ambassadors", "launch talks on strategic stability", "hold consultations on cybersecurity",
-    "keep talking", "start a dialogue on arms control",
+    "return ambassadors",
+    "launch talks on strategic stability",
+    "hold consultations on cybersecurity",
+    "keep talking",
+    "start a dialogue on arms control",
 ];
 
 const SAY_AFTER: &[&str] = &[
-    "said", "added", "told reporters", "insisted", "stressed", "noted", "continued", "warned", "explained",
-    "said at his news conference", "told a news conference",
+    "said",
+    "added",
+    "told reporters",
+    "insisted",
+    "stressed",
+    "noted",
+    "continued",
+    "warned",
+    "explained",
+    "said at his news conference",
+    "told a news conference",
 ];
 
-const SAY_BEFORE: &[&str] = &[
-    "said", "told reporters", "added", "stressed", "put it this way", "was blunt", "said, adding", "declared",
-];
+const SAY_BEFORE: &[&str] =
+    &["said", "told reporters", "added", "stressed", "put it this way", "was blunt", "said, adding", "declared"];
 
 const SAY_THAT: &[&str] = &[
-    "said", "stressed", "noted", "insisted", "argued", "warned", "acknowledged", "claimed", "told reporters",
-    "made clear", "suggested", "added",
+    "said",
+    "stressed",
+    "noted",
+    "insisted",
+    "argued",
+    "warned",
+    "acknowledged",
+    "claimed",
+    "told reporters",
+    "made clear",
+    "suggested",
+    "added",
 ];
 
 const INTROS: &[&str] = &[
-    "Speaking after the talks, ", "At his own news conference, ", "Later, ", "In Geneva, ", "Meanwhile, ",
-    "Separately, ", "On Wednesday evening, ", "",
+    "Speaking after the talks, ",
+    "At his own news conference, ",
+    "Later, ",
+    "In Geneva, ",
+    "Meanwhile, ",
+    "Separately, ",
+    "On Wednesday evening, ",
+    "",
 ];
 
 const QUESTIONS: &[&str] = &[
-    "he trusted {other}", "the talks had changed anything", "{we} would retaliate over {np}",
-    "he had raised {np}", "a second summit was planned", "he was worried about {np}",
+    "he trusted {other}",
+    "the talks had changed anything",
+    "{we} would retaliate over {np}",
+    "he had raised {np}",
+    "a second summit was planned",
+    "he was worried about {np}",
 ];
 
 /// Fragments quoted inside reported speech ("warned that it would “respond”").
-const FRAGMENTS: &[&str] = &[
-    "respond", "not tolerate it", "take action", "act accordingly", "hold those responsible accountable",
-];
+const FRAGMENTS: &[&str] =
+    &["respond", "not tolerate it", "take action", "act accordingly", "hold those responsible accountable"];
 
-const IMPRESSIONS: &[&str] = &[
-    "glimmers of hope", "no hostility", "a good, constructive meeting", "two great powers", "a very experienced man",
-];
+const IMPRESSIONS: &[&str] =
+    &["glimmers of hope", "no hostility", "a good, constructive meeting", "two great powers", "a very experienced man"];
 
 const OUTLETS: &[(&str, &str)] = &[
     ("Geneva Ledger", "genevaledger.com"),
@@ -1192,7 +1296,10 @@ impl Writer {
         let (name, handle) = self.pick(ACCOUNTS);
         let pic = self.random_id(10);
         let text = match self.rng.u8(0..4) {
-            0 => format!("Talks between the leaders of Russia and the United States have started in Geneva https://t.co/{}", self.random_id(10)),
+            0 => format!(
+                "Talks between the leaders of Russia and the United States have started in Geneva https://t.co/{}",
+                self.random_id(10)
+            ),
             1 => "The presidents shake hands at the start of the summit in Geneva".to_string(),
             _ => {
                 let l = self.speaker();
@@ -1291,8 +1398,16 @@ mod tests {
         // `fill` panics on an unknown slot: run every template once.
         let mut w = Writer::new(Rng::with_seed(1));
         let lists = [
-            SHARED_LINES, BIDEN_LINES, PUTIN_LINES, REPORTED_CLAUSES, OTHER_LINES, OTHER_CLAUSES, NARRATIVE,
-            LEADS, HEADLINES, QUESTIONS,
+            SHARED_LINES,
+            BIDEN_LINES,
+            PUTIN_LINES,
+            REPORTED_CLAUSES,
+            OTHER_LINES,
+            OTHER_CLAUSES,
+            NARRATIVE,
+            LEADS,
+            HEADLINES,
+            QUESTIONS,
         ];
         for template in lists.iter().flat_map(|l| l.iter()) {
             let filled = w.fill(template, Some(Leader::Putin));

@@ -34,8 +34,6 @@ pub enum Who {
     Collective(String),
     /// "who": the person just named.
     Relative,
-    /// A participle ("…, adding"): the sentence's speaker.
-    Inherit,
     /// A quotation standing alone: the last speaker goes on.
     Continuation,
     Unknown,
@@ -181,10 +179,11 @@ pub fn analyze_sentence(s: &Sentence, finder: &MentionFinder) -> Reading {
     let words = narrative_words(s.text, &stretches);
     let mentions: Vec<Mention> = stretches.iter().flat_map(|&(a, b)| finder.find(s.text, a, b)).collect();
     let mut frames = find_frames(s, &words, &mentions, finder);
-    close_clauses(s, &mut frames);
+    let bounds = clause_bounds(s, &frames, &mentions);
+    close_clauses(s, &mut frames, &bounds);
     let last_speaker = frames.iter().rev().map(|f| f.who.clone()).find(|w| *w != Who::Unknown);
     let opening_subject = opening_subject(s, &words, &mentions);
-    Reading { found: statements(s, &words, &frames), last_speaker, opening_subject }
+    Reading { found: statements(s, &words, &frames, &bounds), last_speaker, opening_subject }
 }
 
 /// A person named at the very start of the sentence and followed by a verb
@@ -204,13 +203,16 @@ fn opening_subject(s: &Sentence, words: &[Word], mentions: &[Mention]) -> Option
     };
     if let Some(m) = mentions.iter().find(|m| m.start == first.start && matches!(m.referent, Referent::Speaker(_))) {
         return match m.referent {
-            Referent::Speaker(i) if !is_possessive(s.text, m) && followed_by_verb(m.end) => Some(Who::Speaker(i)),
+            // "Biden struck a firmer tone", "Biden, speaking later, struck …".
+            Referent::Speaker(i) if !is_possessive(s.text, m) && (followed_by_verb(m.end) || s.text[m.end..].starts_with(',')) => {
+                Some(Who::Speaker(i))
+            }
             _ => None,
         };
     }
     // A role, with whatever names it: "Fisheries minister Jon Haugen has …".
     for m in mentions.iter().filter(|m| m.referent == Referent::Other && m.start < first.start + 60) {
-        if let (who @ Who::Other(_), start) = expand_other(s.text, words, Who::Other(String::new()), m) {
+        if let (who @ Who::Other(_), start) = expand_other(s.text, words, mentions, Who::Other(String::new()), m) {
             let Who::Other(label) = &who else { unreachable!() };
             if start == first.start && !is_possessive(s.text, m) && followed_by_verb(start + label.len()) {
                 return Some(who);
@@ -277,12 +279,18 @@ fn find_frames(s: &Sentence, words: &[Word], mentions: &[Mention], finder: &Ment
             continue;
         }
         let Some(verb) = speech_verb(word, next) else { continue };
+        // A capitalised "States" or "Says" mid-sentence is a name or a title.
+        if word.starts_with(char::is_uppercase) && !starts_stretch(words, i) {
+            continue;
+        }
         let joined_by_comma = preceded_by_join(text, s.start, w.start);
         let mut inverted = false;
         let (who, zone_start) = if verb.participle && (joined_by_comma || starts_stretch(words, i)) {
-            // "…, adding": whoever the sentence's last frame is about.
+            // "…, adding": whoever the sentence's last frame is about or, with
+            // no frame before, whoever the sentence opens on.
             let inherited = frames.iter().rev().map(|f: &Frame| f.who.clone()).find(|w| *w != Who::Unknown);
-            (inherited.unwrap_or(Who::Inherit), clause_join_start(text, s.start, w.start))
+            let who = inherited.or_else(|| sentence_subject(text, s, words, mentions)).unwrap_or(Who::Unknown);
+            (who, clause_join_start(text, s.start, w.start))
         } else if let Some((who, at)) = subject_before(text, words, i, mentions, finder) {
             (resolve_relative(who, at, &frames, mentions, text), at)
         } else if let Some(who) = inverted_subject(text, words, i, mentions, finder) {
@@ -304,6 +312,14 @@ fn find_frames(s: &Sentence, words: &[Word], mentions: &[Mention], finder: &Ment
         });
     }
     frames
+}
+
+/// The mention the sentence opens with ("Putin, smiling, waved, saying …";
+/// "He paused, adding …"), if it opens with one.
+fn sentence_subject(text: &str, s: &Sentence, words: &[Word], mentions: &[Mention]) -> Option<Who> {
+    let first = words.first().filter(|w| w.start == s.start)?;
+    let m = mentions.iter().find(|m| m.start == first.start && !is_possessive(text, m))?;
+    referent_who(text, m).map(|who| expand_other(text, words, mentions, who, m).0)
 }
 
 /// "…, according to Putin, who said": "who" is the person named just before.
@@ -417,7 +433,7 @@ fn subject_before(
             if is_possessive(text, m) {
                 break;
             }
-            return referent_who(text, m).map(|who| expand_other(text, words, who, m));
+            return referent_who(text, m).map(|who| expand_other(text, words, mentions, who, m));
         }
         let word = word_str(text, w);
         if is_name_like(word) {
@@ -427,7 +443,7 @@ fn subject_before(
             }
             // A role before the name belongs to it ("Kremlin spokesman Dmitry Peskov").
             if let Some(role) = mentions.iter().find(|m| m.referent == Referent::Other && m.end < start && text[m.end..start].chars().all(is_blank)) {
-                start = expand_other(text, words, Who::Other(String::new()), role).1;
+                start = expand_other(text, words, mentions, Who::Other(String::new()), role).1;
             }
             return Some((Who::Other(text[start..w.end].to_string()), start));
         }
@@ -490,17 +506,34 @@ fn subject_after(
     finder: &MentionFinder,
 ) -> Option<Who> {
     let window: Vec<usize> = (from..words.len()).take(4).take_while(|&k| words[k].stretch == stretch).collect();
-    for &k in &window {
-        if let Some(m) = mentions.iter().find(|m| m.start == words[k].start) {
-            let who = referent_who(text, m)?;
-            return Some(expand_other(text, words, who, m).0);
+    for k in window {
+        let w = &words[k];
+        let here = mentions.iter().find(|m| m.start == w.start && !is_possessive(text, m));
+        match here.map(|m| (m, &m.referent)) {
+            Some((m, Referent::Speaker(_) | Referent::Other | Referent::Collective)) => {
+                let who = referent_who(text, m)?;
+                return Some(expand_other(text, words, mentions, who, m).0);
+            }
+            Some(_) => return None, // "said who", "said he": not a subject after the verb
+            None => {}
         }
-        let word = word_str(text, &words[k]);
+        let word = word_str(text, w);
         if is_name_like(word) {
-            return Some(match finder.misspelled_speaker(word) {
-                Some(sp) => Who::Speaker(sp),
-                None => Who::Other(name_run_forward(text, words, k)),
+            if let Some(sp) = finder.misspelled_speaker(word) {
+                return Some(Who::Speaker(sp));
+            }
+            // "one European official": the role after the names names them all.
+            let run_end = name_run_forward_end(text, words, k);
+            let role = mentions.iter().find(|m| m.referent == Referent::Other && words.get(run_end + 1).is_some_and(|n| n.start == m.start));
+            return Some(match role {
+                Some(m) => expand_other(text, words, mentions, Who::Other(String::new()), m).0,
+                None => Who::Other(text[w.start..words[run_end].end].to_string()),
             });
+        }
+        // Determiners and modifiers ("a senior official") may come first.
+        let lower = word.to_lowercase();
+        if PREPOSITIONS.contains(&lower.as_str()) || NOT_MODIFIERS.contains(&lower.as_str()) || speech_verb(&lower, None).is_some() {
+            return None;
         }
     }
     None
@@ -508,7 +541,7 @@ fn subject_after(
 
 /// An "other" mention is named by its whole noun phrase ("a White House
 /// official", "Kremlin spokesman Dmitry Peskov"); returns it with its start.
-fn expand_other(text: &str, words: &[Word], who: Who, m: &Mention) -> (Who, usize) {
+fn expand_other(text: &str, words: &[Word], mentions: &[Mention], who: Who, m: &Mention) -> (Who, usize) {
     if !matches!(who, Who::Other(_)) {
         return (who, m.start);
     }
@@ -531,9 +564,14 @@ fn expand_other(text: &str, words: &[Word], who: Who, m: &Mention) -> (Who, usiz
             break;
         }
     }
-    // On over a name that follows the role ("spokesman Dmitry Peskov").
+    // On over roles and a name that follow ("Kremlin spokesman Dmitry Peskov").
     let mut e = words.iter().rposition(|w| w.end <= m.end).unwrap_or(first);
-    while e + 1 < words.len() && words[e + 1].stretch == stretch && joined(&words[e], &words[e + 1]) && is_name_like(word_str(text, &words[e + 1])) {
+    while e + 1 < words.len() && words[e + 1].stretch == stretch && joined(&words[e], &words[e + 1]) {
+        let next = &words[e + 1];
+        let is_role = mentions.iter().any(|o| o.referent == Referent::Other && o.start == next.start);
+        if !is_role && !is_name_like(word_str(text, next)) {
+            break;
+        }
         e += 1;
     }
     let (start, end) = (words[k].start.min(m.start), words[e].end.max(m.end));
@@ -561,12 +599,13 @@ fn name_run_start(text: &str, words: &[Word], j: usize) -> usize {
     words[k].start
 }
 
-fn name_run_forward(text: &str, words: &[Word], k: usize) -> String {
+/// Index of the last word of the run of names starting at `k`.
+fn name_run_forward_end(text: &str, words: &[Word], k: usize) -> usize {
     let mut e = k;
     while e + 1 < words.len() && words[e + 1].stretch == words[k].stretch && is_name_like(word_str(text, &words[e + 1])) {
         e += 1;
     }
-    text[words[k].start..words[e].end].to_string()
+    e
 }
 
 /// Where the reported clause of the verb at `i` starts: after "that" (within
@@ -596,7 +635,8 @@ fn clause_start(text: &str, s: &Sentence, words: &[Word], i: usize, verb: Speech
     }
     let next = words.get(i + 1).filter(|n| n.stretch == w.stretch)?;
     let first = word_str(text, next).to_lowercase();
-    let opens_clause = CLAUSE_OPENERS.contains(&first.as_str());
+    // "said he would", "said Biden was", "noting what".
+    let opens_clause = CLAUSE_OPENERS.contains(&first.as_str()) || is_name_like(word_str(text, next));
     (opens_clause && (verb.bare_clause || verb.participle)).then_some(next.start)
 }
 
@@ -605,19 +645,36 @@ fn after_blanks(text: &str, from: usize, limit: usize) -> usize {
     from + (rest.len() - rest.trim_start_matches(is_blank).len())
 }
 
-/// A clause runs to the end of the sentence, or to the next frame that is
-/// joined to the sentence by a comma or a conjunction (", adding that").
-fn close_clauses(s: &Sentence, frames: &mut [Frame]) {
-    let ends: Vec<(usize, bool)> = frames.iter().map(|f| (f.zone_start, f.coordinated)).collect();
+/// Where a reported clause must end: before the next frame joined to the
+/// sentence by a comma or conjunction (", adding that"), and before a new
+/// subject after a comma and conjunction (", but the Russian leader gave …").
+fn clause_bounds(s: &Sentence, frames: &[Frame], mentions: &[Mention]) -> Vec<usize> {
+    let mut bounds: Vec<usize> = frames.iter().filter(|f| f.coordinated).map(|f| f.zone_start).collect();
+    for m in mentions {
+        let before = s.text[s.start..m.start].trim_end_matches(is_blank).to_ascii_lowercase();
+        let after_conjunction = ["but", "and", "while", "whereas", "although", "though", "yet"]
+            .iter()
+            .any(|c| before.strip_suffix(c).is_some_and(|b| b.trim_end_matches(is_blank).ends_with(',')));
+        if (after_conjunction || before.ends_with(';')) && !is_possessive(s.text, m) {
+            bounds.push(clause_join_start(s.text, s.start, m.start));
+        }
+    }
+    bounds.push(s.end);
+    bounds.sort_unstable();
+    bounds.dedup();
+    bounds
+}
+
+/// The first bound after `from`.
+fn bound_after(bounds: &[usize], from: usize) -> usize {
+    bounds.iter().copied().find(|&b| b > from).unwrap_or(from)
+}
+
+/// A clause runs to the end of the sentence or to the next bound.
+fn close_clauses(s: &Sentence, frames: &mut [Frame], bounds: &[usize]) {
     for f in frames.iter_mut() {
         let Some((cs, _)) = f.clause else { continue };
-        let end = ends
-            .iter()
-            .filter(|&&(z, coordinated)| coordinated && z > cs)
-            .map(|&(z, _)| z)
-            .min()
-            .unwrap_or(s.end);
-        f.clause = trim_clause(s.text, cs, end);
+        f.clause = trim_clause(s.text, cs, bound_after(bounds, cs));
     }
 }
 
@@ -646,7 +703,7 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
-fn statements(s: &Sentence, words: &[Word], frames: &[Frame]) -> Vec<Found> {
+fn statements(s: &Sentence, words: &[Word], frames: &[Frame], bounds: &[usize]) -> Vec<Found> {
     let text = s.text;
     let mut found: Vec<Found> = Vec::new();
     let mut used = vec![false; s.quotes.len()];
@@ -679,6 +736,20 @@ fn statements(s: &Sentence, words: &[Word], frames: &[Frame]) -> Vec<Found> {
             found.push(st);
         }
     }
+    // Reported speech with its frame after it or set in it by commas.
+    for f in frames.iter().filter(|f| is_parenthetical(s, words, f)) {
+        let start = found.iter().map(|x| x.end).filter(|&e| e <= f.zone_start).max().unwrap_or(s.start);
+        let start = after_blanks(text, start, s.end);
+        let (a, b) = sentence_body(text, s.start, s.end);
+        let end = if text[f.verb.1..b].trim_matches(|c: char| is_blank(c) || c == ',').is_empty() { f.zone_start } else { b };
+        if start >= a && !overlaps(&found, start, end) {
+            if let Some((a, b)) = trim_clause(text, start, end) {
+                if let Some(st) = clause_statement(s, a, b, f.who.clone(), &mut used) {
+                    found.push(st);
+                }
+            }
+        }
+    }
     // Quotations not inside a clause.
     let mut frame_of_previous: Option<usize> = None;
     for (qi, q) in s.quotes.iter().enumerate() {
@@ -708,11 +779,13 @@ fn statements(s: &Sentence, words: &[Word], frames: &[Frame]) -> Vec<Found> {
             if !fragment || introduced {
                 found.push(direct(q, f.who.clone()));
             } else if matches!(f.kind, FrameKind::Verb(_)) {
-                // "called the talks “positive”": the verb phrase carries it.
-                let (_, end) = q.outer();
+                // "called the talks “positive”": the verb phrase, to the end
+                // of its clause, carries it.
                 let start = f.verb.0;
-                if !overlaps(&found, start, end) {
-                    found.push(Found { start, end: end.min(s.end), kind: super::Kind::Mixed, who: f.who.clone() });
+                if let Some((a, b)) = trim_clause(text, start, bound_after(bounds, q.end)) {
+                    if !overlaps(&found, a, b) {
+                        found.push(Found { start: a, end: b, kind: super::Kind::Mixed, who: f.who.clone() });
+                    }
                 }
             }
         } else if !fragment && opens_sentence {
@@ -723,6 +796,24 @@ fn statements(s: &Sentence, words: &[Word], frames: &[Frame]) -> Vec<Found> {
     }
     found.sort_by_key(|f| f.start);
     found
+}
+
+/// A short frame set off by a comma after narrative words: "…, he added."
+/// or "Russia, he said, had sent …". Not one right after a quotation, which
+/// frames the quotation.
+fn is_parenthetical(s: &Sentence, words: &[Word], f: &Frame) -> bool {
+    let FrameKind::Verb(_) = f.kind else { return false };
+    if f.clause.is_some() || f.who == Who::Unknown || !preceded_by_join(s.text, s.start, f.zone_start) {
+        return false;
+    }
+    let frame_words = words.iter().filter(|w| w.start >= f.zone_start && w.end <= f.verb.1).count();
+    let after_quote = s.quotes.iter().any(|q| {
+        let (_, e) = q.outer();
+        e <= f.zone_start && s.text[e..f.zone_start].chars().all(|c| is_blank(c) || c == ',')
+    });
+    let rest = s.text[f.verb.1..s.end].trim_start_matches(is_blank);
+    let ends_or_goes_on = rest.starts_with(',') || rest.trim_end_matches(|c: char| is_terminal(c) || is_blank(c)).is_empty();
+    frame_words <= 4 && !after_quote && ends_or_goes_on
 }
 
 /// The sentence without its final stop.

@@ -219,7 +219,7 @@ impl Analyzer {
                 .or(recent.filter(|r| self.fits_pronoun(r, p)))
                 .cloned()
                 .unwrap_or(Resolved::Unknown(None)),
-            Who::Relative | Who::Inherit => in_sentence.or(recent).cloned().unwrap_or(Resolved::Unknown(None)),
+            Who::Relative => in_sentence.or(recent).cloned().unwrap_or(Resolved::Unknown(None)),
             // A group's words are one leader's when that leader's account is
             // being reported; otherwise they are nobody's in particular.
             Who::Collective(label) => match recent {

@@ -27,7 +27,7 @@ const CLAUSE_VERBS: &[&str] = &[
 const QUOTE_VERBS: &[&str] = &[
     "continue", "ask", "answer", "reply", "respond", "discuss", "describe", "call", "express", "urge",
     "joke", "quip", "exclaim", "write", "tweet", "counter", "retort", "characterize", "characterise",
-    "dub", "term", "label", "speak",
+    "dub", "term", "label", "speak", "accuse", "dismiss", "reject",
 ];
 
 /// Forms that regular rules get wrong.
@@ -40,6 +40,8 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("quip", &["quip", "quips", "quipped", "quipping"]),
     ("dub", &["dub", "dubs", "dubbed", "dubbing"]),
     ("speak", &["speak", "speaks", "spoke", "speaking"]),
+    // "state" and "states" are nouns far more often than verbs.
+    ("state", &["stated"]),
     ("label", &["label", "labels", "labelled", "labeled", "labelling", "labeling"]),
 ];
 

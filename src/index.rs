@@ -1,0 +1,171 @@
+//! The read-only index the web pages are served from: statements by id,
+//! speaker, topic and article, built once from a loaded [`Library`].
+
+use std::collections::HashMap;
+
+use crate::analysis::Kind;
+use crate::corpus::{Article, BlockKind};
+use crate::library::Library;
+use crate::summit::Summit;
+
+/// One statement, with everything a page needs to show it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: String,
+    /// Index into `Index::articles`.
+    pub article: usize,
+    /// Index into the summit's speakers, for a tracked speaker.
+    pub speaker: Option<usize>,
+    /// Who spoke, for anyone else ("a White House official").
+    pub speaker_label: Option<String>,
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    /// Indices into the summit's topics.
+    pub topics: Vec<usize>,
+    /// Index of the block it is in, within its article.
+    pub block: usize,
+}
+
+/// An article and the statements found in it.
+#[derive(Debug, Clone)]
+pub struct ArticleEntry {
+    pub article: Article,
+    /// Indices into `Index::entries`, in source order.
+    pub entries: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Index {
+    pub summit: Summit,
+    pub articles: Vec<ArticleEntry>,
+    /// Every statement, article by article, in source order.
+    pub entries: Vec<Entry>,
+    /// Files that were not loaded, and why.
+    pub skipped: Vec<crate::corpus::Skipped>,
+    by_id: HashMap<String, Vec<usize>>,
+    by_article: HashMap<String, usize>,
+    /// `by_topic[topic]`: entries tagged with it, in source order.
+    by_topic: Vec<Vec<usize>>,
+    /// `by_speaker[speaker]`: a tracked speaker's entries, in source order.
+    by_speaker: Vec<Vec<usize>>,
+}
+
+impl Index {
+    pub fn build(library: Library) -> Index {
+        let summit = library.summit;
+        let mut entries = Vec::new();
+        let mut articles = Vec::new();
+        for (ai, analyzed) in library.articles.into_iter().enumerate() {
+            let mut ids = Vec::new();
+            for st in analyzed.statements {
+                ids.push(entries.len());
+                entries.push(Entry {
+                    speaker: st.speaker.as_deref().and_then(|id| summit.speakers.iter().position(|s| s.id == id)),
+                    topics: st.topics.iter().filter_map(|t| summit.topics.iter().position(|x| &x.id == t)).collect(),
+                    id: st.id,
+                    article: ai,
+                    speaker_label: st.speaker_label,
+                    kind: st.kind,
+                    start: st.start,
+                    end: st.end,
+                    block: st.block,
+                });
+            }
+            articles.push(ArticleEntry { article: analyzed.article, entries: ids });
+        }
+        let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_topic = vec![Vec::new(); summit.topics.len()];
+        let mut by_speaker = vec![Vec::new(); summit.speakers.len()];
+        for (i, e) in entries.iter().enumerate() {
+            by_id.entry(e.id.clone()).or_default().push(i);
+            for &t in &e.topics {
+                by_topic[t].push(i);
+            }
+            if let Some(s) = e.speaker {
+                by_speaker[s].push(i);
+            }
+        }
+        let by_article = articles.iter().enumerate().map(|(i, a)| (a.article.id.clone(), i)).collect();
+        Index { summit, articles, entries, skipped: library.skipped, by_id, by_article, by_topic, by_speaker }
+    }
+
+    /// The statement with this id. The same words by the same speaker in
+    /// several articles share an id; this is the first of them.
+    pub fn entry(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).and_then(|v| v.first().copied())
+    }
+
+    /// Every statement with this id (one per article that carries it).
+    pub fn entries_with_id(&self, id: &str) -> &[usize] {
+        self.by_id.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn article(&self, id: &str) -> Option<usize> {
+        self.by_article.get(id).copied()
+    }
+
+    pub fn topic(&self, id: &str) -> Option<usize> {
+        self.summit.topics.iter().position(|t| t.id == id)
+    }
+
+    pub fn speaker(&self, id: &str) -> Option<usize> {
+        self.summit.speakers.iter().position(|s| s.id == id)
+    }
+
+    pub fn on_topic(&self, topic: usize) -> &[usize] {
+        &self.by_topic[topic]
+    }
+
+    pub fn by_speaker(&self, speaker: usize) -> &[usize] {
+        &self.by_speaker[speaker]
+    }
+
+    /// A tracked speaker's statements on a topic, in source order.
+    pub fn said_on(&self, speaker: usize, topic: usize) -> impl Iterator<Item = usize> + '_ {
+        self.by_topic[topic].iter().copied().filter(move |&i| self.entries[i].speaker == Some(speaker))
+    }
+
+    /// The statement's own words.
+    pub fn words(&self, i: usize) -> &str {
+        let e = &self.entries[i];
+        &self.articles[e.article].article.text[e.start..e.end]
+    }
+
+    /// The paragraph (block) a statement stands in, and its byte range.
+    pub fn paragraph(&self, i: usize) -> (&str, usize, usize) {
+        let e = &self.entries[i];
+        let a = &self.articles[e.article].article;
+        let b = &a.blocks[e.block];
+        (&a.text[b.start..b.end], b.start, b.end)
+    }
+
+    /// Who said it, as shown to readers.
+    pub fn speaker_name(&self, i: usize) -> String {
+        let e = &self.entries[i];
+        match (e.speaker, &e.speaker_label) {
+            (Some(s), _) => self.summit.speakers[s].name.clone(),
+            (None, Some(label)) => label.clone(),
+            (None, None) => "Unattributed".to_string(),
+        }
+    }
+
+    /// Is this block an embedded post (its words are another account's)?
+    pub fn is_post(&self, article: usize, block: usize) -> bool {
+        matches!(self.articles[article].article.blocks[block].kind, BlockKind::Post { .. })
+    }
+
+    /// Statements that match every word of `query` (case-insensitive), with
+    /// optional speaker and topic filters, in source order.
+    pub fn search(&self, query: &str, speaker: Option<usize>, topic: Option<usize>) -> Vec<usize> {
+        let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        (0..self.entries.len())
+            .filter(|&i| speaker.is_none_or(|s| self.entries[i].speaker == Some(s)))
+            .filter(|&i| topic.is_none_or(|t| self.entries[i].topics.contains(&t)))
+            .filter(|&i| {
+                let words = self.words(i).to_lowercase();
+                terms.iter().all(|t| words.contains(t.as_str()))
+            })
+            .collect()
+    }
+}
