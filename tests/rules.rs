@@ -307,3 +307,62 @@ fn someone_else_named_in_between_takes_the_pronoun() {
     let text = "Okafor said that the talks went well.\n\nGeneva was sunny.\n\n“It is a good deal for the coast,” he said.";
     assert_eq!(who_said(text)[1], pair("okafor", "It is a good deal for the coast"));
 }
+
+#[test]
+fn transcript_lines_and_live_blog_labels() {
+    let text = "Q: Will the border reopen?\n\nOKAFOR: Yes. We agreed on it today. The checkpoints open in May.\n\n14:32 Lindqvist: \"Our fleets are ready for the new quotas.\"";
+    let r = read(text);
+    assert_eq!((r[0].0.as_str(), r[0].1, r[0].2.as_str()), ("okafor", Kind::Direct, "Yes. We agreed on it today. The checkpoints open in May."));
+    // The answer takes the question's topic.
+    assert_eq!(r[0].3, ["border"]);
+    assert_eq!(r[1].0, "lind");
+    assert_eq!(r[1].2, "Our fleets are ready for the new quotas.");
+    // A speaker and a topic before a colon: what follows is theirs.
+    let r = who_said("Okafor on energy: the pipeline will carry \"clean gas\" from next year.");
+    assert_eq!(r, [pair("okafor", "the pipeline will carry \"clean gas\" from next year")]);
+}
+
+#[test]
+fn a_subject_that_introduces_a_quote_with_a_colon() {
+    assert_eq!(
+        who_said("The chancellor opened her news conference: “The fleets have a deal.”"),
+        [pair("lind", "The fleets have a deal.")]
+    );
+}
+
+#[test]
+fn a_quote_whose_closing_mark_is_missing_before_its_attribution() {
+    let text = "Lindqvist spoke next.\n\n“The quotas are fair to every fleet, Okafor said. According to him, the border will reopen in May.";
+    assert_eq!(
+        who_said(text),
+        [pair("okafor", "The quotas are fair to every fleet"), pair("okafor", "According to him, the border will reopen in May")]
+    );
+}
+
+#[test]
+fn reported_speech_with_the_frame_after_it_or_inside_it() {
+    assert_eq!(
+        who_said("The gas would flow by winter, the president added."),
+        [pair("okafor", "The gas would flow by winter")]
+    );
+    let r = who_said("Southland, Okafor said, had sent ten requests about the trawlers.");
+    assert_eq!(r, [pair("okafor", "Southland, Okafor said, had sent ten requests about the trawlers")]);
+}
+
+#[test]
+fn a_reported_clause_ends_where_a_new_subject_starts() {
+    let r = who_said("Lindqvist said the quota deal was close, but the president gave no ground on the border.");
+    assert_eq!(r, [pair("lind", "the quota deal was close")]);
+}
+
+#[test]
+fn people_named_after_the_verb() {
+    assert_eq!(
+        who_said("“Nobody expected a deal on gas,” said one senior official, who asked not to be named."),
+        [pair("one senior official", "Nobody expected a deal on gas")]
+    );
+    assert_eq!(
+        who_said("“The talks were hard but fair,” said Jan Berg, who advises the chancellor."),
+        [pair("Jan Berg", "The talks were hard but fair")]
+    );
+}

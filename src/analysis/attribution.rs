@@ -335,7 +335,14 @@ fn resolve_relative(who: Who, at: usize, frames: &[Frame], mentions: &[Mention],
     named.or_else(|| frames.last().map(|f| f.who.clone())).unwrap_or(Who::Unknown)
 }
 
-/// "Putin: …" — a speaker's name at the start of the sentence, then a colon.
+/// A speaker named before a colon:
+/// - a label: "Putin: …", "19:52 Biden: …", "PRESIDENT PUTIN: …";
+/// - a topic label: "Putin on cyber: most attacks come from …";
+/// - a subject that introduces a quotation: "The US president opens his
+///   news conference: “…”".
+///
+/// What follows a label and is not a quotation is the speaker's too, as a
+/// clause.
 fn colon_label(
     text: &str,
     s: &Sentence,
@@ -345,28 +352,151 @@ fn colon_label(
     i: usize,
     words: &[Word],
 ) -> Option<Frame> {
-    if i > 3 || !text[w.end..].starts_with(':') {
+    if !text[w.end..].starts_with(':') {
         return None;
     }
-    // Everything before the colon must be the name.
-    let first = &words[0];
-    if first.stretch != w.stretch || !text[s.start..first.start].trim().is_empty() {
-        return None;
-    }
-    let who = match mentions.iter().find(|m| m.start == first.start && m.end == w.end) {
-        Some(m) => referent_who(text, m)?,
-        // A lone capitalised word before a colon counts only as a tracked name.
-        None if i == 0 => Who::Speaker(finder.misspelled_speaker(word_str(text, w))?),
-        None => return None,
-    };
-    Some(Frame {
+    let colon = w.end;
+    let after = after_blanks(text, colon + 1, s.end);
+    let quote_follows = text[after..s.end].starts_with(crate::text::is_any_quote_mark);
+    // What follows a label is its speaker's, unless a frame of its own follows.
+    let frame_follows = words.iter().skip(i + 1).any(|x| speech_verb(word_str(text, x), None).is_some());
+    let clause = (!quote_follows && !frame_follows).then(|| trim_clause(text, after, s.end)).flatten();
+    let frame = |who: Who, zone_start: usize, clause: Option<(usize, usize)>| Frame {
         kind: FrameKind::Colon,
-        verb: (w.end, w.end + 1),
-        zone_start: first.start,
+        verb: (colon, colon + 1),
+        zone_start,
         coordinated: false,
         who,
-        clause: None,
-    })
+        clause,
+    };
+    if let Some((who, zone)) = label_before_colon(text, s.start, words, i, mentions, finder) {
+        return Some(frame(who, zone, clause));
+    }
+    // A subject a few words before the colon, with no verb of its own between.
+    if !quote_follows {
+        return None;
+    }
+    let subject = sentence_subject_mention(text, s, words, mentions)?;
+    let between: Vec<&Word> = words.iter().filter(|x| x.start >= subject.end && x.end <= colon).collect();
+    let has_own_frame = between.iter().any(|x| speech_verb(word_str(text, x), None).is_some());
+    let speaks = matches!(subject.referent, Referent::Speaker(_) | Referent::Other | Referent::Pronoun(_));
+    if has_own_frame || between.len() > 15 || !speaks || between.iter().any(|x| x.stretch != w.stretch) {
+        return None;
+    }
+    let who = referent_who(text, subject)?;
+    Some(frame(expand_other(text, words, mentions, who, subject).0, subject.start, None))
+}
+
+/// A quotation whose closing mark was left out before its attribution
+/// ("“People are starving there, Biden said. According to him, …") ends
+/// before that attribution: a comma, then a speaker and a verb of saying
+/// (or the verb and then the speaker), then the end of a sentence or clause.
+pub fn cut_unclosed_at_attribution(text: &str, quotes: &mut [Quote], finder: &MentionFinder) {
+    for q in quotes.iter_mut().filter(|q| q.close_end.is_none()) {
+        let inner = &text[q.start..q.end];
+        let cut = inner.match_indices(", ").map(|(i, _)| q.start + i).find(|&comma| {
+            let tail_end = text[comma..q.end].char_indices().nth(60).map_or(q.end, |(i, _)| comma + i);
+            is_attribution(text, comma + 1, tail_end, finder)
+        });
+        if let Some(comma) = cut {
+            q.end = text[q.start..comma].trim_end_matches(is_blank).len() + q.start;
+            q.open_at_block_end = false;
+        }
+    }
+}
+
+/// Do the words from `start` read as an attribution: "Biden said." /
+/// "he added," / "said Putin."?
+fn is_attribution(text: &str, start: usize, end: usize, finder: &MentionFinder) -> bool {
+    let words = narrative_words(text, &[(start, end)]);
+    let mentions = finder.find(text, start, end);
+    let is_subject = |w: &Word| {
+        mentions.iter().any(|m| m.start == w.start && matches!(m.referent, Referent::Speaker(_) | Referent::Pronoun(_) | Referent::Other))
+            || finder.misspelled_speaker(word_str(text, w)).is_some()
+    };
+    let mention_end = |w: &Word| mentions.iter().find(|m| m.start == w.start).map_or(w.end, |m| m.end);
+    let Some(first) = words.first() else { return false };
+    // Subject then verb, or verb then subject.
+    let verb_at = if is_subject(first) {
+        let after = mention_end(first);
+        words.iter().position(|w| w.start >= after)
+    } else {
+        Some(0)
+    };
+    let Some(v) = verb_at else { return false };
+    let Some(verb) = words.get(v) else { return false };
+    let is_verb = word_str(text, verb).starts_with(char::is_lowercase) && speech_verb(word_str(text, verb), None).is_some();
+    let after_verb = if v == 0 { words.get(1).filter(|w| is_subject(w)).map(mention_end) } else { Some(verb.end) };
+    is_verb && after_verb.is_some_and(|e| text[e..end].trim_start_matches(is_blank).starts_with(['.', ',', ';']))
+}
+
+/// A transcript line: "PUTIN: Yes, President Biden raised this issue. …".
+/// Returns the speaker and where their words start, when the block opens
+/// with a speaker's label and what follows is not a quotation (a quotation
+/// after a label is read sentence by sentence like any other).
+pub fn transcript_label(text: &str, start: usize, end: usize, finder: &MentionFinder) -> Option<(Who, usize)> {
+    let head_end = text[start..end].char_indices().nth(80).map_or(end, |(i, _)| start + i);
+    let colon = start + text[start..head_end].find(':')?;
+    let stretches = [(start, colon)];
+    let words = narrative_words(text, &stretches);
+    let mentions = finder.find(text, start, colon);
+    let i = words.len().checked_sub(1)?;
+    let (who, _) = label_before_colon(text, start, &words, i, &mentions, finder)?;
+    let content = after_blanks(text, colon + 1, end);
+    let is_topic_label = words.iter().any(|w| word_str(text, w).eq_ignore_ascii_case("on"));
+    let quoted = text[content..end].starts_with(crate::text::is_any_quote_mark);
+    (!is_topic_label && !quoted && content < end).then_some((who, content))
+}
+
+/// "Putin:", "19:52 Biden:", "• PRESIDENT PUTIN:", "Putin on cyber:": the
+/// speaker, and where the label starts. Only a time or a bullet may come
+/// before the name.
+fn label_before_colon(
+    text: &str,
+    sentence_start: usize,
+    words: &[Word],
+    i: usize,
+    mentions: &[Mention],
+    finder: &MentionFinder,
+) -> Option<(Who, usize)> {
+    let first = words.iter().position(|x| !word_str(text, x).chars().all(|c| c.is_ascii_digit()))?;
+    if first > i || words[first].stretch != words[i].stretch {
+        return None;
+    }
+    let lead = &text[sentence_start..words[first].start];
+    if !lead.chars().all(|c| c.is_ascii_digit() || is_blank(c) || ":.•*-–—·".contains(c)) {
+        return None;
+    }
+    let start = words[first].start;
+    let name_end = words[i].end;
+    let m = mentions.iter().find(|m| m.start == start);
+    match m {
+        Some(m) if m.end == name_end => {
+            let who = referent_who(text, m)?;
+            matches!(who, Who::Speaker(_) | Who::Other(_)).then(|| (expand_other(text, words, mentions, who, m).0, start))
+        }
+        // "Putin on cyber:" — a speaker, then what the words are about.
+        Some(m @ Mention { referent: Referent::Speaker(sp), .. }) => {
+            let next = words.iter().find(|x| x.start >= m.end)?;
+            let on = word_str(text, next).eq_ignore_ascii_case("on") && text[m.end..next.start].chars().all(is_blank);
+            (on && i - first <= 6).then_some((Who::Speaker(*sp), start))
+        }
+        Some(_) => None,
+        // A lone capitalised word before a colon counts only as a tracked name.
+        None if first == i => Some((Who::Speaker(finder.misspelled_speaker(word_str(text, &words[i]))?), start)),
+        None => None,
+    }
+}
+
+/// The sentence's subject: the first mention in its opening words (after an
+/// introductory phrase such as "Before boarding,"), if it is not possessive
+/// and not the object of a preposition.
+fn sentence_subject_mention<'m>(text: &str, s: &Sentence, words: &[Word], mentions: &'m [Mention]) -> Option<&'m Mention> {
+    let window_end = words.get(8).map_or(s.end, |w| w.start);
+    mentions
+        .iter()
+        .filter(|m| m.start < window_end)
+        .find(|m| !is_possessive(text, m) && !after_preposition(text, words, m))
 }
 
 fn referent_who(text: &str, m: &Mention) -> Option<Who> {
@@ -508,6 +638,15 @@ fn subject_after(
     let window: Vec<usize> = (from..words.len()).take(4).take_while(|&k| words[k].stretch == stretch).collect();
     for k in window {
         let w = &words[k];
+        // "according to him": the object pronoun, read as the person it stands for.
+        match word_str(text, w).to_lowercase().as_str() {
+            "him" => return Some(Who::Pronoun(Pronoun::He)),
+            // "her" alone, not "her spokesman".
+            "her" if text[w.end..].trim_start_matches(is_blank).starts_with([',', '.', ';']) => {
+                return Some(Who::Pronoun(Pronoun::She))
+            }
+            _ => {}
+        }
         let here = mentions.iter().find(|m| m.start == w.start && !is_possessive(text, m));
         match here.map(|m| (m, &m.referent)) {
             Some((m, Referent::Speaker(_) | Referent::Other | Referent::Collective)) => {
@@ -803,7 +942,7 @@ fn statements(s: &Sentence, words: &[Word], frames: &[Frame], bounds: &[usize]) 
 /// frames the quotation.
 fn is_parenthetical(s: &Sentence, words: &[Word], f: &Frame) -> bool {
     let FrameKind::Verb(_) = f.kind else { return false };
-    if f.clause.is_some() || f.who == Who::Unknown || !preceded_by_join(s.text, s.start, f.zone_start) {
+    if f.clause.is_some() || f.who == Who::Unknown || !f.coordinated {
         return false;
     }
     let frame_words = words.iter().filter(|w| w.start >= f.zone_start && w.end <= f.verb.1).count();

@@ -166,7 +166,11 @@ impl Analyzer {
         is_post: bool,
     ) {
         let text = &article.text;
-        let quotes = find_quotes(text, block.start, block.end);
+        if let Some((who, content)) = attribution::transcript_label(text, block.start, block.end, &self.mentions) {
+            return self.read_transcript_line(article, bi, block, content, who, state, drafts, is_post);
+        }
+        let mut quotes = find_quotes(text, block.start, block.end);
+        attribution::cut_unclosed_at_attribution(text, &mut quotes, &self.mentions);
         let sentences = split_sentences(text, block.start, block.end, &quotes);
         for (si, &(ss, se)) in sentences.iter().enumerate() {
             let sentence = Sentence {
@@ -202,6 +206,30 @@ impl Analyzer {
                 }
             }
         }
+    }
+
+    /// "PUTIN: Yes, we raised this issue. …": the whole line is the speaker's.
+    #[allow(clippy::too_many_arguments)]
+    fn read_transcript_line(
+        &self,
+        article: &Article,
+        bi: usize,
+        block: &Block,
+        content: usize,
+        who: Who,
+        state: &mut Discourse,
+        drafts: &mut Vec<Draft>,
+        is_post: bool,
+    ) {
+        let text = &article.text;
+        let (start, end) = crate::text::trim_range(text, content, block.end);
+        let speaker = self.resolve(&who, None, state, bi);
+        if !is_post && !matches!(speaker, Resolved::Unknown(_)) {
+            state.speaker = Some((speaker.clone(), bi));
+        }
+        let found = Found { start, end, kind: Kind::Direct, who };
+        let topics = self.topics_in_context(text, &found, &[(block.start, block.end)], (block.start, block.end), bi, article, state);
+        drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics });
     }
 
     /// Settles pronouns, groups and continuations against what came before.
@@ -267,7 +295,7 @@ impl Analyzer {
             .and_then(|p| article.blocks.get(p))
             .filter(|b| b.kind == BlockKind::Paragraph)
             .map(|b| &text[b.start..b.end])
-            .filter(|t| t.trim_end().ends_with('?'));
+            .filter(|t| t.contains('?'));
         let context = std::iter::once(frame.as_str())
             .chain(earlier)
             .chain(question)

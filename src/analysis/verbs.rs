@@ -27,7 +27,9 @@ const CLAUSE_VERBS: &[&str] = &[
 const QUOTE_VERBS: &[&str] = &[
     "continue", "ask", "answer", "reply", "respond", "discuss", "describe", "call", "express", "urge",
     "joke", "quip", "exclaim", "write", "tweet", "counter", "retort", "characterize", "characterise",
-    "dub", "term", "label", "speak", "accuse", "dismiss", "reject",
+    "dub", "term", "label", "speak", "accuse", "dismiss", "reject", "apologize", "apologise", "recount",
+    "boast", "demand", "lament", "muse", "observe", "proclaim", "repeat", "shout", "snap", "testify",
+    "summarize", "summarise", "hint",
 ];
 
 /// Forms that regular rules get wrong.
