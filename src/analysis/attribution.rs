@@ -399,8 +399,12 @@ pub fn cut_unclosed_at_attribution(text: &str, quotes: &mut [Quote], finder: &Me
             is_attribution(text, comma + 1, tail_end, finder)
         });
         if let Some(comma) = cut {
-            q.end = text[q.start..comma].trim_end_matches(is_blank).len() + q.start;
-            q.open_at_block_end = false;
+            let kept = text[q.start..comma].trim_end_matches(is_blank);
+            // Only where words are left before the attribution.
+            if kept.chars().any(char::is_alphanumeric) {
+                q.end = q.start + kept.len();
+                q.open_at_block_end = false;
+            }
         }
     }
 }
@@ -820,6 +824,9 @@ fn close_clauses(s: &Sentence, frames: &mut [Frame], bounds: &[usize]) {
 /// A clause without trailing punctuation, joining words or the sentence's
 /// final stop; `None` if nothing is left.
 fn trim_clause(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    if start >= end {
+        return None;
+    }
     let mut e = end;
     loop {
         let slice = text[start..e].trim_end_matches(is_blank);
