@@ -312,11 +312,13 @@ fn someone_else_named_in_between_takes_the_pronoun() {
 fn transcript_lines_and_live_blog_labels() {
     let text = "Q: Will the border reopen?\n\nOKAFOR: Yes. We agreed on it today. The checkpoints open in May.\n\n14:32 Lindqvist: \"Our fleets are ready for the new quotas.\"";
     let r = read(text);
-    assert_eq!((r[0].0.as_str(), r[0].1, r[0].2.as_str()), ("okafor", Kind::Direct, "Yes. We agreed on it today. The checkpoints open in May."));
+    // The question is the questioner's, never a tracked speaker's.
+    assert_eq!((r[0].0.as_str(), r[0].2.as_str()), ("Q", "Will the border reopen?"));
+    assert_eq!((r[1].0.as_str(), r[1].1, r[1].2.as_str()), ("okafor", Kind::Direct, "Yes. We agreed on it today. The checkpoints open in May."));
     // The answer takes the question's topic.
-    assert_eq!(r[0].3, ["border"]);
-    assert_eq!(r[1].0, "lind");
-    assert_eq!(r[1].2, "Our fleets are ready for the new quotas.");
+    assert_eq!(r[1].3, ["border"]);
+    assert_eq!(r[2].0, "lind");
+    assert_eq!(r[2].2, "Our fleets are ready for the new quotas.");
     // A speaker and a topic before a colon: what follows is theirs.
     let r = who_said("Okafor on energy: the pipeline will carry \"clean gas\" from next year.");
     assert_eq!(r, [pair("okafor", "the pipeline will carry \"clean gas\" from next year")]);

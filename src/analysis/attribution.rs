@@ -274,6 +274,10 @@ fn find_frames(s: &Sentence, words: &[Word], mentions: &[Mention], finder: &Ment
             });
             continue;
         }
+        if let Some(f) = and_that_clause(text, s, words, i, &frames) {
+            frames.push(f);
+            continue;
+        }
         if let Some(m) = colon_label(text, s, w, mentions, finder, i, words) {
             frames.push(m);
             continue;
@@ -296,6 +300,9 @@ fn find_frames(s: &Sentence, words: &[Word], mentions: &[Mention], finder: &Ment
         } else if let Some(who) = inverted_subject(text, words, i, mentions, finder) {
             inverted = true;
             (who, w.start)
+        } else if let Some(who) = coordinated_subject(text, words, i, &frames) {
+            // "He described Biden as … and said …".
+            (who, w.start)
         } else {
             (Who::Unknown, w.start)
         };
@@ -312,6 +319,36 @@ fn find_frames(s: &Sentence, words: &[Word], mentions: &[Mention], finder: &Ment
         });
     }
     frames
+}
+
+/// "he said “…”, and that he had seen …": a second clause of the frame before.
+fn and_that_clause(text: &str, s: &Sentence, words: &[Word], i: usize, frames: &[Frame]) -> Option<Frame> {
+    let w = &words[i];
+    let prev = i.checked_sub(1).map(|k| &words[k])?;
+    if !word_str(text, w).eq_ignore_ascii_case("that") || !word_str(text, prev).eq_ignore_ascii_case("and") {
+        return None;
+    }
+    let before_and = text[s.start..prev.start].trim_end_matches(|c: char| is_blank(c) || crate::text::is_any_quote_mark(c));
+    let last = frames.last().filter(|f| matches!(f.kind, FrameKind::Verb(v) if v.takes_clause))?;
+    if !before_and.ends_with(',') || last.who == Who::Unknown {
+        return None;
+    }
+    Some(Frame {
+        kind: last.kind,
+        verb: (prev.start, w.end),
+        zone_start: clause_join_start(text, s.start, prev.start),
+        coordinated: true,
+        who: last.who.clone(),
+        clause: Some((after_blanks(text, w.end, s.end), s.end)),
+    })
+}
+
+/// "…and said", "…but added": a verb joined to the one before shares its subject.
+fn coordinated_subject(text: &str, words: &[Word], i: usize, frames: &[Frame]) -> Option<Who> {
+    let prev = i.checked_sub(1).map(|k| &words[k])?;
+    let joined = matches!(word_str(text, prev).to_lowercase().as_str(), "and" | "but" | "then")
+        && text[prev.end..words[i].start].chars().all(is_blank);
+    joined.then(|| frames.iter().rev().map(|f| f.who.clone()).find(|w| *w != Who::Unknown)).flatten()
 }
 
 /// The mention the sentence opens with ("Putin, smiling, waved, saying …";
@@ -445,11 +482,25 @@ pub fn transcript_label(text: &str, start: usize, end: usize, finder: &MentionFi
     let words = narrative_words(text, &stretches);
     let mentions = finder.find(text, start, colon);
     let i = words.len().checked_sub(1)?;
-    let (who, _) = label_before_colon(text, start, &words, i, &mentions, finder)?;
+    let who = match label_before_colon(text, start, &words, i, &mentions, finder) {
+        Some((who, _)) => who,
+        // "Q:", "MODERATOR:", "THE PRESIDENT:" — someone's line, but not a
+        // tracked speaker's: kept under its label.
+        None => shouted_label(text, &words)?,
+    };
     let content = after_blanks(text, colon + 1, end);
     let is_topic_label = words.iter().any(|w| word_str(text, w).eq_ignore_ascii_case("on"));
     let quoted = text[content..end].starts_with(crate::text::is_any_quote_mark);
     (!is_topic_label && !quoted && content < end).then_some((who, content))
+}
+
+/// A transcript label in capitals of at most three words ("Q", "MODERATOR").
+fn shouted_label(text: &str, words: &[Word]) -> Option<Who> {
+    let names: Vec<&str> = words.iter().map(|w| word_str(text, w)).skip_while(|w| w.chars().all(|c| c.is_ascii_digit())).collect();
+    let shouted = !names.is_empty()
+        && names.len() <= 3
+        && names.iter().all(|w| w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && w.chars().any(char::is_alphabetic));
+    shouted.then(|| Who::Other(names.join(" ")))
 }
 
 /// "Putin:", "19:52 Biden:", "• PRESIDENT PUTIN:", "Putin on cyber:": the
@@ -595,7 +646,8 @@ fn subject_before(
 /// talks, said"). Possessives and objects ("with Putin") never count.
 fn nearest_subject(text: &str, words: &[Word], i: usize, mentions: &[Mention]) -> Option<(Who, usize)> {
     let stretch = words[i].stretch;
-    let first = (0..i).rev().take(12).take_while(|&k| words[k].stretch == stretch).last()?;
+    // Far enough back for "Putin, at the news conference that followed the talks in Geneva, declared".
+    let first = (0..i).rev().take(30).take_while(|&k| words[k].stretch == stretch).last()?;
     let from = words[first].start;
     let to = words[i].start;
     let candidates: Vec<&Mention> = mentions
@@ -608,8 +660,9 @@ fn nearest_subject(text: &str, words: &[Word], i: usize, mentions: &[Mention]) -
     });
     let leading = candidates.first().filter(|m| {
         let between = &text[m.end..to];
+        let near = words.iter().filter(|w| w.start >= m.end && w.end <= to).count() <= 12;
         let opens_stretch = m.start == words[first].start && starts_stretch(words, first);
-        !between.contains(',') && (opens_stretch || words.iter().filter(|w| w.start >= m.end && w.end <= to).count() <= 4)
+        near && !between.contains(',') && (opens_stretch || words.iter().filter(|w| w.start >= m.end && w.end <= to).count() <= 4)
     });
     set_off.or(leading).and_then(|m| referent_who(text, m).map(|w| (w, m.start)))
 }
@@ -756,6 +809,20 @@ fn name_run_forward_end(text: &str, words: &[Word], k: usize) -> usize {
 /// ("said he would", "noting what").
 fn clause_start(text: &str, s: &Sentence, words: &[Word], i: usize, verb: SpeechVerb) -> Option<usize> {
     let w = &words[i];
+    let after = text[w.end..s.end].trim_start_matches(is_blank);
+    if after.starts_with([',', ':', ';']) || after.starts_with(crate::text::is_any_quote_mark) {
+        return None;
+    }
+    // "said he would", "suggested the US would respond", "noting what": a
+    // clause right after the verb, if it has a verb of its own.
+    if let Some(next) = words.get(i + 1).filter(|n| n.stretch == w.stretch) {
+        let first = word_str(text, next).to_lowercase();
+        let opens = CLAUSE_OPENERS.contains(&first.as_str()) || is_name_like(word_str(text, next));
+        if first != "that" && opens && (has_finite_verb(text, words, i + 1) || verb.participle) {
+            return Some(next.start);
+        }
+    }
+    // "said in a news conference after the summit that …", "told reporters that …".
     let mut k = i + 1;
     while k < words.len() && k <= i + 20 {
         let between = &text[words[k - 1].end..words[k].start];
@@ -771,16 +838,34 @@ fn clause_start(text: &str, s: &Sentence, words: &[Word], i: usize, verb: Speech
         }
         k += 1;
     }
-    // No "that": a clause right after the verb, or after the object of "told".
-    let after = text[w.end..s.end].trim_start_matches(is_blank);
-    if after.starts_with([',', ':', ';']) || after.starts_with(crate::text::is_any_quote_mark) {
-        return None;
-    }
-    let next = words.get(i + 1).filter(|n| n.stretch == w.stretch)?;
-    let first = word_str(text, next).to_lowercase();
-    // "said he would", "said Biden was", "noting what".
-    let opens_clause = CLAUSE_OPENERS.contains(&first.as_str()) || is_name_like(word_str(text, next));
-    (opens_clause && (verb.bare_clause || verb.participle)).then_some(next.start)
+    None
+}
+
+/// Finite verbs that end a clause's subject ("the talks *were*", "he *spoke*").
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "would", "will", "could", "can",
+    "should", "must", "might", "may", "shall", "did", "does", "do", "wants", "want", "spoke", "said", "told",
+    "knew", "thought", "gave", "made", "took", "came", "went", "saw", "found", "left", "felt", "kept", "got",
+    "won", "lost", "met", "put", "set", "held", "led", "meant", "sent", "stood", "understood", "became",
+    "began", "brought", "bore", "broke", "chose", "drew", "fell", "grew", "heard", "hit", "let", "paid",
+    "ran", "rose", "sat", "sold", "spent", "struck", "swore", "taught", "threw", "wrote", "needs", "remains",
+    "seems", "sees", "knows", "thinks", "believes", "hopes", "plans", "agrees", "stands",
+];
+
+/// Does a verb follow within the first few words from `k` ("the United
+/// States would respond", "he gave Putin a list")? Without one, "stressed
+/// the importance of the meeting" is an object, not a clause.
+fn has_finite_verb(text: &str, words: &[Word], k: usize) -> bool {
+    let stretch = words[k].stretch;
+    words[k..].iter().take(8).take_while(|w| w.stretch == stretch).skip(1).take_while(|w| {
+        // A relative clause ("the leader who is in prison") is not the clause's own verb.
+        !matches!(word_str(text, w).to_lowercase().as_str(), "who" | "which" | "that" | "whose" | "whom")
+    }).any(|w| {
+        let t = word_str(text, w);
+        let lower = t.to_lowercase();
+        t.starts_with(char::is_lowercase)
+            && (FINITE.contains(&lower.as_str()) || (lower.ends_with("ed") && lower.len() > 4) || lower.ends_with("n't"))
+    })
 }
 
 fn after_blanks(text: &str, from: usize, limit: usize) -> usize {
@@ -800,6 +885,14 @@ fn clause_bounds(s: &Sentence, frames: &[Frame], mentions: &[Mention]) -> Vec<us
             .any(|c| before.strip_suffix(c).is_some_and(|b| b.trim_end_matches(is_blank).ends_with(',')));
         if (after_conjunction || before.ends_with(';')) && !is_possessive(s.text, m) {
             bounds.push(clause_join_start(s.text, s.start, m.start));
+        }
+    }
+    // "he said there was room for cooperation: “…”" — the quotation is its own.
+    for q in &s.quotes {
+        let (qs, _) = q.outer();
+        let before = s.text[s.start..qs].trim_end_matches(is_blank);
+        if before.ends_with(':') {
+            bounds.push(s.start + before.len() - 1);
         }
     }
     bounds.push(s.end);
