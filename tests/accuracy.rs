@@ -66,6 +66,27 @@ fn seed_export_meets_the_accuracy_bar() {
     );
 }
 
+/// Articles written for the project in other outlets' styles (wire copy,
+/// broadsheet, live blog, transcript, translation, analysis, briefs), with
+/// hand labels in the same format: coverage the rules were not shaped on.
+const EXTRA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extra");
+const MIN_EXTRA_F1: f64 = 0.85;
+
+#[test]
+fn other_outlets_styles_stay_accurate() {
+    let gold = Gold::from_file(&Path::new(EXTRA).join("gold.json")).unwrap();
+    let lib = counterparts::Library::load(&counterparts::LoadOptions { articles: Some(EXTRA.into()), summit: None }).unwrap();
+    let export = serde_json::to_value(counterparts::export::Export::new(&lib)).unwrap();
+    let score = score::score(&gold, &export, score::read_from_dir(EXTRA)).unwrap();
+    print!("{score}");
+    assert!(
+        score.who_said_what_f1 >= MIN_EXTRA_F1 && score.misattributed == 0 && score.bad_spans == 0,
+        "accuracy on other outlets' styles fell: {}\n{}",
+        score.summary_line(),
+        score.problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"),
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Agreement with score.py
 // ---------------------------------------------------------------------------
