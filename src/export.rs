@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use crate::analysis::Kind;
+use crate::index::{ArticleEntry, Index};
 use crate::library::Library;
 
 #[derive(Debug, Serialize)]
@@ -68,8 +69,14 @@ pub struct ExportStatement {
 }
 
 impl Export {
+    /// The export of a loaded library.
     pub fn new(lib: &Library) -> Export {
-        let s = &lib.summit;
+        Export::from_index(&Index::build(lib.clone()))
+    }
+
+    /// The export of the index a server is serving.
+    pub fn from_index(index: &Index) -> Export {
+        let s = &index.summit;
         Export {
             summit: ExportSummit { title: s.title.clone(), date: s.date.clone(), place: s.place.clone() },
             speakers: s
@@ -82,36 +89,40 @@ impl Export {
                 .iter()
                 .map(|t| ExportTopic { id: t.id.clone(), name: t.name.clone(), description: t.description.clone() })
                 .collect(),
-            articles: lib
-                .articles
-                .iter()
-                .map(|a| ExportArticle {
-                    file: a.article.file.clone(),
-                    id: a.article.id.clone(),
-                    title: a.article.title.clone(),
-                    outlet: a.article.outlet.clone(),
-                    url: a.article.url.clone(),
-                    date: a.article.date.clone(),
-                    statements: a
-                        .statements
-                        .iter()
-                        .map(|st| ExportStatement {
-                            id: st.id.clone(),
-                            speaker: st.speaker.clone(),
-                            speaker_label: st.speaker_label.clone(),
-                            kind: st.kind,
-                            start: st.start,
-                            end: st.end,
-                            text: a.article.text[st.start..st.end].to_string(),
-                            topics: st.topics.clone(),
-                        })
-                        .collect(),
-                })
-                .collect(),
+            articles: index.articles.iter().map(|a| export_article(index, a)).collect(),
         }
     }
 
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("the export holds only strings, numbers and lists")
+    }
+}
+
+fn export_article(index: &Index, a: &ArticleEntry) -> ExportArticle {
+    let art = &a.article;
+    ExportArticle {
+        file: art.file.clone(),
+        id: art.id.clone(),
+        title: art.title.clone(),
+        outlet: art.outlet.clone(),
+        url: art.url.clone(),
+        date: art.date.clone(),
+        statements: a
+            .entries
+            .iter()
+            .map(|&i| {
+                let e = &index.entries[i];
+                ExportStatement {
+                    id: e.id.clone(),
+                    speaker: e.speaker.map(|sp| index.summit.speakers[sp].id.clone()),
+                    speaker_label: e.speaker_label.clone(),
+                    kind: e.kind,
+                    start: e.start,
+                    end: e.end,
+                    text: art.text[e.start..e.end].to_string(),
+                    topics: e.topics.iter().map(|&t| index.summit.topics[t].id.clone()).collect(),
+                }
+            })
+            .collect(),
     }
 }

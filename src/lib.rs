@@ -10,8 +10,10 @@ pub mod corpus;
 pub mod export;
 pub mod generate;
 pub mod ids;
+pub mod index;
 pub mod library;
 pub mod summit;
 pub mod text;
+pub mod web;
 
 pub use library::{Library, LoadOptions, LoadReport};

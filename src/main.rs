@@ -1,11 +1,17 @@
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use counterparts::export::Export;
+use counterparts::index::Index;
+use counterparts::web::{self, ServeOptions};
 use counterparts::{Library, LoadOptions};
 
 /// Counterparts: what each leader said at a summit, on every issue, side by side.
+///
+/// With no command it serves the web app (`serve`).
 #[derive(Parser)]
 #[command(version, about)]
 struct Cli {
@@ -13,6 +19,8 @@ struct Cli {
     command: Option<Command>,
     #[command(flatten)]
     source: Source,
+    #[command(flatten)]
+    server: Server,
 }
 
 /// Where the corpus comes from.
@@ -26,46 +34,101 @@ struct Source {
     summit: Option<PathBuf>,
 }
 
+/// How the server listens.
+#[derive(clap::Args, Clone)]
+struct Server {
+    /// Address and port to listen on [default: 127.0.0.1:3000, or 127.0.0.1:$PORT when PORT is set].
+    #[arg(long, global = true, env = "COUNTERPARTS_BIND", value_name = "ADDR:PORT")]
+    bind: Option<SocketAddr>,
+    /// The address people reach the site at, for canonical links and link
+    /// previews [default: http://ADDR:PORT of --bind].
+    #[arg(long, global = true, env = "COUNTERPARTS_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<String>,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Serve the web app (the default).
+    Serve,
     /// Print every statement found, as JSON, to standard output.
     Export,
 }
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let cli = Cli::parse();
     let opts = LoadOptions { articles: cli.source.articles.clone(), summit: cli.source.summit.clone() };
-    let library = match Library::load(&opts) {
+    let Some(library) = load(&opts) else { return ExitCode::FAILURE };
+    match cli.command {
+        Some(Command::Export) => {
+            println!("{}", Export::new(&library).to_json_pretty());
+            ExitCode::SUCCESS
+        }
+        Some(Command::Serve) | None => serve(library, &cli.server),
+    }
+}
+
+/// Loads the corpus, reporting what was skipped and how long it took.
+fn load(opts: &LoadOptions) -> Option<Library> {
+    let started = Instant::now();
+    match &opts.articles {
+        Some(dir) => tracing::info!("loading articles from {}", dir.display()),
+        None => tracing::info!("loading the built-in articles"),
+    }
+    let library = match Library::load(opts) {
         Ok(lib) => lib,
         Err(e) => {
             eprintln!("error: {e}");
-            return ExitCode::FAILURE;
+            return None;
         }
     };
     for s in &library.skipped {
         tracing::warn!("{s}");
     }
-    match cli.command {
-        Some(Command::Export) => {
-            println!("{}", Export::new(&library).to_json_pretty());
-        }
-        None => print_summary(&library),
+    let r = library.report();
+    let per_speaker: Vec<String> = r.by_speaker.iter().map(|(id, n)| format!("{id} {n}")).collect();
+    tracing::info!(
+        "loaded {} articles ({} skipped): {} statements ({}, others {}) in {} ms",
+        r.articles,
+        r.skipped,
+        r.statements,
+        per_speaker.join(", "),
+        r.unattributed,
+        started.elapsed().as_millis()
+    );
+    if r.articles == 0 {
+        eprintln!("error: no article could be loaded; see the warnings above");
+        return None;
     }
-    ExitCode::SUCCESS
+    Some(library)
 }
 
-fn print_summary(library: &Library) {
-    let r = library.report();
-    println!("{} ({}, {})", library.summit.title, library.summit.place, library.summit.date);
-    println!("{} articles loaded, {} skipped, {} statements", r.articles, r.skipped, r.statements);
-    for (id, n) in &r.by_speaker {
-        println!("  {id}: {n}");
+fn serve(library: Library, server: &Server) -> ExitCode {
+    let bind = server.bind.unwrap_or_else(default_bind);
+    let index = Index::build(library);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the server runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let opts = ServeOptions { bind, public_url: server.public_url.clone() };
+    match runtime.block_on(web::serve(index, opts)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
-    println!("  others or unattributed: {}", r.unattributed);
+}
+
+/// 127.0.0.1:3000, or port $PORT on the loopback address when PORT is set.
+fn default_bind() -> SocketAddr {
+    let port = std::env::var("PORT").ok().and_then(|p| p.parse::<u16>().ok()).unwrap_or(3000);
+    SocketAddr::from(([127, 0, 0, 1], port))
 }

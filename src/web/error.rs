@@ -1,0 +1,91 @@
+//! Error pages: a real 404, 400 or 500 page in HTML, or a JSON error for a
+//! `.json` address. Handlers return `Result<Response, PageError>`.
+
+use std::any::Any;
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{OriginalUri, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use super::layout::Layout;
+use super::{respond, Site};
+
+/// Why a page could not be served.
+#[derive(Debug)]
+pub struct PageError {
+    pub status: StatusCode,
+    pub message: String,
+    /// Answer in JSON (the request was for a `.json` address).
+    pub json: bool,
+}
+
+impl PageError {
+    pub fn not_found(what: &str, json: bool) -> PageError {
+        PageError { status: StatusCode::NOT_FOUND, message: format!("There is no {what} at this address."), json }
+    }
+
+    pub fn bad_request(message: impl Into<String>, json: bool) -> PageError {
+        PageError { status: StatusCode::BAD_REQUEST, message: message.into(), json }
+    }
+
+    /// The response, rendered in the site's frame where the site is known.
+    pub fn render(&self, site: Option<&Site>, request: &HeaderMap) -> Response {
+        let title = self.status.canonical_reason().unwrap_or("Error");
+        if self.json {
+            let body = JsonError { status: self.status.as_u16(), error: title, message: &self.message };
+            return respond::json(request, self.status, &body, None);
+        }
+        let Some(site) = site else {
+            return (self.status, format!("{title}: {}", self.message)).into_response();
+        };
+        let page = ErrorPage { title: format!("{} {title}", self.status.as_u16()), message: self.message.clone() };
+        let layout = Layout::new(site, "/", &page.title, &self.message, None);
+        match (ErrorTemplate { layout, page }).render() {
+            Ok(body) => respond::html(request, self.status, body, None),
+            Err(_) => (self.status, self.message.clone()).into_response(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    status: u16,
+    error: &'a str,
+    message: &'a str,
+}
+
+struct ErrorPage {
+    title: String,
+    message: String,
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate {
+    layout: Layout,
+    page: ErrorPage,
+}
+
+/// Any address no route knows.
+pub async fn not_found_fallback(State(site): State<Arc<Site>>, OriginalUri(uri): OriginalUri, headers: HeaderMap) -> Response {
+    let json = uri.path().ends_with(".json");
+    PageError::not_found("page", json).render(Some(&site), &headers)
+}
+
+pub async fn method_not_allowed() -> Response {
+    (StatusCode::METHOD_NOT_ALLOWED, [("allow", "GET, HEAD")], "Method not allowed: this site only reads (GET, HEAD).\n").into_response()
+}
+
+/// A handler that panicked: a plain 500 page, never a dropped connection.
+pub fn panic_response(_err: Box<dyn Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [("content-type", "text/plain; charset=utf-8")],
+        "Internal server error: something went wrong on our side.\n",
+    )
+        .into_response()
+}

@@ -1,0 +1,64 @@
+//! What every page's frame needs: title, description, canonical link, the
+//! JSON twin, asset URLs and, for quote pages, link-preview metadata.
+
+use super::{assets, Site};
+
+/// Open Graph and Twitter card fields of a page.
+pub struct Preview {
+    pub title: String,
+    pub description: String,
+    /// og:type ("article", "website").
+    pub kind: &'static str,
+}
+
+pub struct Layout {
+    pub title: String,
+    pub description: String,
+    pub canonical: String,
+    pub json_url: Option<String>,
+    pub preview: Option<Preview>,
+    pub site_name: &'static str,
+    pub summit_line: String,
+    /// What the search box shows.
+    pub query: String,
+    pub css: &'static str,
+    pub js: &'static str,
+    pub icon: &'static str,
+}
+
+pub const SITE_NAME: &str = "Counterparts";
+
+impl Layout {
+    /// The frame of the page at `path`, whose JSON twin is `json_url`.
+    pub fn new(site: &Site, path: &str, title: &str, description: &str, json_url: Option<String>) -> Layout {
+        let summit = &site.index.summit;
+        Layout {
+            title: if path == "/" { format!("{} · {SITE_NAME}", summit.title) } else { format!("{title} · {SITE_NAME}") },
+            description: crate::text::shorten(description, 200),
+            canonical: site.absolute(path),
+            json_url,
+            preview: None,
+            site_name: SITE_NAME,
+            summit_line: [summit.title.as_str(), summit.place.as_str(), summit.date.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", "),
+            query: String::new(),
+            css: assets::url("style.css"),
+            js: assets::url("app.js"),
+            icon: assets::url("icon.svg"),
+        }
+    }
+
+    pub fn with_preview(mut self, preview: Preview) -> Layout {
+        self.preview = Some(preview);
+        self
+    }
+
+    pub fn with_query(mut self, query: &str) -> Layout {
+        self.query = query.to_string();
+        self
+    }
+}

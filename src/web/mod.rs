@@ -1,0 +1,80 @@
+//! The web app: server-rendered pages that compare what each speaker said,
+//! each with a JSON twin at the same path plus `.json`.
+//!
+//! [`app`] builds the router so tests can drive it without a socket;
+//! [`serve`] binds it and runs it until SIGTERM or Ctrl-C.
+
+pub mod assets;
+mod error;
+mod headers;
+mod layout;
+mod pages;
+mod respond;
+pub mod serve;
+pub mod views;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::routing::get;
+use axum::Router;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::index::Index;
+
+pub use serve::{serve, ServeOptions};
+
+/// Everything a request needs: the index and where the site is published.
+pub struct Site {
+    pub index: Index,
+    /// The public address, without a trailing slash ("https://example.org"),
+    /// used for canonical links, link previews and the sitemap.
+    pub public_url: String,
+}
+
+impl Site {
+    pub fn new(index: Index, public_url: &str) -> Site {
+        Site { index, public_url: public_url.trim_end_matches('/').to_string() }
+    }
+
+    /// The absolute URL of a path on this site.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.public_url, path)
+    }
+}
+
+/// How long one request may take before it is answered with 408.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The router with every page, JSON twin and asset, and the layers every
+/// response goes through.
+pub fn app(site: Arc<Site>) -> Router {
+    Router::new()
+        .route("/", get(pages::home::html))
+        .route("/index.json", get(pages::home::json))
+        .route("/topics/{topic}", get(pages::topic::page))
+        .route("/speakers/{speaker}", get(pages::speaker::page))
+        .route("/articles/{article}", get(pages::article::page))
+        .route("/quotes/{id}", get(pages::quote::page))
+        .route("/search", get(pages::search::html))
+        .route("/search.json", get(pages::search::json))
+        .route("/export.json", get(pages::meta::export))
+        .route("/healthz", get(pages::meta::healthz))
+        .route("/robots.txt", get(pages::meta::robots))
+        .route("/sitemap.xml", get(pages::meta::sitemap))
+        .route("/static/{file}", get(assets::serve))
+        .fallback(error::not_found_fallback)
+        .method_not_allowed_fallback(error::method_not_allowed)
+        // Innermost first: compress what handlers return, bound their time,
+        // turn a panic into a 500 page, then give every response (those
+        // three included) the security headers, and log it.
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(axum::middleware::from_fn(headers::security_headers))
+        .layer(TraceLayer::new_for_http())
+        .with_state(site)
+}

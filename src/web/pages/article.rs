@@ -1,0 +1,140 @@
+//! `/articles/{article}`: the article as published, each statement marked
+//! in its speaker's colour and anchored at `#s-{id}` ("in context" links).
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use serde::Serialize;
+
+use crate::corpus::BlockKind;
+use crate::index::Index;
+use crate::web::error::PageError;
+use crate::web::layout::Layout;
+use crate::web::respond::split_json;
+use crate::web::views::{self, ArticleRef, SpeakerRef, StatementView};
+use crate::web::Site;
+
+#[derive(Serialize)]
+pub struct ArticlePage {
+    pub article: ArticleRef,
+    pub date: Option<String>,
+    pub original_url: Option<String>,
+    pub legend: Vec<SpeakerRef>,
+    pub blocks: Vec<BlockView>,
+    pub statements: Vec<StatementView>,
+}
+
+/// A heading, paragraph, post or link line, cut into pieces where
+/// statements start and end.
+#[derive(Serialize)]
+pub struct BlockView {
+    /// "heading", "paragraph", "post" or "link".
+    pub kind: &'static str,
+    pub pieces: Vec<Piece>,
+    /// The signature under an embedded post.
+    pub footer: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Piece {
+    pub text: String,
+    pub statement: Option<Marked>,
+}
+
+/// What a marked piece links to.
+#[derive(Serialize)]
+pub struct Marked {
+    pub id: String,
+    pub url: String,
+    pub speaker_name: String,
+    pub class: String,
+}
+
+#[derive(Template)]
+#[template(path = "article.html")]
+struct ArticleTemplate<'a> {
+    layout: Layout,
+    page: &'a ArticlePage,
+}
+
+/// The text from `start` to `end`, with the given statements marked.
+pub fn pieces(index: &Index, text: &str, start: usize, end: usize, marked: &[usize]) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut pos = start;
+    for &i in marked {
+        let e = &index.entries[i];
+        if e.start < pos || e.end > end {
+            continue;
+        }
+        if e.start > pos {
+            out.push(Piece { text: text[pos..e.start].to_string(), statement: None });
+        }
+        out.push(Piece {
+            text: text[e.start..e.end].to_string(),
+            statement: Some(Marked {
+                id: e.id.clone(),
+                url: format!("/quotes/{}", e.id),
+                speaker_name: index.speaker_name(i),
+                class: views::speaker_class(e.speaker),
+            }),
+        });
+        pos = e.end;
+    }
+    if pos < end {
+        out.push(Piece { text: text[pos..end].to_string(), statement: None });
+    }
+    out
+}
+
+pub fn build(site: &Site, a: usize) -> ArticlePage {
+    let index = &site.index;
+    let entry = &index.articles[a];
+    let art = &entry.article;
+    let mut blocks: Vec<BlockView> = Vec::new();
+    for (bi, b) in art.blocks.iter().enumerate() {
+        let text = &art.text[b.start..b.end];
+        let kind = match &b.kind {
+            // The title is the page's heading already.
+            BlockKind::Title if text.trim() == art.title => continue,
+            BlockKind::Title | BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Post { .. } => "post",
+            BlockKind::Link => "link",
+            BlockKind::Signature => {
+                if let Some(post) = blocks.last_mut().filter(|p| p.kind == "post" && p.footer.is_none()) {
+                    post.footer = Some(text.to_string());
+                    continue;
+                }
+                "paragraph"
+            }
+        };
+        let in_block: Vec<usize> = entry.entries.iter().copied().filter(|&i| index.entries[i].block == bi).collect();
+        blocks.push(BlockView { kind, pieces: pieces(index, &art.text, b.start, b.end, &in_block), footer: None });
+    }
+    ArticlePage {
+        article: views::article_ref(index, a),
+        date: art.date.clone(),
+        original_url: art.url.clone().filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+        legend: (0..index.summit.speakers.len()).map(|s| views::speaker_ref(index, s)).collect(),
+        blocks,
+        statements: views::statements(index, entry.entries.iter().copied()),
+    }
+}
+
+pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>, headers: HeaderMap) -> Response {
+    let (id, json) = split_json(&param);
+    let Some(a) = site.index.article(id) else {
+        return PageError::not_found("article", json).render(Some(&site), &headers);
+    };
+    let page = build(&site, a);
+    let path = format!("/articles/{id}");
+    let description = format!("{}, with every statement marked by speaker.", page.article.title);
+    super::render(&headers, &path, json, &page, || ArticleTemplate {
+        layout: Layout::new(&site, &path, &page.article.title, &description, Some(format!("{path}.json"))),
+        page: &page,
+    })
+    .unwrap_or_else(|e| e.render(Some(&site), &headers))
+}

@@ -1,0 +1,118 @@
+//! `/`: the summit at a glance — a topic × speaker table, the speakers and
+//! the articles.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use crate::web::layout::Layout;
+use crate::web::views::{self, ArticleRef, SpeakerRef, TopicRef};
+use crate::web::Site;
+
+#[derive(Serialize)]
+pub struct HomePage {
+    pub summit: SummitView,
+    pub statement_count: usize,
+    pub topics: Vec<TopicRow>,
+    pub speakers: Vec<SpeakerCount>,
+    /// Statements by anyone who is not a tracked speaker.
+    pub others: usize,
+    pub articles: Vec<ArticleCount>,
+}
+
+#[derive(Serialize)]
+pub struct SummitView {
+    pub title: String,
+    pub date: String,
+    pub place: String,
+}
+
+#[derive(Serialize)]
+pub struct TopicRow {
+    pub topic: TopicRef,
+    pub cells: Vec<Cell>,
+}
+
+/// How much one speaker said on one topic, with the start of the first.
+#[derive(Serialize)]
+pub struct Cell {
+    pub speaker: String,
+    pub speaker_name: String,
+    pub count: usize,
+    pub first: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct SpeakerCount {
+    pub speaker: SpeakerRef,
+    pub count: usize,
+}
+
+#[derive(Serialize)]
+pub struct ArticleCount {
+    pub article: ArticleRef,
+    pub count: usize,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomeTemplate<'a> {
+    layout: Layout,
+    page: &'a HomePage,
+}
+
+pub fn build(site: &Site) -> HomePage {
+    let index = &site.index;
+    let summit = &index.summit;
+    let topics = (0..summit.topics.len())
+        .map(|t| TopicRow {
+            topic: views::topic_ref(index, t),
+            cells: (0..summit.speakers.len())
+                .map(|s| {
+                    let said: Vec<usize> = index.said_on(s, t).collect();
+                    Cell {
+                        speaker: summit.speakers[s].id.clone(),
+                        speaker_name: summit.speakers[s].name.clone(),
+                        count: said.len(),
+                        first: said.first().map(|&i| crate::text::shorten(index.words(i), 90)),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    HomePage {
+        summit: SummitView { title: summit.title.clone(), date: summit.date.clone(), place: summit.place.clone() },
+        statement_count: index.entries.len(),
+        topics,
+        speakers: (0..summit.speakers.len())
+            .map(|s| SpeakerCount { speaker: views::speaker_ref(index, s), count: index.by_speaker(s).len() })
+            .collect(),
+        others: index.entries.iter().filter(|e| e.speaker.is_none()).count(),
+        articles: (0..index.articles.len())
+            .map(|a| ArticleCount { article: views::article_ref(index, a), count: index.articles[a].entries.len() })
+            .collect(),
+    }
+}
+
+fn respond(site: &Site, headers: &HeaderMap, json: bool) -> Response {
+    let page = build(site);
+    let names: Vec<&str> = site.index.summit.speakers.iter().map(|s| s.name.as_str()).collect();
+    let description = format!("What {} said at the {}, topic by topic, side by side.", names.join(" and "), site.index.summit.title);
+    super::render(headers, "/", json, &page, || HomeTemplate {
+        layout: Layout::new(site, "/", &site.index.summit.title, &description, Some("/index.json".into())),
+        page: &page,
+    })
+    .unwrap_or_else(|e| e.render(Some(site), headers))
+}
+
+pub async fn html(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
+    respond(&site, &headers, false).into_response()
+}
+
+pub async fn json(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
+    respond(&site, &headers, true)
+}

@@ -1,0 +1,42 @@
+//! One module per page. Each builds a view model from the index and renders
+//! it as HTML or, for the `.json` address, as JSON.
+
+pub mod article;
+pub mod home;
+pub mod meta;
+pub mod quote;
+pub mod search;
+pub mod speaker;
+pub mod topic;
+
+use askama::Template;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde::Serialize;
+
+use super::error::PageError;
+use super::respond;
+
+/// Renders `template` as the HTML page at `path`, or `view` as its JSON twin.
+pub fn render<T: Template, V: Serialize>(
+    request: &HeaderMap,
+    path: &str,
+    json: bool,
+    view: &V,
+    template: impl FnOnce() -> T,
+) -> Result<Response, PageError> {
+    let json_url = json_path(path);
+    if json {
+        return Ok(respond::json(request, StatusCode::OK, view, Some(path)));
+    }
+    let body = template().render().map_err(|e| {
+        tracing::error!("cannot render {path}: {e}");
+        PageError { status: StatusCode::INTERNAL_SERVER_ERROR, message: "The page could not be rendered.".into(), json }
+    })?;
+    Ok(respond::html(request, StatusCode::OK, body, Some(&json_url)))
+}
+
+/// The JSON twin's path: "/" -> "/index.json", "/topics/x" -> "/topics/x.json".
+pub fn json_path(path: &str) -> String {
+    if path == "/" { "/index.json".to_string() } else { format!("{path}.json") }
+}

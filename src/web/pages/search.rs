@@ -1,0 +1,101 @@
+//! `/search?q=&speaker=&topic=`: statements matching words, filtered by
+//! speaker and topic.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+
+use crate::web::error::PageError;
+use crate::web::layout::Layout;
+use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
+use crate::web::Site;
+
+/// Longest query accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Most results shown on one page.
+const MAX_RESULTS: usize = 200;
+
+#[derive(Deserialize, Default)]
+pub struct SearchParams {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    speaker: String,
+    #[serde(default)]
+    topic: String,
+}
+
+#[derive(Serialize)]
+pub struct SearchPage {
+    pub query: String,
+    pub speaker: String,
+    pub topic: String,
+    pub searched: bool,
+    pub total: usize,
+    pub results: Vec<StatementView>,
+    pub speakers: Vec<SpeakerRef>,
+    pub topics: Vec<TopicRef>,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchTemplate<'a> {
+    layout: Layout,
+    page: &'a SearchPage,
+}
+
+fn build(site: &Site, p: &SearchParams, json: bool) -> Result<SearchPage, PageError> {
+    let index = &site.index;
+    let query = p.q.trim();
+    if query.chars().count() > MAX_QUERY_CHARS {
+        return Err(PageError::bad_request(format!("The search is too long: at most {MAX_QUERY_CHARS} characters."), json));
+    }
+    let speaker = match p.speaker.as_str() {
+        "" => None,
+        id => Some(index.speaker(id).ok_or_else(|| PageError::bad_request(format!("There is no speaker {id:?}."), json))?),
+    };
+    let topic = match p.topic.as_str() {
+        "" => None,
+        id => Some(index.topic(id).ok_or_else(|| PageError::bad_request(format!("There is no topic {id:?}."), json))?),
+    };
+    let searched = !query.is_empty() || speaker.is_some() || topic.is_some();
+    let found = if searched { index.search(query, speaker, topic) } else { Vec::new() };
+    Ok(SearchPage {
+        query: query.to_string(),
+        speaker: p.speaker.clone(),
+        topic: p.topic.clone(),
+        searched,
+        total: found.len(),
+        results: views::statements(index, found.into_iter().take(MAX_RESULTS)),
+        speakers: (0..index.summit.speakers.len()).map(|s| views::speaker_ref(index, s)).collect(),
+        topics: (0..index.summit.topics.len()).map(|t| views::topic_ref(index, t)).collect(),
+    })
+}
+
+fn respond(site: &Site, headers: &HeaderMap, params: Result<Query<SearchParams>, QueryRejection>, json: bool) -> Response {
+    let result = params
+        .map_err(|e| PageError::bad_request(format!("The search address is malformed: {}", e.body_text()), json))
+        .and_then(|Query(p)| build(site, &p, json))
+        .and_then(|page| {
+            let title = if page.query.is_empty() { "Search".to_string() } else { format!("Search: {}", page.query) };
+            super::render(headers, "/search", json, &page, || SearchTemplate {
+                layout: Layout::new(site, "/search", &title, "Search what each leader said.", Some("/search.json".into()))
+                    .with_query(&page.query),
+                page: &page,
+            })
+        });
+    result.unwrap_or_else(|e| e.render(Some(site), headers))
+}
+
+pub async fn html(State(site): State<Arc<Site>>, headers: HeaderMap, q: Result<Query<SearchParams>, QueryRejection>) -> Response {
+    respond(&site, &headers, q, false)
+}
+
+pub async fn json(State(site): State<Arc<Site>>, headers: HeaderMap, q: Result<Query<SearchParams>, QueryRejection>) -> Response {
+    respond(&site, &headers, q, true)
+}
