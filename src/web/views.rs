@@ -30,6 +30,9 @@ pub struct SpeakerRef {
 pub struct ArticleRef {
     pub id: String,
     pub title: String,
+    /// The title cut to fit on a card.
+    #[serde(skip)]
+    pub short_title: String,
     pub url: String,
     pub file: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -115,6 +118,7 @@ pub fn article_ref(index: &Index, a: usize) -> ArticleRef {
     ArticleRef {
         id: art.id.clone(),
         title: art.title.clone(),
+        short_title: crate::text::shorten(&art.title, 60),
         url: format!("/articles/{}", art.id),
         file: art.file.clone(),
         outlet: art.outlet.clone(),
