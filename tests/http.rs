@@ -1,0 +1,898 @@
+//! The web app, driven in-process through `tower::ServiceExt::oneshot` (no
+//! sockets): every route, its JSON twin, error pages, caching, compression,
+//! security headers, and that nothing from an article reaches a page
+//! unescaped.
+//!
+//! Pages are checked against the export (`/export.json`), so the tests
+//! follow the corpus instead of hard-coding what the analysis finds.
+
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use axum::body::{Body, Bytes};
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+use counterparts::index::Index;
+use counterparts::web::{app, Site};
+use counterparts::{Library, LoadOptions};
+
+/// The public address every site in these tests is published at.
+const PUBLIC_URL: &str = "https://counterparts.example";
+
+// ---------------------------------------------------------------------------
+// Sites and requests
+// ---------------------------------------------------------------------------
+
+/// The site over the built-in corpus, built once for all tests.
+fn seed_site() -> Arc<Site> {
+    static SITE: OnceLock<Arc<Site>> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let library = Library::load(&LoadOptions::default()).expect("the built-in corpus loads");
+        Arc::new(Site::new(Index::build(library), PUBLIC_URL))
+    })
+    .clone()
+}
+
+/// A site over the `*.txt` files of `dir`, with the built-in summit.
+fn site_from_dir(dir: &Path) -> Arc<Site> {
+    let opts = LoadOptions { articles: Some(dir.to_path_buf()), summit: None };
+    let library = Library::load(&opts).expect("the folder loads");
+    Arc::new(Site::new(Index::build(library), PUBLIC_URL))
+}
+
+/// A response with its body read whole.
+struct Reply {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl Reply {
+    /// A header's value, or "" when it is missing.
+    fn header(&self, name: impl header::AsHeaderName) -> &str {
+        self.headers.get(name).map_or("", |v| v.to_str().expect("an ASCII header value"))
+    }
+
+    fn text(&self) -> &str {
+        std::str::from_utf8(&self.body).expect("a UTF-8 body")
+    }
+
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("the body is not JSON ({e}): {}", self.text()))
+    }
+}
+
+/// Sends one request through a fresh router over `site`.
+async fn call(site: &Arc<Site>, request: Request<Body>) -> Reply {
+    let response = app(site.clone()).oneshot(request).await.expect("the router never fails");
+    let (parts, body) = response.into_parts();
+    let body = body.collect().await.expect("a readable body").to_bytes();
+    Reply { status: parts.status, headers: parts.headers, body }
+}
+
+/// `method uri` with the given request headers.
+async fn send(site: &Arc<Site>, method: Method, uri: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut builder = Request::builder().method(method).uri(uri);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    call(site, builder.body(Body::empty()).expect("a valid request")).await
+}
+
+async fn get(site: &Arc<Site>, uri: &str) -> Reply {
+    send(site, Method::GET, uri, &[]).await
+}
+
+/// GET that must answer 200; returns the reply.
+async fn get_ok(site: &Arc<Site>, uri: &str) -> Reply {
+    let reply = get(site, uri).await;
+    assert_eq!(reply.status, StatusCode::OK, "GET {uri}: {}", reply.text());
+    reply
+}
+
+// ---------------------------------------------------------------------------
+// A small HTML scanner: start tags and their attributes
+// ---------------------------------------------------------------------------
+
+/// One start tag, with its attribute values unescaped.
+#[derive(Debug)]
+struct Tag {
+    name: String,
+    attrs: Vec<(String, String)>,
+}
+
+impl Tag {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// Every start tag of `html`, in order. Escaped text (`&lt;b&gt;`) is not a
+/// tag; a raw `<b>` that escaped escaping is.
+fn tags(html: &str) -> Vec<Tag> {
+    let bytes = html.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        i += off + 1;
+        if !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            continue; // closing tag, comment, doctype or a stray '<'
+        }
+        let name_end = html[i..].find(|c: char| c.is_whitespace() || c == '>' || c == '/').map_or(html.len(), |n| i + n);
+        let name = html[i..name_end].to_ascii_lowercase();
+        let (attrs, end) = attributes(html, name_end);
+        out.push(Tag { name, attrs });
+        i = end;
+    }
+    out
+}
+
+/// The attributes of a tag from `pos` up to its `>`, and where it ends.
+fn attributes(html: &str, mut pos: usize) -> (Vec<(String, String)>, usize) {
+    let bytes = html.as_bytes();
+    let mut attrs = Vec::new();
+    loop {
+        while pos < bytes.len() && (bytes[pos].is_ascii_whitespace() || bytes[pos] == b'/') {
+            pos += 1;
+        }
+        if pos >= bytes.len() || bytes[pos] == b'>' {
+            return (attrs, pos);
+        }
+        let name_end = html[pos..].find(|c: char| c.is_whitespace() || c == '=' || c == '>').map_or(html.len(), |n| pos + n);
+        let name = html[pos..name_end].to_ascii_lowercase();
+        pos = name_end;
+        let mut value = String::new();
+        if bytes.get(pos) == Some(&b'=') {
+            pos += 1;
+            let (raw, end) = match bytes.get(pos) {
+                Some(&q) if q == b'"' || q == b'\'' => {
+                    let close = html[pos + 1..].find(q as char).map_or(html.len(), |n| pos + 1 + n);
+                    (&html[pos + 1..close], close + 1)
+                }
+                _ => {
+                    let end = html[pos..].find(|c: char| c.is_whitespace() || c == '>').map_or(html.len(), |n| pos + n);
+                    (&html[pos..end], end)
+                }
+            };
+            value = unescape(raw);
+            pos = end;
+        }
+        attrs.push((name, value));
+    }
+}
+
+/// Decodes the character references of HTML text or an attribute value:
+/// numeric (`&#60;`, `&#x3c;`) and the few named ones a page may use.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok().and_then(char::from_u32),
+                    None => name.strip_prefix('#').and_then(|d| d.parse().ok()).and_then(char::from_u32),
+                },
+            };
+            c.map(|c| (c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// HTML-escapes `s` the way the app's templates (askama) do.
+fn escape(s: &str) -> String {
+    s.replace('&', "&#38;").replace('<', "&#60;").replace('>', "&#62;").replace('"', "&#34;").replace('\'', "&#39;")
+}
+
+/// Does `html` show `text` escaped, in askama's numeric references or in
+/// the named ones (`&lt;script&gt;`)?
+fn shows_escaped(html: &str, text: &str) -> bool {
+    let named = text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    html.contains(&escape(text)) || html.contains(&named)
+}
+
+/// The `href` of the first `<link>` whose `rel` is `rel`.
+fn link_href(html: &str, rel: &str) -> Option<String> {
+    tags(html).into_iter().find(|t| t.name == "link" && t.attr("rel") == Some(rel)).and_then(|t| t.attr("href").map(String::from))
+}
+
+/// The `content` of `<meta property=key>` or `<meta name=key>`.
+fn meta_content(html: &str, key: &str) -> Option<String> {
+    tags(html)
+        .into_iter()
+        .find(|t| t.name == "meta" && (t.attr("property") == Some(key) || t.attr("name") == Some(key)))
+        .and_then(|t| t.attr("content").map(String::from))
+}
+
+/// The part of a page from the first occurrence of `start` to the next `end`.
+fn section<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let from = html.find(start).unwrap_or_else(|| panic!("{start:?} is not in the page"));
+    let to = html[from..].find(end).map_or(html.len(), |n| from + n);
+    &html[from..to]
+}
+
+/// The statement ids the "Permalink" links of `html` point to, in order.
+fn permalink_ids(html: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut rest = html;
+    while let Some(p) = rest.find("\">Permalink") {
+        let href_start = rest[..p].rfind("href=\"/quotes/").expect("a Permalink link to /quotes/");
+        ids.push(rest[href_start + "href=\"/quotes/".len()..p].to_string());
+        rest = &rest[p + 1..];
+    }
+    ids
+}
+
+// ---------------------------------------------------------------------------
+// Checks shared by every page
+// ---------------------------------------------------------------------------
+
+/// The security headers every response must carry, whatever its status.
+fn assert_security_headers(reply: &Reply, what: &str) {
+    let csp = reply.header(header::CONTENT_SECURITY_POLICY);
+    assert!(!csp.is_empty(), "{what}: no Content-Security-Policy");
+    assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{what}: weak CSP {csp:?}");
+    assert!(csp.contains("script-src 'self'") || csp.contains("default-src 'self'"), "{what}: CSP lets in other scripts: {csp:?}");
+    assert_eq!(reply.header(header::X_CONTENT_TYPE_OPTIONS), "nosniff", "{what}");
+    assert!(!reply.header(header::REFERRER_POLICY).is_empty(), "{what}: no Referrer-Policy");
+    assert_eq!(reply.header(header::X_FRAME_OPTIONS), "DENY", "{what}");
+}
+
+/// No inline script or style and no event-handler attributes: the CSP
+/// would block them, and they are how injected markup would run.
+fn assert_no_inline_code(html: &str, what: &str) {
+    for tag in tags(html) {
+        if tag.name == "script" {
+            assert!(tag.attr("src").is_some_and(|s| !s.is_empty()), "{what}: a <script> without src: {tag:?}");
+        }
+        assert_ne!(tag.name, "style", "{what}: a <style> element");
+        for (name, _) in &tag.attrs {
+            assert_ne!(name, "style", "{what}: a style= attribute on {tag:?}");
+            assert!(!name.starts_with("on"), "{what}: an event handler {name}= on {tag:?}");
+        }
+    }
+}
+
+/// The URL in a `Link` header value, with the header's parameters.
+fn parse_link(value: &str) -> (String, String) {
+    let (url, params) = value.split_once(">;").unwrap_or_else(|| panic!("not a Link value: {value:?}"));
+    (url.trim().trim_start_matches('<').to_string(), params.replace(' ', ""))
+}
+
+/// A 200 response carries an ETag; sending it back gives 304 with no body.
+async fn assert_revalidates(site: &Arc<Site>, uri: &str, reply: &Reply) {
+    let etag = reply.header(header::ETAG);
+    assert!(etag.starts_with('"') && etag.len() > 2, "GET {uri}: no ETag ({etag:?})");
+    let again = send(site, Method::GET, uri, &[("if-none-match", etag)]).await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED, "GET {uri} with If-None-Match {etag}");
+    assert!(again.body.is_empty(), "GET {uri}: a 304 with a body");
+    assert_eq!(again.header(header::ETAG), etag, "GET {uri}: the 304 names another ETag");
+    assert_security_headers(&again, &format!("304 for {uri}"));
+    let stale = send(site, Method::GET, uri, &[("if-none-match", "\"stale\"")]).await;
+    assert_eq!(stale.status, StatusCode::OK, "GET {uri} with a stale ETag");
+}
+
+/// Everything true of any HTML page that answers 200: type, headers, no
+/// inline code, and a revalidating ETag.
+async fn assert_html_basics(site: &Arc<Site>, uri: &str, reply: &Reply) {
+    assert_eq!(reply.status, StatusCode::OK, "GET {uri}: {}", reply.text());
+    assert_eq!(reply.header(header::CONTENT_TYPE), "text/html; charset=utf-8", "GET {uri}");
+    assert!(reply.text().starts_with("<!DOCTYPE html>"), "GET {uri}: not an HTML document");
+    assert_security_headers(reply, uri);
+    assert_no_inline_code(reply.text(), uri);
+    assert_revalidates(site, uri, reply).await;
+}
+
+/// Fetches a JSON document that must answer 200 and revalidate; its
+/// `Link` header must point back to the HTML page `html_path`.
+async fn fetch_twin(site: &Arc<Site>, uri: &str, html_path: &str) -> Value {
+    let reply = get_ok(site, uri).await;
+    assert!(reply.header(header::CONTENT_TYPE).starts_with("application/json"), "GET {uri}: {}", reply.header(header::CONTENT_TYPE));
+    assert_security_headers(&reply, uri);
+    assert_revalidates(site, uri, &reply).await;
+    let (back, params) = parse_link(reply.header(header::LINK));
+    assert_eq!(back, html_path, "GET {uri}: Link back to the page");
+    assert!(params.contains("rel=\"alternate\"") && params.contains("type=\"text/html\""), "GET {uri}: Link {params}");
+    reply.json()
+}
+
+/// Checks the HTML page at `path` and its JSON twin at `twin` (announced in
+/// the `Link` header and in `<link rel="alternate">`), and returns both.
+async fn check_page(site: &Arc<Site>, path: &str, twin: &str) -> (String, Value) {
+    let reply = get(site, path).await;
+    assert_html_basics(site, path, &reply).await;
+    let (link, params) = parse_link(reply.header(header::LINK));
+    assert_eq!(link, twin, "GET {path}: the Link header's target");
+    assert!(params.contains("rel=\"alternate\""), "GET {path}: Link {params}");
+    assert!(params.contains("type=\"application/json\""), "GET {path}: Link {params}");
+    let alternate = tags(reply.text())
+        .into_iter()
+        .find(|t| t.name == "link" && t.attr("rel") == Some("alternate") && t.attr("type") == Some("application/json"))
+        .and_then(|t| t.attr("href").map(String::from));
+    assert_eq!(alternate.as_deref(), Some(twin), "GET {path}: <link rel=alternate type=application/json>");
+    let html_path = path.split('?').next().unwrap_or(path);
+    let json = fetch_twin(site, twin, html_path).await;
+    (reply.text().to_string(), json)
+}
+
+// ---------------------------------------------------------------------------
+// The export, as the reference for what pages show
+// ---------------------------------------------------------------------------
+
+/// One statement of the export, with the article it is in.
+#[derive(Debug, Clone)]
+struct Said {
+    id: String,
+    article: String,
+    speaker: Option<String>,
+    text: String,
+    topics: Vec<String>,
+}
+
+/// `/export.json`, flattened: every statement in source order.
+async fn export(site: &Arc<Site>) -> (Value, Vec<Said>) {
+    let reply = get_ok(site, "/export.json").await;
+    assert!(reply.header(header::CONTENT_TYPE).starts_with("application/json"));
+    let doc = reply.json();
+    let mut said = Vec::new();
+    for a in doc["articles"].as_array().expect("articles") {
+        for s in a["statements"].as_array().expect("statements") {
+            said.push(Said {
+                id: str_of(&s["id"]),
+                article: str_of(&a["id"]),
+                speaker: s["speaker"].as_str().map(String::from),
+                text: str_of(&s["text"]),
+                topics: s["topics"].as_array().expect("topics").iter().map(str_of).collect(),
+            });
+        }
+    }
+    (doc, said)
+}
+
+fn str_of(v: &Value) -> String {
+    v.as_str().unwrap_or_else(|| panic!("not a string: {v}")).to_string()
+}
+
+/// The ids of a list of statement views, in order.
+fn ids_of(statements: &Value) -> Vec<String> {
+    statements.as_array().expect("a list of statements").iter().map(|s| str_of(&s["id"])).collect()
+}
+
+/// The ids in `/export.json` of every topic, speaker or article.
+fn ids_in(doc: &Value, list: &str) -> Vec<String> {
+    doc[list].as_array().expect(list).iter().map(|x| str_of(&x["id"])).collect()
+}
+
+// ---------------------------------------------------------------------------
+// Pages
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn home_page_and_its_twin_at_index_json() {
+    let site = seed_site();
+    let (doc, said) = export(&site).await;
+    let (html, json) = check_page(&site, "/", "/index.json").await;
+    assert_eq!(json["statement_count"].as_u64(), Some(said.len() as u64));
+    assert_eq!(json["summit"]["title"], doc["summit"]["title"]);
+    let articles: Vec<String> = json["articles"].as_array().unwrap().iter().map(|a| str_of(&a["article"]["id"])).collect();
+    assert_eq!(articles, ids_in(&doc, "articles"));
+    // The page links every topic, speaker and article.
+    for t in ids_in(&doc, "topics") {
+        assert!(html.contains(&format!("href=\"/topics/{t}\"")), "no link to topic {t}");
+    }
+    for s in ids_in(&doc, "speakers") {
+        assert!(html.contains(&format!("href=\"/speakers/{s}\"")), "no link to speaker {s}");
+    }
+    for a in &articles {
+        assert!(html.contains(&format!("href=\"/articles/{a}\"")), "no link to article {a}");
+    }
+    assert_eq!(link_href(&html, "canonical").as_deref(), Some("https://counterparts.example/"));
+}
+
+#[tokio::test]
+async fn every_topic_page_has_one_column_per_speaker_in_source_order() {
+    let site = seed_site();
+    let (doc, said) = export(&site).await;
+    let speakers = doc["speakers"].as_array().unwrap();
+    let mut empty_columns = 0;
+    for topic in ids_in(&doc, "topics") {
+        let path = format!("/topics/{topic}");
+        let (html, json) = check_page(&site, &path, &format!("{path}.json")).await;
+        assert_eq!(json["topic"]["id"], topic.as_str());
+        let columns = json["columns"].as_array().expect("columns");
+        assert_eq!(columns.len(), speakers.len(), "{path}: one column per speaker");
+        assert_eq!(html.matches("<section class=\"column ").count(), speakers.len(), "{path}: HTML columns");
+        for (column, speaker) in columns.iter().zip(speakers) {
+            let sid = str_of(&speaker["id"]);
+            let name = str_of(&speaker["name"]);
+            assert_eq!(column["speaker"]["id"], sid.as_str(), "{path}: columns in the summit's order");
+            // Exactly the export's statements by this speaker on this topic, in source order.
+            let expected: Vec<String> = said
+                .iter()
+                .filter(|s| s.speaker.as_deref() == Some(sid.as_str()) && s.topics.contains(&topic))
+                .map(|s| s.id.clone())
+                .collect();
+            assert_eq!(ids_of(&column["statements"]), expected, "{path}: {sid}'s column");
+            for s in column["statements"].as_array().unwrap() {
+                assert_eq!(s["speaker"], sid.as_str(), "{path}: a statement in the wrong column");
+                assert!(ids_of(&s["topics"]).contains(&topic), "{path}: a statement not on the topic");
+            }
+            // The HTML column shows the same cards in the same order.
+            let col_html = section(&html, &format!("aria-labelledby=\"col-{sid}\""), "</section>");
+            assert_eq!(permalink_ids(col_html), expected, "{path}: the order of {sid}'s HTML cards");
+            let nothing = format!("The coverage has nothing from {name}");
+            if expected.is_empty() {
+                empty_columns += 1;
+                assert!(col_html.contains(&nothing), "{path}: the empty {sid} column does not say so");
+            } else {
+                assert!(!col_html.contains(&nothing), "{path}: {sid}'s column has statements yet says it has none");
+            }
+        }
+        assert_cards_link_in_context(&html, &json["columns"], &said, &path);
+    }
+    assert!(empty_columns > 0, "the seed corpus has a topic one speaker never spoke on; no empty column was found");
+}
+
+/// Each card of each column links "In context" to its article's anchor and
+/// "Permalink" to its quote page.
+fn assert_cards_link_in_context(html: &str, columns: &Value, said: &[Said], path: &str) {
+    for column in columns.as_array().unwrap() {
+        for s in column["statements"].as_array().unwrap() {
+            let id = str_of(&s["id"]);
+            let article = str_of(&s["article"]["id"]);
+            assert!(said.iter().any(|x| x.id == id && x.article == article), "{path}: {id} is not in {article}");
+            let context = format!("/articles/{article}#s-{id}");
+            assert_eq!(s["context_url"], context.as_str(), "{path}: context_url of {id}");
+            assert_eq!(s["url"], format!("/quotes/{id}").as_str(), "{path}: url of {id}");
+            assert!(html.contains(&format!("<a href=\"{context}\">In context")), "{path}: no In context link for {id}");
+            assert!(html.contains(&format!("<a href=\"/quotes/{id}\">Permalink")), "{path}: no Permalink for {id}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_speaker_page_shows_all_their_statements_by_topic() {
+    let site = seed_site();
+    let (doc, said) = export(&site).await;
+    for speaker in doc["speakers"].as_array().unwrap() {
+        let sid = str_of(&speaker["id"]);
+        let path = format!("/speakers/{sid}");
+        let (html, json) = check_page(&site, &path, &format!("{path}.json")).await;
+        let theirs: Vec<&Said> = said.iter().filter(|s| s.speaker.as_deref() == Some(sid.as_str())).collect();
+        assert_eq!(json["speaker"]["id"], sid.as_str());
+        assert_eq!(json["count"].as_u64(), Some(theirs.len() as u64), "{path}: count");
+        assert!(html.contains(&escape(&str_of(&speaker["name"]))), "{path}: no name");
+        for group in json["groups"].as_array().unwrap() {
+            let topic = str_of(&group["topic"]["id"]);
+            let expected: Vec<String> = theirs.iter().filter(|s| s.topics.contains(&topic)).map(|s| s.id.clone()).collect();
+            assert_eq!(ids_of(&group["statements"]), expected, "{path}: the {topic} group");
+        }
+        // Every statement of theirs is somewhere on the page.
+        let shown = permalink_ids(&html);
+        for s in &theirs {
+            assert!(shown.contains(&s.id), "{path}: {} is missing", s.id);
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_article_page_anchors_every_statement() {
+    let site = seed_site();
+    let (doc, said) = export(&site).await;
+    for article in ids_in(&doc, "articles") {
+        let path = format!("/articles/{article}");
+        let (html, json) = check_page(&site, &path, &format!("{path}.json")).await;
+        let expected: Vec<String> = said.iter().filter(|s| s.article == article).map(|s| s.id.clone()).collect();
+        assert_eq!(json["article"]["id"], article.as_str());
+        assert_eq!(ids_of(&json["statements"]), expected, "{path}: statements in source order");
+        for id in &expected {
+            let anchor = format!("id=\"s-{id}\"");
+            assert_eq!(html.matches(&anchor).count(), 1, "{path}: the anchor {anchor} (the target of \"In context\")");
+        }
+    }
+}
+
+#[tokio::test]
+async fn quote_pages_show_the_statement_with_previews_and_permalink() {
+    let site = seed_site();
+    let (_, said) = export(&site).await;
+    assert!(said.len() >= 5, "the seed corpus has statements");
+    let mut seen = std::collections::HashSet::new();
+    // Every distinct statement id of the export (the first with each id is the one shown).
+    for s in said.iter().filter(|s| seen.insert(s.id.clone())) {
+        let path = format!("/quotes/{}", s.id);
+        let (html, json) = check_page(&site, &path, &format!("{path}.json")).await;
+        let permalink = format!("{PUBLIC_URL}{path}");
+        // The twin holds the statement asked for.
+        assert_eq!(json["statement"]["id"], s.id.as_str(), "{path}");
+        assert_eq!(json["statement"]["text"], s.text.as_str(), "{path}");
+        assert_eq!(json["statement"]["speaker"].as_str(), s.speaker.as_deref(), "{path}");
+        assert_eq!(json["permalink"], permalink.as_str(), "{path}");
+        // Link previews and the canonical link, from the public address.
+        assert_eq!(link_href(&html, "canonical").as_deref(), Some(permalink.as_str()), "{path}: canonical");
+        assert_eq!(meta_content(&html, "og:url").as_deref(), Some(permalink.as_str()), "{path}: og:url");
+        assert_eq!(meta_content(&html, "og:title").as_deref(), json["heading"].as_str(), "{path}: og:title");
+        assert_eq!(meta_content(&html, "og:type").as_deref(), Some("article"), "{path}: og:type");
+        assert_eq!(meta_content(&html, "og:site_name").as_deref(), Some("Counterparts"), "{path}: og:site_name");
+        assert_eq!(meta_content(&html, "twitter:card").as_deref(), Some("summary"), "{path}: twitter:card");
+        let description = meta_content(&html, "og:description").unwrap_or_else(|| panic!("{path}: no og:description"));
+        let start: String = s.text.chars().take(40).collect();
+        assert!(description.starts_with(start.trim_end()), "{path}: og:description {description:?} is not the words");
+        // The copy-link field holds the absolute permalink.
+        let input = tags(&html).into_iter().find(|t| t.name == "input" && t.attr("id") == Some("permalink"));
+        assert_eq!(input.and_then(|t| t.attr("value").map(String::from)).as_deref(), Some(permalink.as_str()), "{path}");
+        // The words appear, escaped, and the page links back into the article.
+        assert!(shows_escaped(&html, &s.text), "{path}: the statement's words are not on the page");
+        assert!(html.contains(&format!("href=\"/articles/{}#s-{}\"", s.article, s.id)), "{path}: no link in context");
+    }
+}
+
+#[tokio::test]
+async fn search_finds_filters_and_says_when_nothing_matches() {
+    let site = seed_site();
+    let (_, said) = export(&site).await;
+
+    // Words that match: every result contains them, and none is missed.
+    let (html, json) = search(&site, "q=cyber").await;
+    let expected: Vec<String> = said.iter().filter(|s| s.text.to_lowercase().contains("cyber")).map(|s| s.id.clone()).collect();
+    assert!(!expected.is_empty(), "the seeds mention cyber");
+    assert_eq!(ids_of(&json["results"]), expected);
+    assert_eq!(json["total"].as_u64(), Some(expected.len() as u64));
+    assert_eq!(json["query"], "cyber");
+    assert_eq!(permalink_ids(&html), expected, "the HTML shows the same results");
+    assert!(html.contains("value=\"cyber\""), "the search box keeps the query");
+
+    // Words that match nothing.
+    let (html, json) = search(&site, "q=zebra+quasar").await;
+    assert_eq!(json["total"].as_u64(), Some(0));
+    assert!(json["results"].as_array().unwrap().is_empty());
+    assert!(html.contains("Nothing matches"), "no-results message");
+
+    // A speaker filter alone, and with a topic.
+    let (_, json) = search(&site, "speaker=putin").await;
+    let putin: Vec<String> = said.iter().filter(|s| s.speaker.as_deref() == Some("putin")).map(|s| s.id.clone()).collect();
+    assert!(!putin.is_empty());
+    assert_eq!(ids_of(&json["results"]), putin);
+    let (html, json) = search(&site, "speaker=biden&topic=cybersecurity").await;
+    let both: Vec<String> = said
+        .iter()
+        .filter(|s| s.speaker.as_deref() == Some("biden") && s.topics.iter().any(|t| t == "cybersecurity"))
+        .map(|s| s.id.clone())
+        .collect();
+    assert!(!both.is_empty());
+    assert_eq!(ids_of(&json["results"]), both);
+    assert!(html.contains("<option value=\"biden\" selected>"), "the speaker stays selected");
+    assert!(html.contains("<option value=\"cybersecurity\" selected>"), "the topic stays selected");
+
+    // Words and a topic together.
+    let (_, json) = search(&site, "q=minsk&topic=ukraine").await;
+    let minsk: Vec<String> = said
+        .iter()
+        .filter(|s| s.text.to_lowercase().contains("minsk") && s.topics.iter().any(|t| t == "ukraine"))
+        .map(|s| s.id.clone())
+        .collect();
+    assert!(!minsk.is_empty());
+    assert_eq!(ids_of(&json["results"]), minsk);
+
+    // The longest query allowed is still served.
+    let longest = format!("q={}", "a".repeat(200));
+    search(&site, &longest).await;
+}
+
+/// `/search?{query}` as HTML and `/search.json?{query}` as JSON, both 200.
+async fn search(site: &Arc<Site>, query: &str) -> (String, Value) {
+    let path = format!("/search?{query}");
+    let reply = get(site, &path).await;
+    assert_html_basics(site, &path, &reply).await;
+    let json = fetch_twin(site, &format!("/search.json?{query}"), "/search").await;
+    (reply.text().to_string(), json)
+}
+
+#[tokio::test]
+async fn search_results_page_links_to_the_twin_with_the_same_query() {
+    let site = seed_site();
+    // The twin of a results page is the same search as JSON, not the empty search.
+    let (html, json) = check_page(&site, "/search?q=cyber", "/search.json?q=cyber").await;
+    assert_eq!(json["query"], "cyber");
+    assert_eq!(ids_of(&json["results"]).len(), permalink_ids(&html).len());
+}
+
+#[tokio::test]
+async fn export_health_robots_and_sitemap() {
+    let site = seed_site();
+    let (doc, said) = export(&site).await;
+    assert!(!said.is_empty());
+    assert!(said.iter().all(|s| counterparts::ids::looks_like_id(&s.id)), "export ids look like ids");
+    let reply = get_ok(&site, "/export.json").await;
+    assert_revalidates(&site, "/export.json", &reply).await;
+
+    let health = get_ok(&site, "/healthz").await;
+    assert_eq!(health.text().trim(), "ok");
+    assert!(health.header(header::CONTENT_TYPE).starts_with("text/plain"));
+
+    let robots = get_ok(&site, "/robots.txt").await;
+    assert!(robots.header(header::CONTENT_TYPE).starts_with("text/plain"));
+    assert!(robots.text().contains("User-agent: *"));
+    assert!(robots.text().contains("Sitemap: https://counterparts.example/sitemap.xml"));
+
+    let sitemap = get_ok(&site, "/sitemap.xml").await;
+    assert!(sitemap.header(header::CONTENT_TYPE).starts_with("application/xml"));
+    let body = sitemap.text();
+    assert!(body.starts_with("<?xml") && body.contains("<urlset"), "a sitemap document");
+    let mut expected = vec!["/".to_string()];
+    expected.extend(ids_in(&doc, "topics").iter().map(|t| format!("/topics/{t}")));
+    expected.extend(ids_in(&doc, "speakers").iter().map(|s| format!("/speakers/{s}")));
+    expected.extend(ids_in(&doc, "articles").iter().map(|a| format!("/articles/{a}")));
+    expected.extend(said.iter().map(|s| format!("/quotes/{}", s.id)));
+    for path in expected {
+        assert!(body.contains(&format!("<loc>{PUBLIC_URL}{path}</loc>")), "the sitemap lacks {path}");
+    }
+}
+
+#[tokio::test]
+async fn hashed_assets_are_immutable_and_others_are_not_found() {
+    let site = seed_site();
+    let home = get_ok(&site, "/").await;
+    let html = home.text();
+    let css = link_href(html, "stylesheet").expect("a stylesheet link");
+    let icon = link_href(html, "icon").expect("an icon link");
+    let js = tags(html).into_iter().find_map(|t| (t.name == "script").then(|| t.attr("src").map(String::from)).flatten()).expect("a script");
+    let wanted = [(&css, "text/css"), (&js, "text/javascript"), (&icon, "image/svg+xml")];
+    for (url, content_type) in wanted {
+        assert!(counterparts::web::assets::all_urls().contains(url), "{url} is one of the app's assets");
+        let reply = get_ok(&site, url).await;
+        assert!(reply.header(header::CONTENT_TYPE).starts_with(content_type), "{url}: {}", reply.header(header::CONTENT_TYPE));
+        assert!(reply.header(header::CACHE_CONTROL).contains("immutable"), "{url}: {}", reply.header(header::CACHE_CONTROL));
+        assert!(!reply.body.is_empty(), "{url}: empty");
+        assert_security_headers(&reply, url);
+    }
+    // The name carries a hash of the content: the plain name and a stale hash do not exist.
+    let (stem, ext) = css.split_once('.').expect("a hashed name: stem.hash.ext");
+    let stale = format!("{stem}.0000000000.{}", ext.rsplit('.').next().unwrap());
+    assert_ne!(stale, css);
+    for url in ["/static/style.css", "/static/app.js", "/static/icon.svg", stale.as_str(), "/static/nothing.css", "/static/"] {
+        let reply = get(&site, url).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "GET {url}");
+        assert_security_headers(&reply, url);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Errors and methods
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn unknown_addresses_are_404_pages_or_json() {
+    let site = seed_site();
+    for path in ["/topics/no-such-topic", "/speakers/nobody", "/articles/no-such-article", "/quotes/aaaaaaaaaa", "/quotes/not-an-id", "/no/such/page", "/topics"] {
+        let reply = get(&site, path).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "GET {path}");
+        assert_eq!(reply.header(header::CONTENT_TYPE), "text/html; charset=utf-8", "GET {path}");
+        assert!(reply.text().contains("404"), "GET {path}: the page says 404");
+        assert_security_headers(&reply, path);
+        assert_no_inline_code(reply.text(), path);
+
+        let json_path = format!("{path}.json");
+        let reply = get(&site, &json_path).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "GET {json_path}");
+        assert!(reply.header(header::CONTENT_TYPE).starts_with("application/json"), "GET {json_path}");
+        assert_eq!(reply.json()["status"], 404, "GET {json_path}");
+        assert_security_headers(&reply, &json_path);
+    }
+}
+
+#[tokio::test]
+async fn bad_searches_are_400_with_a_plain_message() {
+    let site = seed_site();
+    let too_long = format!("q={}", "a".repeat(201));
+    let cases = [(too_long.as_str(), "too long"), ("speaker=nobody", "nobody"), ("topic=nowhere", "nowhere"), ("q=a&q=b", "malformed")];
+    for (query, words) in cases {
+        assert_bad_search(&site, query, words).await;
+    }
+}
+
+#[tokio::test]
+async fn malformed_percent_encoding_in_a_search_is_400() {
+    let site = seed_site();
+    // "%ZZ" is no escape at all; "%FF" and "%C3%28" decode to bytes that are not UTF-8.
+    let queries = ["q=%ZZ", "q=%FF", "q=%C3%28", "q=a%2"];
+    let mut accepted = Vec::new();
+    for query in queries {
+        for path in [format!("/search?{query}"), format!("/search.json?{query}")] {
+            let reply = get(&site, &path).await;
+            if reply.status != StatusCode::BAD_REQUEST {
+                accepted.push(format!("{path} -> {}", reply.status));
+            }
+        }
+    }
+    assert!(accepted.is_empty(), "malformed searches answered as if well-formed:\n{}", accepted.join("\n"));
+    for query in queries {
+        assert_bad_search(&site, query, "malformed").await;
+    }
+}
+
+/// `/search?{query}` is a 400 page and `/search.json?{query}` a 400 JSON
+/// error, both with a message containing `words`.
+async fn assert_bad_search(site: &Arc<Site>, query: &str, words: &str) {
+    let path = format!("/search?{query}");
+    let reply = get(site, &path).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "GET {path}");
+    assert_eq!(reply.header(header::CONTENT_TYPE), "text/html; charset=utf-8", "GET {path}");
+    assert!(reply.text().to_lowercase().contains(words), "GET {path}: the page does not say {words:?}");
+    assert_security_headers(&reply, &path);
+
+    let path = format!("/search.json?{query}");
+    let reply = get(site, &path).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "GET {path}");
+    assert!(reply.header(header::CONTENT_TYPE).starts_with("application/json"), "GET {path}");
+    let json = reply.json();
+    assert_eq!(json["status"], 400, "GET {path}");
+    let message = json["message"].as_str().unwrap_or_default();
+    assert!(message.to_lowercase().contains(words), "GET {path}: message {message:?}");
+    assert_security_headers(&reply, &path);
+}
+
+#[tokio::test]
+async fn pages_only_read_other_methods_are_405() {
+    let site = seed_site();
+    for path in ["/", "/topics/cybersecurity", "/quotes/aaaaaaaaaa", "/search", "/export.json", "/healthz"] {
+        for method in [Method::POST, Method::PUT, Method::DELETE] {
+            let reply = send(&site, method.clone(), path, &[]).await;
+            assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
+            assert!(reply.header(header::ALLOW).contains("GET"), "{method} {path}: Allow {:?}", reply.header(header::ALLOW));
+            assert_security_headers(&reply, &format!("{method} {path}"));
+        }
+    }
+}
+
+#[tokio::test]
+async fn head_answers_like_get_without_a_body() {
+    let site = seed_site();
+    for path in ["/", "/topics/cybersecurity", "/index.json"] {
+        let reply = send(&site, Method::HEAD, path, &[]).await;
+        assert_eq!(reply.status, StatusCode::OK, "HEAD {path}");
+        assert!(reply.body.is_empty(), "HEAD {path}: a body");
+        let got = get_ok(&site, path).await;
+        assert_eq!(reply.header(header::CONTENT_TYPE), got.header(header::CONTENT_TYPE), "HEAD {path}");
+        assert_eq!(reply.header(header::ETAG), got.header(header::ETAG), "HEAD {path}");
+        assert_security_headers(&reply, &format!("HEAD {path}"));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Headers on everything, compression
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn every_kind_of_response_has_the_security_headers() {
+    let site = seed_site();
+    let (_, said) = export(&site).await;
+    let asset = counterparts::web::assets::all_urls()[0].clone();
+    let quote = format!("/quotes/{}", said[0].id);
+    let article = format!("/articles/{}", said[0].article);
+    let gets = [
+        "/", "/index.json", "/topics/cybersecurity", "/topics/cybersecurity.json", "/speakers/putin", article.as_str(),
+        quote.as_str(), "/search?q=cyber", "/search.json?q=cyber", "/search?speaker=nobody", "/search.json?q=a&q=b",
+        "/export.json", "/healthz", "/robots.txt", "/sitemap.xml", asset.as_str(), "/static/style.css",
+        "/topics/nowhere", "/quotes/nothing.json", "/no/such/page",
+    ];
+    for path in gets {
+        let reply = get(&site, path).await;
+        assert_security_headers(&reply, &format!("GET {path} ({})", reply.status));
+    }
+    let reply = send(&site, Method::POST, "/", &[]).await;
+    assert_security_headers(&reply, "POST /");
+    let reply = send(&site, Method::HEAD, "/", &[]).await;
+    assert_security_headers(&reply, "HEAD /");
+}
+
+#[tokio::test]
+async fn pages_are_compressed_when_the_client_accepts_it() {
+    let site = seed_site();
+    for path in ["/", "/topics/cybersecurity.json", "/export.json"] {
+        let plain = get_ok(&site, path).await;
+        assert_eq!(plain.header(header::CONTENT_ENCODING), "", "GET {path} without Accept-Encoding");
+        for encoding in ["gzip", "br"] {
+            let reply = send(&site, Method::GET, path, &[("accept-encoding", encoding)]).await;
+            assert_eq!(reply.status, StatusCode::OK, "GET {path} ({encoding})");
+            assert_eq!(reply.header(header::CONTENT_ENCODING), encoding, "GET {path} ({encoding})");
+            assert!(reply.body.len() < plain.body.len(), "GET {path}: {encoding} is not smaller");
+            assert!(reply.header(header::VARY).to_lowercase().contains("accept-encoding"), "GET {path}: Vary");
+            assert_security_headers(&reply, &format!("GET {path} ({encoding})"));
+        }
+        let gzip = send(&site, Method::GET, path, &[("accept-encoding", "gzip")]).await;
+        assert_eq!(&gzip.body[..2], &[0x1f, 0x8b], "GET {path}: a gzip stream");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Escaping what articles say
+// ---------------------------------------------------------------------------
+
+/// An article whose words are markup, to check that pages escape it: a
+/// title with a script, and statements holding tags, an `&` and a handler.
+const HOSTILE: &str = "Summit talks <script>alert(1)</script> in Geneva\n\n\
+The talks lasted hours. Biden said: “<b>bold</b> & <img src=x onerror=alert(1)>” Then he left the villa.\n\n\
+Putin told reporters: “We discussed <script>alert(1)</script> and cyber attacks at length.”\n";
+
+#[tokio::test]
+async fn article_markup_is_escaped_on_every_page() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join("hostile.txt"), HOSTILE).unwrap();
+    let site = site_from_dir(dir.path());
+    let (_, said) = export(&site).await;
+    assert!(!said.is_empty(), "statements are found in the hostile article");
+    for markup in ["<script>alert(1)</script>", "<b>bold</b> & <img src=x onerror=alert(1)>"] {
+        assert!(said.iter().any(|s| s.text.contains(markup)), "no statement holds {markup:?}: {said:?}");
+    }
+
+    let mut pages = vec!["/".to_string(), "/articles/hostile".to_string(), "/search?q=alert".to_string()];
+    pages.extend(said.iter().map(|s| format!("/quotes/{}", s.id)));
+    pages.extend(said.iter().flat_map(|s| s.topics.iter().map(|t| format!("/topics/{t}"))));
+    pages.extend(said.iter().filter_map(|s| s.speaker.as_ref().map(|sp| format!("/speakers/{sp}"))));
+    let mut saw_escaped_script = false;
+    for path in &pages {
+        let html = get_ok(&site, path).await.text().to_string();
+        for raw in ["<script>alert(1)</script>", "<b>bold</b>", "<img src=x", "onerror=alert"] {
+            if raw.starts_with("onerror") {
+                // Escaped, it can only stand inside text, never as an attribute.
+                assert!(!tags(&html).iter().any(|t| t.attrs.iter().any(|(n, _)| n == "onerror")), "{path}: an onerror attribute");
+            } else {
+                assert!(!html.contains(raw), "{path}: raw {raw:?} from the article");
+            }
+        }
+        assert_no_inline_code(&html, path);
+        saw_escaped_script |= shows_escaped(&html, "<script>");
+    }
+    assert!(saw_escaped_script, "the <script> of the article is shown as text somewhere");
+    let article = get_ok(&site, "/articles/hostile").await;
+    assert!(shows_escaped(article.text(), "<script>alert(1)</script>"), "the article page shows the tag as text");
+    assert!(shows_escaped(article.text(), "<img src=x onerror=alert(1)>"), "the article page shows the img as text");
+    // Quote pages of statements holding markup show it as text.
+    for s in said.iter().filter(|s| s.text.contains('<')) {
+        let html = get_ok(&site, &format!("/quotes/{}", s.id)).await;
+        assert!(shows_escaped(html.text(), &s.text), "/quotes/{}: the words, escaped", s.id);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The checks themselves catch what they look for
+// ---------------------------------------------------------------------------
+
+#[test]
+fn the_html_checks_catch_inline_code_and_raw_markup() {
+    let fails = |html: &'static str| std::panic::catch_unwind(|| assert_no_inline_code(html, "sample")).is_err();
+    assert!(fails("<p>ok</p><script>alert(1)</script>"), "an inline script");
+    assert!(fails("<p style=\"color:red\">x</p>"), "a style attribute");
+    assert!(fails("<img src=x onerror=alert(1)>"), "an unquoted handler");
+    assert!(fails("<a href=\"/\" onclick='go()'>x</a>"), "a quoted handler");
+    assert!(fails("<style>p{}</style>"), "a style element");
+    assert!(!fails("<script src=\"/static/app.js\" defer></script><p>&#60;script&#62;alert(1)&#60;/script&#62;</p>"));
+    assert_eq!(unescape("&#60;b&#62; &amp; &#x27;x&#39; &quot;"), "<b> & 'x' \"");
+    assert!(shows_escaped("a &#60;script&#62; b", "<script>") && shows_escaped("&lt;script&gt;", "<script>"));
+    assert!(!shows_escaped("<script>", "<script>"));
+    assert_eq!(permalink_ids("<a href=\"/quotes/abc\">Permalink</a> <a href=\"/quotes/def\">Permalink<span>"), ["abc", "def"]);
+}
