@@ -333,8 +333,8 @@ async fn check_page(site: &Arc<Site>, path: &str, twin: &str) -> (String, Value)
         .find(|t| t.name == "link" && t.attr("rel") == Some("alternate") && t.attr("type") == Some("application/json"))
         .and_then(|t| t.attr("href").map(String::from));
     assert_eq!(alternate.as_deref(), Some(twin), "GET {path}: <link rel=alternate type=application/json>");
-    let html_path = path.split('?').next().unwrap_or(path);
-    let json = fetch_twin(site, twin, html_path).await;
+    // The twin links back to the very page, query string and all.
+    let json = fetch_twin(site, twin, path).await;
     (reply.text().to_string(), json)
 }
 
@@ -607,7 +607,7 @@ async fn search(site: &Arc<Site>, query: &str) -> (String, Value) {
     let path = format!("/search?{query}");
     let reply = get(site, &path).await;
     assert_html_basics(site, &path, &reply).await;
-    let json = fetch_twin(site, &format!("/search.json?{query}"), "/search").await;
+    let json = fetch_twin(site, &format!("/search.json?{query}"), &format!("/search?{query}")).await;
     (reply.text().to_string(), json)
 }
 

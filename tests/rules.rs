@@ -368,3 +368,9 @@ fn people_named_after_the_verb() {
         [pair("Jan Berg", "The talks were hard but fair")]
     );
 }
+
+#[test]
+fn a_line_without_a_full_stop_can_still_frame_a_quote() {
+    let text = "Talks in the capital\nThe chancellor arrived on time.\nOkafor said: “We will open the border to trade”\nThe end.";
+    assert_eq!(who_said(text), [pair("okafor", "We will open the border to trade")]);
+}

@@ -111,7 +111,16 @@ impl Analyzer {
         for (bi, block) in article.blocks.iter().enumerate() {
             match &block.kind {
                 BlockKind::Signature | BlockKind::Link => {}
-                BlockKind::Title | BlockKind::Heading => self.read_heading(article, bi, block, &mut state, &mut drafts),
+                BlockKind::Title | BlockKind::Heading => {
+                    if !self.read_heading(article, bi, block, &mut state, &mut drafts) && block.kind == BlockKind::Heading {
+                        // A short line without a full stop may still frame a
+                        // quotation: 'Biden said: “We will respond”'.
+                        let text = &article.text[block.start..block.end];
+                        if text.contains(|c: char| crate::text::is_any_quote_mark(c)) {
+                            self.read_paragraph(article, bi, block, &mut state, &mut drafts, false);
+                        }
+                    }
+                }
                 BlockKind::Paragraph => self.read_paragraph(article, bi, block, &mut state, &mut drafts, false),
                 BlockKind::Post { .. } => self.read_paragraph(article, bi, block, &mut state, &mut drafts, true),
             }
@@ -121,24 +130,26 @@ impl Analyzer {
 
     /// A heading names the section's topic, and may name its speaker
     /// ("Biden: Washington will not tolerate any interference").
-    fn read_heading(&self, article: &Article, bi: usize, block: &Block, state: &mut Discourse, drafts: &mut Vec<Draft>) {
+    /// Returns whether the heading named its speaker.
+    fn read_heading(&self, article: &Article, bi: usize, block: &Block, state: &mut Discourse, drafts: &mut Vec<Draft>) -> bool {
         let text = &article.text;
         state.section_topics = self.topics.tag(&text[block.start..block.end]);
         state.section_block = bi;
-        let Some((who, rest)) = self.speaker_label(text, block.start, block.end) else { return };
+        let Some((who, rest)) = self.speaker_label(text, block.start, block.end) else { return false };
         let quotes = find_quotes(text, rest, block.end);
         let (start, end) = match quotes.first() {
             Some(q) => (q.start, q.end),
             None => crate::text::trim_range(text, rest, block.end),
         };
         if start >= end {
-            return;
+            return true;
         }
         let found = Found { start, end, kind: Kind::Direct, who: Who::Speaker(who) };
         let speaker = Resolved::Speaker(who);
         state.speaker = Some((speaker.clone(), bi));
         let topics = self.with_default(self.topics.tag(&text[start..end]));
         drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics });
+        true
     }
 
     /// "Putin: …" at the start of a heading: the speaker and where the words start.

@@ -25,7 +25,19 @@ pub fn render<T: Template, V: Serialize>(
     view: &V,
     template: impl FnOnce() -> T,
 ) -> Result<Response, PageError> {
-    let json_url = json_path(path);
+    render_with_twin(request, path, &json_path(path), json, view, template)
+}
+
+/// As [`render`], for a page whose twin is not simply `path` + ".json"
+/// (a search keeps its query string).
+pub fn render_with_twin<T: Template, V: Serialize>(
+    request: &HeaderMap,
+    path: &str,
+    json_url: &str,
+    json: bool,
+    view: &V,
+    template: impl FnOnce() -> T,
+) -> Result<Response, PageError> {
     if json {
         return Ok(respond::json(request, StatusCode::OK, view, Some(path)));
     }
@@ -33,7 +45,7 @@ pub fn render<T: Template, V: Serialize>(
         tracing::error!("cannot render {path}: {e}");
         PageError { status: StatusCode::INTERNAL_SERVER_ERROR, message: "The page could not be rendered.".into(), json }
     })?;
-    Ok(respond::html(request, StatusCode::OK, body, Some(&json_url)))
+    Ok(respond::html(request, StatusCode::OK, body, Some(json_url)))
 }
 
 /// The JSON twin's path: "/" -> "/index.json", "/topics/x" -> "/topics/x.json".

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::{Query, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
@@ -77,14 +77,27 @@ fn build(site: &Site, p: &SearchParams, json: bool) -> Result<SearchPage, PageEr
     })
 }
 
-fn respond(site: &Site, headers: &HeaderMap, params: Result<Query<SearchParams>, QueryRejection>, json: bool) -> Response {
-    let result = params
-        .map_err(|e| PageError::bad_request(format!("The search address is malformed: {}", e.body_text()), json))
+fn respond(
+    site: &Site,
+    headers: &HeaderMap,
+    raw: Option<String>,
+    params: Result<Query<SearchParams>, QueryRejection>,
+    json: bool,
+) -> Response {
+    let raw = raw.unwrap_or_default();
+    let result = check_encoding(&raw)
+        .map_err(|why| PageError::bad_request(format!("The search address is malformed: {why}."), json))
+        .and_then(|()| params.map_err(|e| PageError::bad_request(format!("The search address is malformed: {}", e.body_text()), json)))
         .and_then(|Query(p)| build(site, &p, json))
         .and_then(|page| {
             let title = if page.query.is_empty() { "Search".to_string() } else { format!("Search: {}", page.query) };
-            super::render(headers, "/search", json, &page, || SearchTemplate {
-                layout: Layout::new(site, "/search", &title, "Search what each leader said.", Some("/search.json".into()))
+            let (path, twin) = if raw.is_empty() {
+                ("/search".to_string(), "/search.json".to_string())
+            } else {
+                (format!("/search?{raw}"), format!("/search.json?{raw}"))
+            };
+            super::render_with_twin(headers, &path, &twin, json, &page, || SearchTemplate {
+                layout: Layout::new(site, &path, &title, "Search what each leader said.", Some(twin.clone()))
                     .with_query(&page.query),
                 page: &page,
             })
@@ -92,10 +105,60 @@ fn respond(site: &Site, headers: &HeaderMap, params: Result<Query<SearchParams>,
     result.unwrap_or_else(|e| e.render(Some(site), headers))
 }
 
-pub async fn html(State(site): State<Arc<Site>>, headers: HeaderMap, q: Result<Query<SearchParams>, QueryRejection>) -> Response {
-    respond(&site, &headers, q, false)
+/// Axum decodes queries leniently ("%ZZ" stays as it is, "%FF" becomes
+/// "�"); a search address must be properly percent-encoded UTF-8.
+fn check_encoding(raw: &str) -> Result<(), String> {
+    let bytes = raw.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+                let byte = hex.and_then(|h| u8::from_str_radix(h, 16).ok()).ok_or_else(|| {
+                    format!("\"%\" at position {} is not followed by two hexadecimal digits", i + 1)
+                })?;
+                decoded.push(byte);
+                i += 3;
+            }
+            b => {
+                decoded.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(decoded).map(|_| ()).map_err(|_| "it does not decode to UTF-8 text".to_string())
 }
 
-pub async fn json(State(site): State<Arc<Site>>, headers: HeaderMap, q: Result<Query<SearchParams>, QueryRejection>) -> Response {
-    respond(&site, &headers, q, true)
+pub async fn html(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+    q: Result<Query<SearchParams>, QueryRejection>,
+) -> Response {
+    respond(&site, &headers, raw, q, false)
+}
+
+pub async fn json(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+    q: Result<Query<SearchParams>, QueryRejection>,
+) -> Response {
+    respond(&site, &headers, raw, q, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_encoding;
+
+    #[test]
+    fn percent_encoding_must_be_whole_and_utf8() {
+        assert!(check_encoding("q=cyber+attacks&speaker=putin").is_ok());
+        assert!(check_encoding("q=%E2%80%9Cquoted%E2%80%9D").is_ok());
+        assert!(check_encoding("q=%ZZ").is_err());
+        assert!(check_encoding("q=a%2").is_err());
+        assert!(check_encoding("q=%FF").is_err());
+        assert!(check_encoding("q=%C3%28").is_err());
+    }
 }
