@@ -374,3 +374,16 @@ fn a_line_without_a_full_stop_can_still_frame_a_quote() {
     let text = "Talks in the capital\nThe chancellor arrived on time.\nOkafor said: “We will open the border to trade”\nThe end.";
     assert_eq!(who_said(text), [pair("okafor", "We will open the border to trade")]);
 }
+
+#[test]
+fn a_frame_between_an_opening_phrase_and_a_quote_frames_the_quote() {
+    assert_eq!(
+        who_said("Turning to the fisheries file, she said, \"The quotas stay as they are,\" stressing \"we will not change them this year.\""),
+        [pair("?", "The quotas stay as they are"), pair("?", "we will not change them this year.")]
+    );
+    let text = "Lindqvist spoke first.\n\nTurning to the fisheries file, she said, \"The quotas stay as they are,\" stressing \"we will not change them this year.\"";
+    assert_eq!(
+        who_said(text),
+        [pair("lind", "The quotas stay as they are"), pair("lind", "we will not change them this year.")]
+    );
+}

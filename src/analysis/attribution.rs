@@ -1052,7 +1052,9 @@ fn is_parenthetical(s: &Sentence, words: &[Word], f: &Frame) -> bool {
     });
     let rest = s.text[f.verb.1..s.end].trim_start_matches(is_blank);
     let ends_or_goes_on = rest.starts_with(',') || rest.trim_end_matches(|c: char| is_terminal(c) || is_blank(c)).is_empty();
-    frame_words <= 4 && !after_quote && ends_or_goes_on
+    // "…, he said, “…”" introduces a quotation: the words before are not his.
+    let before_quote = rest.trim_start_matches(|c: char| c == ',' || is_blank(c)).starts_with(crate::text::is_any_quote_mark);
+    frame_words <= 4 && !after_quote && !before_quote && ends_or_goes_on
 }
 
 /// The sentence without its final stop.
