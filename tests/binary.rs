@@ -1,0 +1,104 @@
+//! The binary as a self-hoster runs it: copied alone into an empty folder,
+//! started with no set-up, it says where to look, serves every kind of page
+//! from what is compiled into it, and stops cleanly on SIGTERM.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The server process, killed if a check fails before it is stopped.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A plain HTTP/1.1 GET: the status code, headers and body.
+fn get(addr: &str, path: &str) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = String::new();
+    stream.read_to_string(&mut raw).unwrap();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, head.to_string(), body.to_string())
+}
+
+/// Starts the binary from `dir` and reads the address it prints.
+fn start(dir: &std::path::Path) -> (Server, String) {
+    let exe = dir.join("counterparts");
+    std::fs::copy(env!("CARGO_BIN_EXE_counterparts"), &exe).unwrap();
+    let mut child = Command::new(&exe)
+        .current_dir(dir)
+        .args(["--bind", "127.0.0.1:0"])
+        .env_remove("COUNTERPARTS_ARTICLES")
+        .env_remove("COUNTERPARTS_SUMMIT")
+        .env_remove("COUNTERPARTS_BIND")
+        .env_remove("PORT")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let server = Server(child);
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line).unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .map(|rest| rest.trim().trim_end_matches('/').to_string())
+        .unwrap_or_else(|| panic!("the server should print the address to open, printed {line:?}"));
+    (server, addr)
+}
+
+#[test]
+fn runs_alone_from_an_empty_folder_and_stops_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut server, addr) = start(dir.path());
+
+    let (status, _, home) = get(&addr, "/");
+    assert_eq!(status, 200);
+    assert!(home.contains("Biden–Putin summit"), "the built-in corpus is served");
+    let (status, _, topic) = get(&addr, "/topics/cybersecurity");
+    assert_eq!(status, 200);
+    assert!(topic.contains("Vladimir Putin") && topic.contains("Joe Biden"));
+    // Every asset the page names is served from the binary itself.
+    for asset in topic.split("\"/static/").skip(1).map(|rest| rest.split('"').next().unwrap()) {
+        let (status, head, _) = get(&addr, &format!("/static/{asset}"));
+        assert_eq!(status, 200, "/static/{asset}");
+        assert!(head.to_lowercase().contains("immutable"), "/static/{asset} is cached for good");
+    }
+    let (status, _, _) = get(&addr, "/healthz");
+    assert_eq!(status, 200);
+
+    // SIGTERM: the server stops by itself, successfully.
+    let pid = server.0.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let exit = loop {
+        if let Some(status) = server.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "the server did not stop on SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(exit.success(), "a clean stop exits 0, got {exit}");
+}
+
+#[test]
+fn a_port_in_use_is_a_clear_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let out = Command::new(env!("CARGO_BIN_EXE_counterparts"))
+        .args(["--bind", &format!("127.0.0.1:{port}")])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("cannot listen on 127.0.0.1:{port}")) && stderr.contains("--bind"), "{stderr}");
+}
