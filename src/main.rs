@@ -52,6 +52,19 @@ enum Command {
     Serve,
     /// Print every statement found, as JSON, to standard output.
     Export,
+    /// Write N articles of generated coverage into a folder (for benchmarks
+    /// and load tests).
+    Generate {
+        /// How many articles.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// The folder to write them into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Seed of the generator: the same seed writes the same articles.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 fn main() -> ExitCode {
@@ -61,6 +74,9 @@ fn main() -> ExitCode {
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let cli = Cli::parse();
+    if let Some(Command::Generate { count, out, seed }) = &cli.command {
+        return generate(*count, out, *seed);
+    }
     let opts = LoadOptions { articles: cli.source.articles.clone(), summit: cli.source.summit.clone() };
     let Some(library) = load(&opts) else { return ExitCode::FAILURE };
     match cli.command {
@@ -69,7 +85,30 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Serve) | None => serve(library, &cli.server),
+        Some(Command::Generate { .. }) => unreachable!("handled before loading"),
     }
+}
+
+/// Writes generated articles, saying how far it got.
+fn generate(count: usize, out: &std::path::Path, seed: u64) -> ExitCode {
+    if let Err(e) = std::fs::create_dir_all(out) {
+        eprintln!("error: cannot create {}: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    let mut bytes = 0;
+    for i in 0..count {
+        let (name, text) = counterparts::generate::generate_article(seed, i);
+        bytes += text.len();
+        if let Err(e) = std::fs::write(out.join(&name), text) {
+            eprintln!("error: cannot write {}: {e}", out.join(&name).display());
+            return ExitCode::FAILURE;
+        }
+        if (i + 1) % 1000 == 0 {
+            tracing::info!("{} of {count} articles written", i + 1);
+        }
+    }
+    println!("wrote {count} articles ({:.1} MB) to {}", bytes as f64 / 1e6, out.display());
+    ExitCode::SUCCESS
 }
 
 /// Loads the corpus, reporting what was skipped and how long it took.

@@ -20,6 +20,8 @@ pub struct TopicTagger {
     prefix: AhoCorasick,
     prefix_topics: Vec<usize>,
     topic_count: usize,
+    /// The first two letters of every word of every stemmed keyword.
+    stem_starts: std::collections::HashSet<(char, char)>,
 }
 
 /// Words that point back at an issue named earlier ("this file", "that region").
@@ -58,7 +60,16 @@ impl TopicTagger {
                 .build(p)
                 .expect("keyword patterns are plain strings")
         };
+        let stem_starts = exact
+            .iter()
+            .flat_map(|p| p.split_whitespace())
+            .filter_map(|w| {
+                let mut c = w.chars();
+                Some((c.next()?, c.next()?))
+            })
+            .collect();
         TopicTagger {
+            stem_starts,
             exact: build(&exact),
             prefix: build(&prefix),
             stemmer,
@@ -71,21 +82,53 @@ impl TopicTagger {
     /// The topics (indices into the summit's topics) that `text` names, in
     /// the summit file's order.
     pub fn tag(&self, text: &str) -> Vec<usize> {
-        let words = lower_words(text);
-        if words.is_empty() {
+        // Both haystacks in one pass: " word word " and " stem stem ".
+        let mut plain = String::with_capacity(text.len() + 2);
+        let mut stemmed = String::with_capacity(text.len() + 2);
+        plain.push(' ');
+        stemmed.push(' ');
+        let mut word = String::new();
+        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            word.clear();
+            if w.is_ascii() {
+                word.push_str(w);
+                word.make_ascii_lowercase();
+            } else {
+                word.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            plain.push_str(&word);
+            plain.push(' ');
+            // Stemming is the costly part: only words that could stem to a
+            // keyword's stem are stemmed (stems keep a word's first letters).
+            if self.could_match(&word) {
+                stemmed.push_str(&self.stemmer.stem(&word));
+            } else {
+                stemmed.push_str(&word);
+            }
+            stemmed.push(' ');
+        }
+        if plain.len() == 1 {
             return Vec::new();
         }
         let mut hit = vec![false; self.topic_count];
-        let plain = format!(" {} ", words.join(" "));
         for m in self.prefix.find_overlapping_iter(&plain) {
             hit[self.prefix_topics[m.pattern().as_usize()]] = true;
         }
-        let stems: Vec<String> = words.iter().map(|w| self.stemmer.stem(w).into_owned()).collect();
-        let stemmed = format!(" {} ", stems.join(" "));
         for m in self.exact.find_overlapping_iter(&stemmed) {
             hit[self.exact_topics[m.pattern().as_usize()]] = true;
         }
         (0..self.topic_count).filter(|&t| hit[t]).collect()
+    }
+
+    /// Could this lower-case word stem to one of the keywords' stems? Stems
+    /// keep a word's first two letters, so a word whose first two letters
+    /// begin no keyword stem cannot.
+    fn could_match(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        match (chars.next(), chars.next()) {
+            (Some(a), Some(b)) => self.stem_starts.contains(&(a, b)),
+            _ => false,
+        }
     }
 
     /// Does the text point back at an issue named before ("this file")?
