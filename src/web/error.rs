@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{OriginalUri, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
@@ -32,11 +32,11 @@ impl PageError {
     }
 
     /// The response, rendered in the site's frame where the site is known.
-    pub fn render(&self, site: Option<&Site>, request: &HeaderMap) -> Response {
+    pub fn render(&self, site: Option<&Site>) -> Response {
         let title = self.status.canonical_reason().unwrap_or("Error");
         if self.json {
             let body = JsonError { status: self.status.as_u16(), error: title, message: &self.message };
-            return respond::json(request, self.status, &body, None);
+            return respond::json(self.status, &body, None);
         }
         let Some(site) = site else {
             return (self.status, format!("{title}: {}", self.message)).into_response();
@@ -44,7 +44,7 @@ impl PageError {
         let page = ErrorPage { title: format!("{} {title}", self.status.as_u16()), message: self.message.clone() };
         let layout = Layout::new(site, "/", &page.title, &self.message, None);
         match (ErrorTemplate { layout, page }).render() {
-            Ok(body) => respond::html(request, self.status, body, None),
+            Ok(body) => respond::html(self.status, body, None),
             Err(_) => (self.status, self.message.clone()).into_response(),
         }
     }
@@ -70,9 +70,9 @@ struct ErrorTemplate {
 }
 
 /// Any address no route knows.
-pub async fn not_found_fallback(State(site): State<Arc<Site>>, OriginalUri(uri): OriginalUri, headers: HeaderMap) -> Response {
+pub async fn not_found_fallback(State(site): State<Arc<Site>>, OriginalUri(uri): OriginalUri) -> Response {
     let json = uri.path().ends_with(".json");
-    PageError::not_found("page", json).render(Some(&site), &headers)
+    PageError::not_found("page", json).render(Some(&site))
 }
 
 pub async fn method_not_allowed() -> Response {

@@ -5,6 +5,7 @@
 //! [`serve`] binds it and runs it until SIGTERM or Ctrl-C.
 
 pub mod assets;
+pub mod cache;
 mod error;
 mod headers;
 mod layout;
@@ -21,23 +22,35 @@ use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tower_http::LatencyUnit;
+use tracing::Level;
 
 use crate::index::Index;
 
 pub use serve::{serve, ServeOptions};
 
-/// Everything a request needs: the index and where the site is published.
+/// Everything a request needs: the index, where the site is published, and
+/// the pages prepared from this index so far.
 pub struct Site {
     pub index: Index,
     /// The public address, without a trailing slash ("https://example.org"),
     /// used for canonical links, link previews and the sitemap.
     pub public_url: String,
+    pub cache: Arc<cache::PageCache>,
 }
+
+/// Memory for prepared pages (all encodings): enough for every page of a
+/// large corpus that readers actually visit.
+const CACHE_BUDGET_BYTES: usize = 256 * 1024 * 1024;
 
 impl Site {
     pub fn new(index: Index, public_url: &str) -> Site {
-        Site { index, public_url: public_url.trim_end_matches('/').to_string() }
+        Site {
+            index,
+            public_url: public_url.trim_end_matches('/').to_string(),
+            cache: Arc::new(cache::PageCache::new(CACHE_BUDGET_BYTES)),
+        }
     }
 
     /// The absolute URL of a path on this site.
@@ -52,6 +65,7 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// The router with every page, JSON twin and asset, and the layers every
 /// response goes through.
 pub fn app(site: Arc<Site>) -> Router {
+    let cache = site.cache.clone();
     Router::new()
         .route("/", get(pages::home::html))
         .route("/index.json", get(pages::home::json))
@@ -68,13 +82,19 @@ pub fn app(site: Arc<Site>) -> Router {
         .route("/static/{file}", get(assets::serve))
         .fallback(error::not_found_fallback)
         .method_not_allowed_fallback(error::method_not_allowed)
-        // Innermost first: compress what handlers return, bound their time,
-        // turn a panic into a 500 page, then give every response (those
-        // three included) the security headers, and log it.
+        // Innermost first: compress what is not prepared, answer from (and
+        // fill) the cache of prepared pages, bound the time, turn a panic
+        // into a 500 page, then give every response the security headers,
+        // and log it.
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn_with_state(cache, cache::serve_prepared))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(axum::middleware::from_fn(headers::security_headers))
-        .layer(TraceLayer::new_for_http())
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
+        )
         .with_state(site)
 }

@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Serialize;
 
@@ -124,17 +123,17 @@ pub fn build(site: &Site, a: usize) -> ArticlePage {
     }
 }
 
-pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>, headers: HeaderMap) -> Response {
+pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> Response {
     let (id, json) = split_json(&param);
     let Some(a) = site.index.article(id) else {
-        return PageError::not_found("article", json).render(Some(&site), &headers);
+        return PageError::not_found("article", json).render(Some(&site));
     };
     let page = build(&site, a);
     let path = format!("/articles/{id}");
     let description = format!("{}, with every statement marked by speaker.", page.article.title);
-    super::render(&headers, &path, json, &page, || ArticleTemplate {
+    super::render(&path, json, &page, || ArticleTemplate {
         layout: Layout::new(&site, &path, &page.article.title, &description, Some(format!("{path}.json"))),
         page: &page,
     })
-    .unwrap_or_else(|e| e.render(Some(&site), &headers))
+    .unwrap_or_else(|e| e.render(Some(&site)))
 }

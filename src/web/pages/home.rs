@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
@@ -98,21 +97,21 @@ pub fn build(site: &Site) -> HomePage {
     }
 }
 
-fn respond(site: &Site, headers: &HeaderMap, json: bool) -> Response {
+fn respond(site: &Site, json: bool) -> Response {
     let page = build(site);
     let names: Vec<&str> = site.index.summit.speakers.iter().map(|s| s.name.as_str()).collect();
     let description = format!("What {} said at the {}, topic by topic, side by side.", names.join(" and "), site.index.summit.title);
-    super::render(headers, "/", json, &page, || HomeTemplate {
+    super::render("/", json, &page, || HomeTemplate {
         layout: Layout::new(site, "/", &site.index.summit.title, &description, Some("/index.json".into())),
         page: &page,
     })
-    .unwrap_or_else(|e| e.render(Some(site), headers))
+    .unwrap_or_else(|e| e.render(Some(site)))
 }
 
-pub async fn html(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
-    respond(&site, &headers, false).into_response()
+pub async fn html(State(site): State<Arc<Site>>) -> Response {
+    respond(&site, false).into_response()
 }
 
-pub async fn json(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
-    respond(&site, &headers, true)
+pub async fn json(State(site): State<Arc<Site>>) -> Response {
+    respond(&site, true)
 }

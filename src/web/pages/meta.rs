@@ -3,15 +3,15 @@
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::web::{respond, Site};
 
 /// `/export.json`: every statement, as `counterparts export` prints it.
-pub async fn export(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
+pub async fn export(State(site): State<Arc<Site>>) -> Response {
     let export = crate::export::Export::from_index(&site.index);
-    respond::json(&headers, StatusCode::OK, &export, None)
+    respond::json(StatusCode::OK, &export, None)
 }
 
 pub async fn healthz() -> Response {

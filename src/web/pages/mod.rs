@@ -10,7 +10,7 @@ pub mod speaker;
 pub mod topic;
 
 use askama::Template;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Serialize;
 
@@ -19,19 +19,17 @@ use super::respond;
 
 /// Renders `template` as the HTML page at `path`, or `view` as its JSON twin.
 pub fn render<T: Template, V: Serialize>(
-    request: &HeaderMap,
     path: &str,
     json: bool,
     view: &V,
     template: impl FnOnce() -> T,
 ) -> Result<Response, PageError> {
-    render_with_twin(request, path, &json_path(path), json, view, template)
+    render_with_twin(path, &json_path(path), json, view, template)
 }
 
 /// As [`render`], for a page whose twin is not simply `path` + ".json"
 /// (a search keeps its query string).
 pub fn render_with_twin<T: Template, V: Serialize>(
-    request: &HeaderMap,
     path: &str,
     json_url: &str,
     json: bool,
@@ -39,13 +37,13 @@ pub fn render_with_twin<T: Template, V: Serialize>(
     template: impl FnOnce() -> T,
 ) -> Result<Response, PageError> {
     if json {
-        return Ok(respond::json(request, StatusCode::OK, view, Some(path)));
+        return Ok(respond::json(StatusCode::OK, view, Some(path)));
     }
     let body = template().render().map_err(|e| {
         tracing::error!("cannot render {path}: {e}");
         PageError { status: StatusCode::INTERNAL_SERVER_ERROR, message: "The page could not be rendered.".into(), json }
     })?;
-    Ok(respond::html(request, StatusCode::OK, body, Some(json_url)))
+    Ok(respond::html(StatusCode::OK, body, Some(json_url)))
 }
 
 /// The JSON twin's path: "/" -> "/index.json", "/topics/x" -> "/topics/x.json".

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Serialize;
 
@@ -78,18 +77,18 @@ pub fn build(site: &Site, i: usize) -> QuotePage {
     }
 }
 
-pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>, headers: HeaderMap) -> Response {
+pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> Response {
     let (id, json) = split_json(&param);
     let Some(i) = site.index.entry(id) else {
-        return PageError::not_found("statement", json).render(Some(&site), &headers);
+        return PageError::not_found("statement", json).render(Some(&site));
     };
     let page = build(&site, i);
     let path = format!("/quotes/{id}");
     let words = crate::text::shorten(&page.statement.text, 200);
     let preview = Preview { title: page.heading.clone(), description: words.clone(), kind: "article" };
-    super::render(&headers, &path, json, &page, || QuoteTemplate {
+    super::render(&path, json, &page, || QuoteTemplate {
         layout: Layout::new(&site, &path, &page.heading, &words, Some(format!("{path}.json"))).with_preview(preview),
         page: &page,
     })
-    .unwrap_or_else(|e| e.render(Some(&site), &headers))
+    .unwrap_or_else(|e| e.render(Some(&site)))
 }

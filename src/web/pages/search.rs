@@ -6,7 +6,6 @@ use std::sync::Arc;
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, RawQuery, State};
-use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
@@ -79,7 +78,6 @@ fn build(site: &Site, p: &SearchParams, json: bool) -> Result<SearchPage, PageEr
 
 fn respond(
     site: &Site,
-    headers: &HeaderMap,
     raw: Option<String>,
     params: Result<Query<SearchParams>, QueryRejection>,
     json: bool,
@@ -96,13 +94,13 @@ fn respond(
             } else {
                 (format!("/search?{raw}"), format!("/search.json?{raw}"))
             };
-            super::render_with_twin(headers, &path, &twin, json, &page, || SearchTemplate {
+            super::render_with_twin(&path, &twin, json, &page, || SearchTemplate {
                 layout: Layout::new(site, &path, &title, "Search what each leader said.", Some(twin.clone()))
                     .with_query(&page.query),
                 page: &page,
             })
         });
-    result.unwrap_or_else(|e| e.render(Some(site), headers))
+    result.unwrap_or_else(|e| e.render(Some(site)))
 }
 
 /// Axum decodes queries leniently ("%ZZ" stays as it is, "%FF" becomes
@@ -132,20 +130,18 @@ fn check_encoding(raw: &str) -> Result<(), String> {
 
 pub async fn html(
     State(site): State<Arc<Site>>,
-    headers: HeaderMap,
     RawQuery(raw): RawQuery,
     q: Result<Query<SearchParams>, QueryRejection>,
 ) -> Response {
-    respond(&site, &headers, raw, q, false)
+    respond(&site, raw, q, false)
 }
 
 pub async fn json(
     State(site): State<Arc<Site>>,
-    headers: HeaderMap,
     RawQuery(raw): RawQuery,
     q: Result<Query<SearchParams>, QueryRejection>,
 ) -> Response {
-    respond(&site, &headers, raw, q, true)
+    respond(&site, raw, q, true)
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Serialize;
 
@@ -43,17 +42,17 @@ pub fn build(site: &Site, s: usize) -> SpeakerPage {
     SpeakerPage { speaker: views::speaker_ref(index, s), count: index.by_speaker(s).len(), groups }
 }
 
-pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>, headers: HeaderMap) -> Response {
+pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> Response {
     let (id, json) = split_json(&param);
     let Some(s) = site.index.speaker(id) else {
-        return PageError::not_found("speaker", json).render(Some(&site), &headers);
+        return PageError::not_found("speaker", json).render(Some(&site));
     };
     let page = build(&site, s);
     let path = format!("/speakers/{id}");
     let description = format!("Everything {} said in the coverage of the {}, by topic.", page.speaker.name, site.index.summit.title);
-    super::render(&headers, &path, json, &page, || SpeakerTemplate {
+    super::render(&path, json, &page, || SpeakerTemplate {
         layout: Layout::new(&site, &path, &page.speaker.name, &description, Some(format!("{path}.json"))),
         page: &page,
     })
-    .unwrap_or_else(|e| e.render(Some(&site), &headers))
+    .unwrap_or_else(|e| e.render(Some(&site)))
 }

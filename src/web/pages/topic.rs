@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Serialize;
 
@@ -54,18 +53,18 @@ pub fn build(site: &Site, t: usize) -> TopicPage {
     }
 }
 
-pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>, headers: HeaderMap) -> Response {
+pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> Response {
     let (id, json) = split_json(&param);
     let Some(t) = site.index.topic(id) else {
-        return PageError::not_found("topic", json).render(Some(&site), &headers);
+        return PageError::not_found("topic", json).render(Some(&site));
     };
     let page = build(&site, t);
     let path = format!("/topics/{id}");
     let names: Vec<&str> = page.columns.iter().map(|c| c.speaker.name.as_str()).collect();
     let description = format!("What {} said on {}, side by side.", names.join(" and "), page.topic.name);
-    super::render(&headers, &path, json, &page, || TopicTemplate {
+    super::render(&path, json, &page, || TopicTemplate {
         layout: Layout::new(&site, &path, &page.topic.name, &description, Some(format!("{path}.json"))),
         page: &page,
     })
-    .unwrap_or_else(|e| e.render(Some(&site), &headers))
+    .unwrap_or_else(|e| e.render(Some(&site)))
 }

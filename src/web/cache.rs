@@ -1,0 +1,243 @@
+//! Prepared responses: every page and JSON document is rendered once per
+//! index, on its first request, and kept with its gzip and brotli forms and
+//! an `ETag`. Later requests are answered from memory, as a static file
+//! server would: the right encoding for the client, or `304 Not Modified`.
+//!
+//! The corpus is read-only while it is served, so a prepared page never goes
+//! stale; a reload builds a new site with an empty cache. The cache holds at
+//! most a byte budget; past it, the pages least recently asked for are let go
+//! (and rendered again if asked for again).
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, RwLock};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// Bodies larger than this are served as they come, not kept.
+const MAX_PREPARED_BYTES: usize = 64 * 1024 * 1024;
+
+/// One prepared response.
+struct Prepared {
+    headers: HeaderMap,
+    identity: Bytes,
+    gzip: Bytes,
+    brotli: Bytes,
+    etag: HeaderValue,
+    last_used: AtomicU64,
+}
+
+impl Prepared {
+    fn size(&self) -> usize {
+        self.identity.len() + self.gzip.len() + self.brotli.len()
+    }
+}
+
+pub struct PageCache {
+    entries: RwLock<HashMap<String, Arc<Prepared>>>,
+    bytes: AtomicUsize,
+    budget: usize,
+    clock: AtomicU64,
+}
+
+impl PageCache {
+    /// A cache that keeps at most `budget` bytes of prepared responses.
+    pub fn new(budget: usize) -> PageCache {
+        PageCache { entries: RwLock::new(HashMap::new()), bytes: AtomicUsize::new(0), budget, clock: AtomicU64::new(0) }
+    }
+
+    /// How many responses are prepared, and their bytes (all encodings).
+    pub fn stats(&self) -> (usize, usize) {
+        (self.entries.read().map(|e| e.len()).unwrap_or(0), self.bytes.load(Ordering::Relaxed))
+    }
+
+    fn get(&self, key: &str) -> Option<Arc<Prepared>> {
+        let found = self.entries.read().ok()?.get(key).cloned()?;
+        found.last_used.store(self.clock.fetch_add(1, Ordering::Relaxed), Ordering::Relaxed);
+        Some(found)
+    }
+
+    fn insert(&self, key: String, prepared: Arc<Prepared>) {
+        let Ok(mut entries) = self.entries.write() else { return };
+        let size = prepared.size();
+        if let Some(old) = entries.insert(key, prepared) {
+            self.bytes.fetch_sub(old.size(), Ordering::Relaxed);
+        }
+        let total = self.bytes.fetch_add(size, Ordering::Relaxed) + size;
+        if total > self.budget {
+            self.evict(&mut entries);
+        }
+    }
+
+    /// Lets go of the least recently used quarter of the entries, or more,
+    /// until the cache is back under three quarters of its budget.
+    fn evict(&self, entries: &mut HashMap<String, Arc<Prepared>>) {
+        let mut by_age: Vec<(u64, String)> =
+            entries.iter().map(|(k, p)| (p.last_used.load(Ordering::Relaxed), k.clone())).collect();
+        by_age.sort_unstable();
+        let target = self.budget / 4 * 3;
+        let quarter = entries.len() / 4;
+        for (i, (_, key)) in by_age.into_iter().enumerate() {
+            if self.bytes.load(Ordering::Relaxed) <= target && i >= quarter {
+                break;
+            }
+            if let Some(p) = entries.remove(&key) {
+                self.bytes.fetch_sub(p.size(), Ordering::Relaxed);
+            }
+        }
+    }
+}
+
+/// The middleware: answers from the cache, or prepares what the router
+/// returns. Only successful GET responses without an encoding are kept.
+pub async fn serve_prepared(State(cache): State<Arc<PageCache>>, request: Request, next: Next) -> Response {
+    let cacheable = matches!(*request.method(), Method::GET | Method::HEAD) && request.uri().path() != "/healthz";
+    if !cacheable {
+        return next.run(request).await;
+    }
+    let key = request.uri().path_and_query().map_or_else(|| request.uri().path().to_string(), |pq| pq.as_str().to_string());
+    let client = request.headers().clone();
+    let head = request.method() == Method::HEAD;
+    if let Some(p) = cache.get(&key) {
+        return answer(&p, &client, head);
+    }
+    if head {
+        return next.run(request).await;
+    }
+    // Ask the router for the plain page; encodings and 304s are ours.
+    let mut request = request;
+    request.headers_mut().remove(header::ACCEPT_ENCODING);
+    request.headers_mut().remove(header::IF_NONE_MATCH);
+    let response = next.run(request).await;
+    if response.status() != StatusCode::OK || response.headers().contains_key(header::CONTENT_ENCODING) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_PREPARED_BYTES).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "The response was too large to prepare.").into_response();
+    };
+    let prepared = Arc::new(prepare(parts.headers, bytes));
+    cache.insert(key, prepared.clone());
+    answer(&prepared, &client, false)
+}
+
+fn prepare(mut headers: HeaderMap, identity: Bytes) -> Prepared {
+    let etag = HeaderValue::from_str(&format!("\"{}\"", &blake3::hash(&identity).to_hex()[..20]))
+        .expect("a hex string is a valid header value");
+    headers.remove(header::CONTENT_LENGTH);
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-cache"));
+    Prepared {
+        gzip: gzip(&identity),
+        brotli: brotli(&identity),
+        identity,
+        headers,
+        etag,
+        last_used: AtomicU64::new(0),
+    }
+}
+
+fn gzip(body: &[u8]) -> Bytes {
+    let mut enc = flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 4), flate2::Compression::default());
+    // Writing to a Vec cannot fail.
+    let _ = enc.write_all(body);
+    Bytes::from(enc.finish().unwrap_or_default())
+}
+
+fn brotli(body: &[u8]) -> Bytes {
+    // A page is compressed once and sent many times: spend the effort,
+    // except on very large documents where time to first byte matters more.
+    let quality = if body.len() > 1024 * 1024 { 5 } else { 9 };
+    let mut out = Vec::with_capacity(body.len() / 4);
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 16 * 1024, quality, 22);
+        let _ = w.write_all(body);
+    }
+    Bytes::from(out)
+}
+
+/// The prepared response for this client: 304 if it has it, else the best
+/// encoding it accepts.
+fn answer(p: &Prepared, client: &HeaderMap, head: bool) -> Response {
+    let has_it = client
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == p.etag || t.trim() == "*"));
+    if has_it {
+        let mut r = StatusCode::NOT_MODIFIED.into_response();
+        r.headers_mut().insert(header::ETAG, p.etag.clone());
+        r.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        return r;
+    }
+    let accepts = client.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let (body, encoding) = if accepts_coding(accepts, "br") && !p.brotli.is_empty() {
+        (p.brotli.clone(), Some("br"))
+    } else if accepts_coding(accepts, "gzip") && !p.gzip.is_empty() {
+        (p.gzip.clone(), Some("gzip"))
+    } else {
+        (p.identity.clone(), None)
+    };
+    let length = body.len();
+    let mut r = if head { Response::new(Body::empty()) } else { Response::new(Body::from(body)) };
+    *r.headers_mut() = p.headers.clone();
+    r.headers_mut().insert(header::ETAG, p.etag.clone());
+    r.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+    if let Some(e) = encoding {
+        r.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static(e));
+    }
+    r
+}
+
+/// Does an Accept-Encoding value accept `coding` (and not with q=0)?
+fn accepts_coding(accept: &str, coding: &str) -> bool {
+    accept.split(',').any(|part| {
+        let mut fields = part.split(';').map(str::trim);
+        let name = fields.next().unwrap_or("");
+        let refused = fields.any(|f| f.replace(' ', "") == "q=0" || f.replace(' ', "") == "q=0.0");
+        name.eq_ignore_ascii_case(coding) && !refused
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_encoding_is_read_with_its_refusals() {
+        assert!(accepts_coding("gzip, deflate, br", "br"));
+        assert!(accepts_coding("gzip;q=0.8", "gzip"));
+        assert!(!accepts_coding("br;q=0", "br"));
+        assert!(!accepts_coding("identity", "gzip"));
+    }
+
+    #[test]
+    fn the_cache_keeps_to_its_budget() {
+        let cache = PageCache::new(10_000);
+        for i in 0..50 {
+            let body = Bytes::from(vec![b'a' + (i % 26) as u8; 1000]);
+            cache.insert(format!("/p{i}"), Arc::new(prepare(HeaderMap::new(), body)));
+        }
+        let (n, bytes) = cache.stats();
+        assert!(bytes <= 10_000, "{bytes} bytes kept");
+        assert!(n > 0 && n < 50);
+        // The most recent entries are the ones kept.
+        assert!(cache.get("/p49").is_some());
+    }
+
+    #[test]
+    fn prepared_bodies_decompress_to_the_page() {
+        let page = Bytes::from("<p>hello</p>".repeat(200));
+        let p = prepare(HeaderMap::new(), page.clone());
+        let mut out = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&p.gzip[..]), &mut out).unwrap();
+        assert_eq!(out.as_bytes(), &page[..]);
+        let mut out = Vec::new();
+        brotli::BrotliDecompress(&mut &p.brotli[..], &mut out).unwrap();
+        assert_eq!(out, page);
+    }
+}
