@@ -64,25 +64,28 @@ impl Library {
         Ok(Library::build(summit, files, skipped))
     }
 
-    /// Analyses already-read files.
+    /// Analyses already-read files, on every core; the order of the files is kept.
     pub fn build(summit: Summit, files: Vec<SourceFile>, skipped: Vec<Skipped>) -> Library {
+        use rayon::prelude::*;
         let analyzer = Analyzer::new(&summit);
-        let mut used_ids = std::collections::HashSet::new();
-        let articles = files
-            .into_iter()
+        let mut articles: Vec<AnalyzedArticle> = files
+            .into_par_iter()
             .map(|f| {
-                let mut article = Article::parse(&f.name, f.text);
-                // Two file names can slug alike ("A.txt", "a.txt"); keep ids unique.
-                let base = article.id.clone();
-                let mut n = 1;
-                while !used_ids.insert(article.id.clone()) {
-                    n += 1;
-                    article.id = format!("{base}-{n}");
-                }
+                let article = Article::parse(&f.name, f.text);
                 let statements = analyzer.analyze(&article);
                 AnalyzedArticle { article, statements }
             })
             .collect();
+        // Two file names can slug alike ("A.txt", "a.txt"); keep ids unique.
+        let mut used_ids = std::collections::HashSet::new();
+        for a in &mut articles {
+            let base = a.article.id.clone();
+            let mut n = 1;
+            while !used_ids.insert(a.article.id.clone()) {
+                n += 1;
+                a.article.id = format!("{base}-{n}");
+            }
+        }
         Library { summit, articles, skipped }
     }
 

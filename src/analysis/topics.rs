@@ -101,7 +101,7 @@ impl TopicTagger {
             // Stemming is the costly part: only words that could stem to a
             // keyword's stem are stemmed (stems keep a word's first letters).
             if self.could_match(&word) {
-                stemmed.push_str(&self.stemmer.stem(&word));
+                self.push_stem(&word, &mut stemmed);
             } else {
                 stemmed.push_str(&word);
             }
@@ -118,6 +118,29 @@ impl TopicTagger {
             hit[self.exact_topics[m.pattern().as_usize()]] = true;
         }
         (0..self.topic_count).filter(|&t| hit[t]).collect()
+    }
+
+    /// Appends the stem of `word`, remembering stems per thread: the same
+    /// few thousand words make up most of any coverage.
+    fn push_stem(&self, word: &str, out: &mut String) {
+        thread_local! {
+            static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
+        }
+        /// Enough for the vocabulary of a large corpus; past it, start afresh.
+        const MAX_REMEMBERED: usize = 100_000;
+        STEMS.with(|cell| {
+            let mut stems = cell.borrow_mut();
+            if let Some(stem) = stems.get(word) {
+                out.push_str(stem);
+                return;
+            }
+            let stem = self.stemmer.stem(word).into_owned();
+            out.push_str(&stem);
+            if stems.len() >= MAX_REMEMBERED {
+                stems.clear();
+            }
+            stems.insert(word.to_string(), stem);
+        });
     }
 
     /// Could this lower-case word stem to one of the keywords' stems? Stems
