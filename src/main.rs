@@ -68,9 +68,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Log lines are written by a thread of their own, so that a busy server
+    // never waits on its terminal or log file. The guard flushes at exit.
+    let (writer, _flush_on_exit) = tracing_appender::non_blocking(std::io::stderr());
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
-        .with_writer(std::io::stderr)
+        .with_writer(writer)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let cli = Cli::parse();

@@ -896,3 +896,50 @@ fn the_html_checks_catch_inline_code_and_raw_markup() {
     assert!(!shows_escaped("<script>", "<script>"));
     assert_eq!(permalink_ids("<a href=\"/quotes/abc\">Permalink</a> <a href=\"/quotes/def\">Permalink<span>"), ["abc", "def"]);
 }
+
+/// A site over `n` generated articles, for paging.
+fn generated_site(n: usize) -> Arc<Site> {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in counterparts::generate::generate_corpus(n, 3) {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let lib = Library::load(&LoadOptions { articles: Some(dir.path().to_path_buf()), summit: None }).unwrap();
+    Arc::new(Site::new(Index::build(lib), "https://counterparts.example"))
+}
+
+#[tokio::test]
+async fn long_lists_come_a_page_at_a_time() {
+    let site = generated_site(120);
+    let first = fetch_twin(&site, "/topics/cybersecurity.json", "/topics/cybersecurity").await;
+    let pages = first["pager"]["pages"].as_u64().unwrap();
+    assert!(pages >= 2, "a topic with many statements is paged: {}", first["pager"]);
+    for col in first["columns"].as_array().unwrap() {
+        assert!(col["statements"].as_array().unwrap().len() <= counterparts::web::paging::PAGE_SIZE);
+    }
+    // Page 2 holds the statements after page 1's, in the same order as the whole list.
+    let second = fetch_twin(&site, "/topics/cybersecurity.json?page=2", "/topics/cybersecurity?page=2").await;
+    // (The same words in two articles share an id: a statement is its id in its article.)
+    let col = |v: &Value, i: usize| -> Vec<(String, String)> {
+        v["columns"][i]["statements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["id"].as_str().unwrap().to_string(), s["article"]["id"].as_str().unwrap().to_string()))
+            .collect()
+    };
+    let both: Vec<(String, String)> = col(&first, 0).into_iter().chain(col(&second, 0)).collect();
+    let unique: std::collections::HashSet<&(String, String)> = both.iter().collect();
+    assert_eq!(unique.len(), both.len(), "no statement on two pages");
+    let (html, _) = check_page(&site, "/topics/cybersecurity?page=2", "/topics/cybersecurity.json?page=2").await;
+    assert!(html.contains("rel=\"prev\"") && html.contains("Page 2 of"), "the page links back");
+    // Past the last page: 404; not a number: 400.
+    let past = format!("/topics/cybersecurity?page={}", pages + 1);
+    assert_eq!(get(&site, &past).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&site, "/topics/cybersecurity?page=zero").await.status, StatusCode::BAD_REQUEST);
+    // The overview lists the first articles and links to all of them.
+    let (home, _) = check_page(&site, "/", "/index.json").await;
+    assert!(home.contains("href=\"/articles\""), "the overview links to every article");
+    let all = fetch_twin(&site, "/articles.json?page=3", "/articles?page=3").await;
+    assert_eq!(all["total"], 120);
+    assert_eq!(all["articles"].as_array().unwrap().len(), 20);
+}

@@ -10,6 +10,7 @@ mod error;
 mod headers;
 mod layout;
 mod pages;
+pub mod paging;
 mod respond;
 pub mod serve;
 pub mod views;
@@ -71,6 +72,8 @@ pub fn app(site: Arc<Site>) -> Router {
         .route("/index.json", get(pages::home::json))
         .route("/topics/{topic}", get(pages::topic::page))
         .route("/speakers/{speaker}", get(pages::speaker::page))
+        .route("/articles", get(pages::home::articles))
+        .route("/articles.json", get(pages::home::articles_json))
         .route("/articles/{article}", get(pages::article::page))
         .route("/quotes/{id}", get(pages::quote::page))
         .route("/search", get(pages::search::html))

@@ -4,11 +4,13 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::web::layout::Layout;
+use crate::web::paging::{PageQuery, Pager, PAGE_SIZE};
 use crate::web::views::{self, ArticleRef, SpeakerRef, TopicRef};
 use crate::web::Site;
 
@@ -20,7 +22,24 @@ pub struct HomePage {
     pub speakers: Vec<SpeakerCount>,
     /// Statements by anyone who is not a tracked speaker.
     pub others: usize,
+    /// The first articles; all of them are on `/articles`.
     pub articles: Vec<ArticleCount>,
+    pub article_total: usize,
+}
+
+/// `/articles`: every article, a page at a time.
+#[derive(Serialize)]
+pub struct ArticlesPage {
+    pub total: usize,
+    pub articles: Vec<ArticleCount>,
+    pub pager: Pager,
+}
+
+#[derive(Template)]
+#[template(path = "articles.html")]
+struct ArticlesTemplate<'a> {
+    layout: Layout,
+    page: &'a ArticlesPage,
 }
 
 #[derive(Serialize)]
@@ -91,10 +110,13 @@ pub fn build(site: &Site) -> HomePage {
             .map(|s| SpeakerCount { speaker: views::speaker_ref(index, s), count: index.by_speaker(s).len() })
             .collect(),
         others: index.entries.iter().filter(|e| e.speaker.is_none()).count(),
-        articles: (0..index.articles.len())
-            .map(|a| ArticleCount { article: views::article_ref(index, a), count: index.articles[a].entries.len() })
-            .collect(),
+        articles: article_counts(index, 0..index.articles.len().min(PAGE_SIZE)),
+        article_total: index.articles.len(),
     }
+}
+
+fn article_counts(index: &crate::index::Index, range: std::ops::Range<usize>) -> Vec<ArticleCount> {
+    range.map(|a| ArticleCount { article: views::article_ref(index, a), count: index.articles[a].entries.len() }).collect()
 }
 
 fn respond(site: &Site, json: bool) -> Response {
@@ -114,4 +136,30 @@ pub async fn html(State(site): State<Arc<Site>>) -> Response {
 
 pub async fn json(State(site): State<Arc<Site>>) -> Response {
     respond(&site, true)
+}
+
+fn respond_articles(site: &Site, query: Result<Query<PageQuery>, QueryRejection>, json: bool) -> Response {
+    let index = &site.index;
+    let result = super::pager(&query, index.articles.len(), "/articles", json).and_then(|pager| {
+        let path = pager.path("/articles");
+        let page = ArticlesPage {
+            total: index.articles.len(),
+            articles: article_counts(index, pager.range(index.articles.len())),
+            pager,
+        };
+        let description = format!("The {} articles of the coverage of the {}.", page.total, index.summit.title);
+        super::render(&path, json, &page, || ArticlesTemplate {
+            layout: Layout::new(site, &path, "Articles", &description, Some(super::json_path(&path))),
+            page: &page,
+        })
+    });
+    result.unwrap_or_else(|e| e.render(Some(site)))
+}
+
+pub async fn articles(State(site): State<Arc<Site>>, query: Result<Query<PageQuery>, QueryRejection>) -> Response {
+    respond_articles(&site, query, false)
+}
+
+pub async fn articles_json(State(site): State<Arc<Site>>, query: Result<Query<PageQuery>, QueryRejection>) -> Response {
+    respond_articles(&site, query, true)
 }

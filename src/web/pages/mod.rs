@@ -46,7 +46,30 @@ pub fn render_with_twin<T: Template, V: Serialize>(
     Ok(respond::html(StatusCode::OK, body, Some(json_url)))
 }
 
-/// The JSON twin's path: "/" -> "/index.json", "/topics/x" -> "/topics/x.json".
+/// The JSON twin's path: "/" -> "/index.json", "/topics/x" ->
+/// "/topics/x.json", "/topics/x?page=2" -> "/topics/x.json?page=2".
 pub fn json_path(path: &str) -> String {
-    if path == "/" { "/index.json".to_string() } else { format!("{path}.json") }
+    let (path, query) = path.split_once('?').map_or((path, None), |(p, q)| (p, Some(q)));
+    let twin = if path == "/" { "/index.json".to_string() } else { format!("{path}.json") };
+    match query {
+        Some(q) => format!("{twin}?{q}"),
+        None => twin,
+    }
+}
+
+/// The page number of a list page, or a 400 that says what is wrong.
+pub fn pager(
+    query: &Result<axum::extract::Query<crate::web::paging::PageQuery>, axum::extract::rejection::QueryRejection>,
+    longest: usize,
+    base: &str,
+    json: bool,
+) -> Result<crate::web::paging::Pager, PageError> {
+    let requested = match query {
+        Ok(q) => q.page.as_deref(),
+        Err(e) => return Err(PageError::bad_request(format!("The address is malformed: {}", e.body_text()), json)),
+    };
+    crate::web::paging::Pager::new(requested, longest, base).map_err(|why| {
+        let status = if why.starts_with("there are only") { StatusCode::NOT_FOUND } else { StatusCode::BAD_REQUEST };
+        PageError { status, message: format!("No such page: {why}."), json }
+    })
 }

@@ -18,6 +18,8 @@ use crate::web::Site;
 
 /// How many of a counterpart's statements a quote page shows per topic.
 const COUNTERPART_LIMIT: usize = 5;
+/// How many other articles with the same words a quote page lists.
+const ALSO_IN_LIMIT: usize = 20;
 
 #[derive(Serialize)]
 pub struct QuotePage {
@@ -27,8 +29,9 @@ pub struct QuotePage {
     pub permalink: String,
     /// The paragraph it stands in, with the statement marked.
     pub paragraph: Vec<Piece>,
-    /// The same words by the same speaker in other articles.
+    /// The same words by the same speaker in other articles (the first of them).
     pub also_in: Vec<StatementView>,
+    pub also_in_total: usize,
     /// What each other speaker said on each of the statement's topics.
     pub counterparts: Vec<Counterpart>,
 }
@@ -71,7 +74,11 @@ pub fn build(site: &Site, i: usize) -> QuotePage {
         role: e.speaker.map(|s| index.summit.speakers[s].role.clone()).filter(|r| !r.is_empty()),
         permalink: site.absolute(&statement.url),
         paragraph: pieces(index, text, pstart, pend, &[i]),
-        also_in: views::statements(index, index.entries_with_id(&e.id).iter().copied().filter(|&o| o != i)),
+        also_in: views::statements(
+            index,
+            index.entries_with_id(&e.id).iter().copied().filter(|&o| o != i).take(ALSO_IN_LIMIT),
+        ),
+        also_in_total: index.entries_with_id(&e.id).len() - 1,
         counterparts,
         statement,
     }

@@ -6,21 +6,23 @@ use std::sync::Arc;
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, RawQuery, State};
+use axum::http::StatusCode;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
+use crate::web::paging::Pager;
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
 use crate::web::Site;
 
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
-/// Most results shown on one page.
-const MAX_RESULTS: usize = 200;
 
 #[derive(Deserialize, Default)]
 pub struct SearchParams {
+    #[serde(default)]
+    page: Option<String>,
     #[serde(default)]
     q: String,
     #[serde(default)]
@@ -37,6 +39,7 @@ pub struct SearchPage {
     pub searched: bool,
     pub total: usize,
     pub results: Vec<StatementView>,
+    pub pager: Pager,
     pub speakers: Vec<SpeakerRef>,
     pub topics: Vec<TopicRef>,
 }
@@ -64,13 +67,21 @@ fn build(site: &Site, p: &SearchParams, json: bool) -> Result<SearchPage, PageEr
     };
     let searched = !query.is_empty() || speaker.is_some() || topic.is_some();
     let found = if searched { index.search(query, speaker, topic) } else { Vec::new() };
+    let base = search_path(query, &p.speaker, &p.topic);
+    let pager = Pager::new(p.page.as_deref(), found.len(), &base).map_err(|why| PageError {
+        status: if why.starts_with("there are only") { StatusCode::NOT_FOUND } else { StatusCode::BAD_REQUEST },
+        message: format!("No such page: {why}."),
+        json,
+    })?;
+    let shown = found[pager.range(found.len())].to_vec();
     Ok(SearchPage {
+        pager,
         query: query.to_string(),
         speaker: p.speaker.clone(),
         topic: p.topic.clone(),
         searched,
         total: found.len(),
-        results: views::statements(index, found.into_iter().take(MAX_RESULTS)),
+        results: views::statements(index, shown),
         speakers: (0..index.summit.speakers.len()).map(|s| views::speaker_ref(index, s)).collect(),
         topics: (0..index.summit.topics.len()).map(|t| views::topic_ref(index, t)).collect(),
     })
@@ -101,6 +112,31 @@ fn respond(
             })
         });
     result.unwrap_or_else(|e| e.render(Some(site)))
+}
+
+/// "/search?q=cyber&speaker=putin", with only the filters that are set.
+fn search_path(q: &str, speaker: &str, topic: &str) -> String {
+    let params: Vec<String> = [("q", q), ("speaker", speaker), ("topic", topic)]
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
+    if params.is_empty() { "/search".to_string() } else { format!("/search?{}", params.join("&")) }
+}
+
+/// Percent-encodes a query value (letters, digits and `-._~` stay).
+fn encode(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for b in v.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else if b == b' ' {
+            out.push('+');
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Axum decodes queries leniently ("%ZZ" stays as it is, "%FF" becomes

@@ -3,12 +3,14 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Serialize;
 
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
+use crate::web::paging::{PageQuery, Pager};
 use crate::web::respond::split_json;
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
 use crate::web::Site;
@@ -18,11 +20,14 @@ pub struct SpeakerPage {
     pub speaker: SpeakerRef,
     pub count: usize,
     pub groups: Vec<TopicGroup>,
+    pub pager: Pager,
 }
 
+/// The speaker's statements on one topic (this page of them).
 #[derive(Serialize)]
 pub struct TopicGroup {
     pub topic: TopicRef,
+    pub total: usize,
     pub statements: Vec<StatementView>,
 }
 
@@ -33,25 +38,45 @@ struct SpeakerTemplate<'a> {
     page: &'a SpeakerPage,
 }
 
-pub fn build(site: &Site, s: usize) -> SpeakerPage {
+pub fn build(site: &Site, s: usize, groups: Vec<(usize, Vec<usize>)>, pager: Pager) -> SpeakerPage {
     let index = &site.index;
-    let groups = (0..index.summit.topics.len())
-        .map(|t| TopicGroup { topic: views::topic_ref(index, t), statements: views::statements(index, index.said_on(s, t)) })
+    let groups = groups
+        .into_iter()
+        .map(|(t, list)| TopicGroup {
+            topic: views::topic_ref(index, t),
+            total: list.len(),
+            statements: views::statements(index, list[pager.range(list.len())].iter().copied()),
+        })
         .filter(|g| !g.statements.is_empty())
         .collect();
-    SpeakerPage { speaker: views::speaker_ref(index, s), count: index.by_speaker(s).len(), groups }
+    SpeakerPage { speaker: views::speaker_ref(index, s), count: index.by_speaker(s).len(), groups, pager }
 }
 
-pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> Response {
+pub async fn page(
+    State(site): State<Arc<Site>>,
+    Path(param): Path<String>,
+    query: Result<Query<PageQuery>, QueryRejection>,
+) -> Response {
     let (id, json) = split_json(&param);
     let Some(s) = site.index.speaker(id) else {
         return PageError::not_found("speaker", json).render(Some(&site));
     };
-    let page = build(&site, s);
-    let path = format!("/speakers/{id}");
+    let index = &site.index;
+    let groups: Vec<(usize, Vec<usize>)> = (0..index.summit.topics.len())
+        .map(|t| (t, index.said_on(s, t).collect::<Vec<_>>()))
+        .filter(|(_, list)| !list.is_empty())
+        .collect();
+    let base = format!("/speakers/{id}");
+    let longest = groups.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
+    let pager = match super::pager(&query, longest, &base, json) {
+        Ok(p) => p,
+        Err(e) => return e.render(Some(&site)),
+    };
+    let path = pager.path(&base);
+    let page = build(&site, s, groups, pager);
     let description = format!("Everything {} said in the coverage of the {}, by topic.", page.speaker.name, site.index.summit.title);
     super::render(&path, json, &page, || SpeakerTemplate {
-        layout: Layout::new(&site, &path, &page.speaker.name, &description, Some(format!("{path}.json"))),
+        layout: Layout::new(&site, &path, &page.speaker.name, &description, Some(super::json_path(&path))),
         page: &page,
     })
     .unwrap_or_else(|e| e.render(Some(&site)))

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Serving benchmark: Counterparts against nginx serving the same page bytes
+# as static files, side by side and interleaved, on this machine's loopback.
+#
+#   bash benches/serve.sh            # full run (about 10 minutes)
+#   QUICK=1 bash benches/serve.sh    # one run of each, 2 s each
+#
+# Part 1, the built-in corpus: for /, a topic page, a quote page and a
+# search, at 1, 16, 64 and 256 connections, wrk against both servers (in
+# turn, so both see the same machine state), the median of RUNS runs:
+# requests/s, p50 and p99 latency, and the ratio to nginx.
+# Part 2, 10,000 generated articles: start-up time to the first 200 from
+# /healthz, page latencies at 64 connections, and peak RSS.
+#
+# wrk and the server share the machine's cores; the figures say how the two
+# servers compare on the same machine, not what either does alone.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+RUNS=${RUNS:-3}
+DURATION=${DURATION:-5s}
+CONNECTIONS=${CONNECTIONS:-"1 16 64 256"}
+if [[ -n "${QUICK:-}" ]]; then RUNS=1; DURATION=2s; fi
+PORT_APP=${PORT_APP:-18080}
+PORT_NGINX=${PORT_NGINX:-18081}
+PORT_BIG=${PORT_BIG:-18082}
+WORK=$(mktemp -d)
+chmod 755 "$WORK"  # nginx workers run as another user
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+need() {
+  command -v "$1" >/dev/null 2>&1 && return
+  echo "installing $2 (Debian package)" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null
+}
+need wrk wrk
+need nginx nginx-light
+
+echo "building the release binary" >&2
+cargo build --release -q
+BIN=target/release/counterparts
+
+wait_up() { # url
+  for _ in $(seq 1 300); do curl -fs -o /dev/null "$1" && return 0; sleep 0.02; done
+  echo "no answer from $1" >&2; return 1
+}
+
+"$BIN" --bind "127.0.0.1:$PORT_APP" >"$WORK/app.log" 2>&1 &
+PIDS+=($!)
+wait_up "http://127.0.0.1:$PORT_APP/healthz"
+APP="http://127.0.0.1:$PORT_APP"
+
+# The pages to measure, and the same bytes as static files for nginx.
+TOPIC=/topics/cybersecurity
+QUOTE=/quotes/$(curl -fs "$APP$TOPIC.json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["columns"][1]["statements"][0]["id"])')
+SEARCH="/search?q=cyber"
+PAGES=("/" "$TOPIC" "$QUOTE" "$SEARCH")
+mkdir -p "$WORK/www"
+for p in "${PAGES[@]}"; do
+  name=$(echo "$p" | tr '/?=&' '____')
+  curl -fs "$APP$p" -o "$WORK/www/$name.html"
+done
+cat >"$WORK/nginx.conf" <<CONF
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  default_type text/html;
+  sendfile on;
+  keepalive_requests 100000;
+  client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp;
+  uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
+  server {
+    listen 127.0.0.1:$PORT_NGINX;
+    root $WORK/www;
+    location / { try_files /\$page.html =404; }
+  }
+}
+CONF
+# nginx maps each measured path to its file by a variable set per request.
+python3 - "$WORK/nginx.conf" "${PAGES[@]}" <<'PY'
+import sys
+conf, pages = sys.argv[1], sys.argv[2:]
+maps = "\n".join(f'    "{p}" "{p.replace("/", "_").replace("?", "_").replace("=", "_").replace("&", "_")}";' for p in pages)
+text = open(conf).read().replace("  server {", "  map $request_uri $page {\n    default \"none\";\n" + maps + "\n  }\n  server {", 1)
+open(conf, "w").write(text)
+PY
+mkdir -p "$WORK/tmp"
+nginx -c "$WORK/nginx.conf" -p "$WORK"
+PIDS+=($(cat "$WORK/nginx.pid" 2>/dev/null || echo 0))
+NGX="http://127.0.0.1:$PORT_NGINX"
+wait_up "$NGX/"
+for p in "${PAGES[@]}"; do
+  cmp -s <(curl -fs "$APP$p") <(curl -fs "$NGX$p") || { echo "nginx does not serve the same bytes for $p" >&2; exit 1; }
+done
+
+# One wrk run: prints "requests/s p50_ms p99_ms".
+measure() { # url connections
+  local threads=$(( $2 < 2 ? 1 : 2 ))
+  wrk -t"$threads" -c"$2" -d"$DURATION" --latency "$1" 2>/dev/null | awk '
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    END { printf "%s %.3f %.3f\n", rps, ms(p50), ms(p99) }'
+}
+
+RESULTS="$WORK/results.txt"
+echo "measuring: ${#PAGES[@]} pages x connections ($CONNECTIONS) x $RUNS runs x 2 servers, $DURATION each" >&2
+for run in $(seq 1 "$RUNS"); do
+  for c in $CONNECTIONS; do
+    for p in "${PAGES[@]}"; do
+      echo "app $p $c $(measure "$APP$p" "$c")" >>"$RESULTS"
+      echo "nginx $p $c $(measure "$NGX$p" "$c")" >>"$RESULTS"
+    done
+  done
+done
+
+echo
+echo "## Built-in corpus: Counterparts vs nginx (same bytes), median of $RUNS runs of $DURATION"
+python3 - "$RESULTS" <<'PY'
+import sys, statistics
+rows = {}
+for line in open(sys.argv[1]):
+    server, path, c, rps, p50, p99 = line.split()
+    rows.setdefault((path, int(c), server), []).append((float(rps), float(p50), float(p99)))
+med = lambda xs, i: statistics.median(x[i] for x in xs)
+print(f"| page | conns | app req/s | app p50 ms | app p99 ms | nginx req/s | nginx p50 ms | nginx p99 ms | app/nginx |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+for path, c in sorted({(p, c) for p, c, _ in rows}, key=lambda k: (k[0], k[1])):
+    a, n = rows[(path, c, "app")], rows[(path, c, "nginx")]
+    ratio = med(a, 0) / med(n, 0) if med(n, 0) else 0
+    print(f"| `{path}` | {c} | {med(a,0):.0f} | {med(a,1):.2f} | {med(a,2):.2f} | {med(n,0):.0f} | {med(n,1):.2f} | {med(n,2):.2f} | {ratio:.2f} |")
+PY
+
+# Part 2: 10,000 generated articles.
+BIG="$WORK/articles"
+"$BIN" generate --count 10000 --out "$BIG" --seed 7 >/dev/null 2>&1
+start_ns=$(date +%s%N)
+"$BIN" --articles "$BIG" --bind "127.0.0.1:$PORT_BIG" >"$WORK/big.log" 2>&1 &
+BIG_PID=$!
+PIDS+=($BIG_PID)
+wait_up "http://127.0.0.1:$PORT_BIG/healthz"
+startup_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+BIGURL="http://127.0.0.1:$PORT_BIG"
+BIG_QUOTE=/quotes/$(curl -fs "$BIGURL$TOPIC.json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["columns"][1]["statements"][0]["id"])')
+echo
+echo "## 10,000 generated articles ($(du -sm "$BIG" | cut -f1) MB on disk)"
+echo "start-up to the first 200 from /healthz: ${startup_ms} ms"
+echo "| page | req/s | p50 ms | p99 ms |"
+echo "|---|---:|---:|---:|"
+for p in "/" "$TOPIC" "$BIG_QUOTE" "$SEARCH"; do
+  read -r rps p50 p99 < <(measure "$BIGURL$p" 64)
+  echo "| \`$p\` | ${rps%.*} | $p50 | $p99 |"
+done
+echo "peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$BIG_PID/status)"
