@@ -16,7 +16,12 @@ pub const ID_LEN: usize = 10;
 /// speaker and words (0 for the first), so a repeated quote still gets its own
 /// id without depending on anything outside the article.
 pub fn statement_id(speaker: &str, words: &str, occurrence: usize) -> String {
-    let mut key = format!("{speaker}\u{1f}{}", normalise(words));
+    id_of_normalised(speaker, &normalise(words), occurrence)
+}
+
+/// As [`statement_id`], for words already passed through [`normalise`].
+pub fn id_of_normalised(speaker: &str, normalised: &str, occurrence: usize) -> String {
+    let mut key = format!("{speaker}\u{1f}{normalised}");
     if occurrence > 0 {
         key.push_str(&format!("\u{1f}{occurrence}"));
     }

@@ -340,7 +340,8 @@ impl Analyzer {
             }
             kept.push(d);
         }
-        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        // How often each (speaker, words) came before in this article.
+        let mut seen: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
         kept.into_iter()
             .map(|d| {
                 let (speaker, speaker_label) = match d.speaker {
@@ -348,12 +349,13 @@ impl Analyzer {
                     Resolved::Other(label) => (None, Some(label)),
                     Resolved::Unknown(label) => (None, label),
                 };
-                let words = &article.text[d.found.start..d.found.end];
                 let key_speaker = speaker.clone().unwrap_or_default();
-                let key = format!("{key_speaker}\u{1f}{}", crate::ids::normalise(words));
-                let n = seen.entry(key).or_insert(0);
-                let id = crate::ids::statement_id(&key_speaker, words, *n);
-                *n += 1;
+                let words = crate::ids::normalise(&article.text[d.found.start..d.found.end]);
+                let id = {
+                    let n = seen.entry((key_speaker.clone(), words.clone())).or_insert(0);
+                    *n += 1;
+                    crate::ids::id_of_normalised(&key_speaker, &words, *n - 1)
+                };
                 Statement {
                     id,
                     speaker,

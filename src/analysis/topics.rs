@@ -156,10 +156,14 @@ impl TopicTagger {
 
     /// Does the text point back at an issue named before ("this file")?
     pub fn has_anaphora(&self, text: &str) -> bool {
-        let words = lower_words(text);
-        words.windows(2).any(|w| {
-            matches!(w[0].as_str(), "this" | "that" | "these" | "those") && ANAPHORA_NOUNS.contains(&w[1].as_str())
-        })
+        let mut prev_is_demonstrative = false;
+        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            if prev_is_demonstrative && ANAPHORA_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w)) {
+                return true;
+            }
+            prev_is_demonstrative = ["this", "that", "these", "those"].iter().any(|d| d.eq_ignore_ascii_case(w));
+        }
+        false
     }
 }
 
