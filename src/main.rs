@@ -52,6 +52,9 @@ enum Command {
     Serve,
     /// Print every statement found, as JSON, to standard output.
     Export,
+    /// Read everything as `serve` would and say, file by file, what was
+    /// loaded or skipped and why. Exits 1 if nothing usable loads.
+    Check,
     /// Write N articles of generated coverage into a folder (for benchmarks
     /// and load tests).
     Generate {
@@ -81,6 +84,9 @@ fn main() -> ExitCode {
         return generate(*count, out, *seed);
     }
     let opts = LoadOptions { articles: cli.source.articles.clone(), summit: cli.source.summit.clone() };
+    if let Some(Command::Check) = cli.command {
+        return check(&opts);
+    }
     let Some(library) = load(&opts) else { return ExitCode::FAILURE };
     match cli.command {
         Some(Command::Export) => {
@@ -88,8 +94,56 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Serve) | None => serve(library, &cli.server),
-        Some(Command::Generate { .. }) => unreachable!("handled before loading"),
+        Some(Command::Generate { .. } | Command::Check) => unreachable!("handled before loading"),
     }
+}
+
+/// `counterparts check`: a report a person can read, file by file.
+fn check(opts: &LoadOptions) -> ExitCode {
+    let library = match Library::load(opts) {
+        Ok(lib) => lib,
+        Err(e) => {
+            println!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let summit = &library.summit;
+    println!("summit: {} ({} speakers, {} topics)", summit.title, summit.speakers.len(), summit.topics.len());
+    let mut lines: Vec<(String, String)> = library
+        .skipped
+        .iter()
+        .map(|s| (s.file.clone(), format!("skipped  {}: {}", s.file, s.reason)))
+        .collect();
+    for a in &library.articles {
+        let per_speaker: Vec<String> = summit
+            .speakers
+            .iter()
+            .map(|sp| format!("{} {}", sp.id, a.statements.iter().filter(|s| s.speaker.as_deref() == Some(&sp.id)).count()))
+            .collect();
+        let others = a.statements.iter().filter(|s| s.speaker.is_none() && s.speaker_label.is_some()).count();
+        let unattributed = a.statements.iter().filter(|s| s.speaker.is_none() && s.speaker_label.is_none()).count();
+        lines.push((
+            a.article.file.clone(),
+            format!(
+                "loaded   {}: {} statements ({}, others {others}, unattributed {unattributed}) \"{}\"",
+                a.article.file,
+                a.statements.len(),
+                per_speaker.join(", "),
+                counterparts::text::shorten(&a.article.title, 60)
+            ),
+        ));
+    }
+    lines.sort();
+    for (_, line) in &lines {
+        println!("{line}");
+    }
+    let r = library.report();
+    println!("{} loaded, {} skipped, {} statements", r.articles, r.skipped, r.statements);
+    if r.articles == 0 {
+        println!("error: no article could be loaded");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
 }
 
 /// Writes generated articles, saying how far it got.

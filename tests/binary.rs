@@ -102,3 +102,24 @@ fn a_port_in_use_is_a_clear_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains(&format!("cannot listen on 127.0.0.1:{port}")) && stderr.contains("--bind"), "{stderr}");
 }
+
+#[test]
+fn check_reports_every_file_and_fails_when_nothing_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.txt"), "Biden said: “We will respond to any attack on our infrastructure.”\n").unwrap();
+    std::fs::write(dir.path().join("bad.txt"), [0xffu8, 0xfe, 0x00]).unwrap();
+    let run = |d: &std::path::Path| Command::new(env!("CARGO_BIN_EXE_counterparts")).args(["check", "--articles"]).arg(d).output().unwrap();
+    let out = run(dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("loaded   good.txt: 1 statements (biden 1, putin 0"), "{stdout}");
+    assert!(stdout.lines().any(|l| l.starts_with("skipped  bad.txt:") && l.contains("binary")), "{stdout}");
+    std::fs::remove_file(dir.path().join("good.txt")).unwrap();
+    let out = run(dir.path());
+    assert_eq!(out.status.code(), Some(1), "nothing usable loads: exit 1");
+    let broken = dir.path().join("summit.toml");
+    std::fs::write(&broken, "[summit]\ntitle = 1\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_counterparts")).args(["check", "--summit"]).arg(&broken).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("summit.toml:2:"), "the summit file and line are named");
+}
