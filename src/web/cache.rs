@@ -96,7 +96,9 @@ impl PageCache {
 /// The middleware: answers from the cache, or prepares what the router
 /// returns. Only successful GET responses without an encoding are kept.
 pub async fn serve_prepared(State(cache): State<Arc<PageCache>>, request: Request, next: Next) -> Response {
-    let cacheable = matches!(*request.method(), Method::GET | Method::HEAD) && request.uri().path() != "/healthz";
+    let cacheable = matches!(*request.method(), Method::GET | Method::HEAD)
+        && request.uri().path() != "/healthz"
+        && request.uri().query().is_none_or(only_known_parameters);
     if !cacheable {
         return next.run(request).await;
     }
@@ -124,6 +126,14 @@ pub async fn serve_prepared(State(cache): State<Arc<PageCache>>, request: Reques
     let prepared = Arc::new(prepare(parts.headers, bytes));
     cache.insert(key, prepared.clone());
     answer(&prepared, &client, false)
+}
+
+/// Query parameters that pages read. An address with others is served but
+/// not kept: made-up parameters must not fill the cache with copies.
+const KNOWN_PARAMETERS: &[&str] = &["q", "speaker", "topic", "page"];
+
+fn only_known_parameters(query: &str) -> bool {
+    query.split('&').filter(|p| !p.is_empty()).all(|p| KNOWN_PARAMETERS.contains(&p.split('=').next().unwrap_or("")))
 }
 
 fn prepare(mut headers: HeaderMap, identity: Bytes) -> Prepared {

@@ -9,6 +9,7 @@ pub mod cache;
 mod error;
 mod headers;
 mod layout;
+mod limits;
 mod pages;
 pub mod paging;
 mod respond;
@@ -86,11 +87,13 @@ pub fn app(site: Arc<Site>) -> Router {
         .fallback(error::not_found_fallback)
         .method_not_allowed_fallback(error::method_not_allowed)
         // Innermost first: compress what is not prepared, answer from (and
-        // fill) the cache of prepared pages, bound the time, turn a panic
-        // into a 500 page, then give every response the security headers,
-        // and log it.
+        // fill) the cache of prepared pages, refuse oversized requests, serve
+        // a bounded number at once, bound the time, turn a panic into a 500
+        // page, then give every response the security headers, and log it.
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(cache, cache::serve_prepared))
+        .layer(axum::middleware::from_fn(limits::refuse_oversized))
+        .layer(tower::limit::ConcurrencyLimitLayer::new(limits::MAX_CONCURRENT_REQUESTS))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(axum::middleware::from_fn(headers::security_headers))
