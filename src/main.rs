@@ -44,6 +44,10 @@ struct Server {
     /// previews [default: http://ADDR:PORT of --bind].
     #[arg(long, global = true, env = "COUNTERPARTS_PUBLIC_URL", value_name = "URL")]
     public_url: Option<String>,
+    /// Reload when a file in the articles folder (or the summit file) changes.
+    /// SIGHUP always reloads.
+    #[arg(long, global = true, env = "COUNTERPARTS_WATCH")]
+    watch: bool,
 }
 
 #[derive(Subcommand)]
@@ -93,7 +97,7 @@ fn main() -> ExitCode {
             println!("{}", Export::new(&library).to_json_pretty());
             ExitCode::SUCCESS
         }
-        Some(Command::Serve) | None => serve(library, &cli.server),
+        Some(Command::Serve) | None => serve(library, &cli.server, opts),
         Some(Command::Generate { .. } | Command::Check) => unreachable!("handled before loading"),
     }
 }
@@ -203,7 +207,7 @@ fn load(opts: &LoadOptions) -> Option<Library> {
     Some(library)
 }
 
-fn serve(library: Library, server: &Server) -> ExitCode {
+fn serve(library: Library, server: &Server, load: LoadOptions) -> ExitCode {
     let bind = server.bind.unwrap_or_else(default_bind);
     let index = Index::build(library);
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
@@ -213,7 +217,7 @@ fn serve(library: Library, server: &Server) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let opts = ServeOptions { bind, public_url: server.public_url.clone() };
+    let opts = ServeOptions { bind, public_url: server.public_url.clone(), load, watch: server.watch };
     match runtime.block_on(web::serve(index, opts)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -31,11 +31,16 @@ fn get(addr: &str, path: &str) -> (u16, String, String) {
 
 /// Starts the binary from `dir` and reads the address it prints.
 fn start(dir: &std::path::Path) -> (Server, String) {
+    start_with(dir, &[])
+}
+
+fn start_with(dir: &std::path::Path, args: &[&str]) -> (Server, String) {
     let exe = dir.join("counterparts");
     std::fs::copy(env!("CARGO_BIN_EXE_counterparts"), &exe).unwrap();
     let mut child = Command::new(&exe)
         .current_dir(dir)
         .args(["--bind", "127.0.0.1:0"])
+        .args(args)
         .env_remove("COUNTERPARTS_ARTICLES")
         .env_remove("COUNTERPARTS_SUMMIT")
         .env_remove("COUNTERPARTS_BIND")
@@ -122,4 +127,37 @@ fn check_reports_every_file_and_fails_when_nothing_loads() {
     let out = Command::new(env!("CARGO_BIN_EXE_counterparts")).args(["check", "--summit"]).arg(&broken).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("summit.toml:2:"), "the summit file and line are named");
+}
+
+/// Polls `/articles.json` until it reports `total` articles.
+fn wait_for_total(addr: &str, total: usize) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        let (_, _, body) = get(addr, "/articles.json");
+        if body.contains(&format!("\"total\": {total}")) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    false
+}
+
+#[test]
+fn sighup_and_watch_reload_the_articles() {
+    let home = tempfile::tempdir().unwrap();
+    let articles = home.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::write(articles.join("a.txt"), "Putin said: “We will talk about the Arctic.”\n").unwrap();
+    let (server, addr) = start_with(home.path(), &["--articles", articles.to_str().unwrap(), "--watch"]);
+    assert!(wait_for_total(&addr, 1));
+    // --watch: a new file is noticed by itself.
+    std::fs::write(articles.join("b.txt"), "Biden said: “We will answer any attack on our infrastructure.”\n").unwrap();
+    assert!(wait_for_total(&addr, 2), "--watch reloads when a file is added");
+    // SIGHUP: reload now.
+    std::fs::write(articles.join("c.txt"), "Biden said: “We will meet again next year in a place to be agreed.”\n").unwrap();
+    let pid = server.0.id().to_string();
+    assert!(Command::new("kill").args(["-HUP", &pid]).status().unwrap().success());
+    assert!(wait_for_total(&addr, 3), "SIGHUP reloads");
+    let (status, _, _) = get(&addr, "/healthz");
+    assert_eq!(status, 200, "still serving after reloads");
 }

@@ -10,6 +10,7 @@ mod error;
 mod headers;
 mod layout;
 mod limits;
+pub mod live;
 mod pages;
 pub mod paging;
 mod respond;

@@ -2,36 +2,70 @@
 //! and let requests in flight finish.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::time::Duration;
 
 use tokio::net::TcpListener;
 
-use super::{app, Site};
+use super::live::{Live, LiveService};
 use crate::index::Index;
+use crate::library::LoadOptions;
 
 pub struct ServeOptions {
     pub bind: SocketAddr,
     /// The public address for canonical links; `http://{bind}` if `None`.
     pub public_url: Option<String>,
+    /// Where the corpus was loaded from, to load it again on a reload.
+    pub load: LoadOptions,
+    /// Reload when the articles folder changes.
+    pub watch: bool,
 }
 
-/// Serves `index` until SIGTERM or Ctrl-C.
+/// How often `--watch` looks at the articles folder.
+const WATCH_EVERY: Duration = Duration::from_secs(2);
+
+/// Serves `index` until SIGTERM or Ctrl-C; SIGHUP reloads the corpus.
 pub async fn serve(index: Index, opts: ServeOptions) -> std::io::Result<()> {
     let listener = TcpListener::bind(opts.bind).await.map_err(|e| {
         std::io::Error::new(e.kind(), format!("cannot listen on {}: {e} (choose another with --bind ADDR:PORT)", opts.bind))
     })?;
     let local = listener.local_addr()?;
     let public_url = opts.public_url.unwrap_or_else(|| format!("http://{local}"));
-    let site = Arc::new(Site::new(index, &public_url));
-    println!("Counterparts is serving {} at http://{local}/", site.index.summit.title);
+    let title = index.summit.title.clone();
+    let live = Live::new(index, &public_url, opts.load);
+    println!("Counterparts is serving {title} at http://{local}/");
     if public_url != format!("http://{local}") {
         println!("Public address: {public_url}");
     }
-    tracing::info!(%local, "listening");
-    axum::serve(listener, app(site)).with_graceful_shutdown(shutdown_signal()).await?;
+    tracing::info!(%local, "listening; SIGHUP reloads the articles");
+    spawn_reload_on_sighup(live.clone());
+    if opts.watch {
+        tokio::spawn(live.clone().watch(WATCH_EVERY));
+    }
+    let service = LiveService(live);
+    axum::serve(listener, axum::ServiceExt::<axum::extract::Request>::into_make_service(service))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     tracing::info!("stopped");
     Ok(())
 }
+
+#[cfg(unix)]
+fn spawn_reload_on_sighup(live: std::sync::Arc<Live>) {
+    use tokio::signal::unix::{signal, SignalKind};
+    match signal(SignalKind::hangup()) {
+        Ok(mut hup) => {
+            tokio::spawn(async move {
+                while hup.recv().await.is_some() {
+                    live.reload_and_log("SIGHUP").await;
+                }
+            });
+        }
+        Err(e) => tracing::warn!("cannot listen for SIGHUP, reloading is off: {e}"),
+    }
+}
+
+#[cfg(not(unix))]
+fn spawn_reload_on_sighup(_live: std::sync::Arc<Live>) {}
 
 /// Resolves on Ctrl-C or SIGTERM; axum then stops accepting and drains.
 async fn shutdown_signal() {
