@@ -102,12 +102,13 @@ pub async fn serve_prepared(State(cache): State<Arc<PageCache>>, request: Reques
     if !cacheable {
         return next.run(request).await;
     }
-    let key = request.uri().path_and_query().map_or_else(|| request.uri().path().to_string(), |pq| pq.as_str().to_string());
-    let client = request.headers().clone();
     let head = request.method() == Method::HEAD;
-    if let Some(p) = cache.get(&key) {
+    let client = Client::of(request.headers());
+    let key = request.uri().path_and_query().map_or(request.uri().path(), |pq| pq.as_str());
+    if let Some(p) = cache.get(key) {
         return answer(&p, &client, head);
     }
+    let key = key.to_string();
     if head {
         return next.run(request).await;
     }
@@ -171,11 +172,28 @@ fn brotli(body: &[u8]) -> Bytes {
     Bytes::from(out)
 }
 
+/// What a response depends on in the request: the encodings the client
+/// takes and the version it already has.
+struct Client {
+    accept_encoding: Option<HeaderValue>,
+    if_none_match: Option<HeaderValue>,
+}
+
+impl Client {
+    fn of(headers: &HeaderMap) -> Client {
+        Client {
+            accept_encoding: headers.get(header::ACCEPT_ENCODING).cloned(),
+            if_none_match: headers.get(header::IF_NONE_MATCH).cloned(),
+        }
+    }
+}
+
 /// The prepared response for this client: 304 if it has it, else the best
 /// encoding it accepts.
-fn answer(p: &Prepared, client: &HeaderMap, head: bool) -> Response {
+fn answer(p: &Prepared, client: &Client, head: bool) -> Response {
     let has_it = client
-        .get(header::IF_NONE_MATCH)
+        .if_none_match
+        .as_ref()
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|t| t.trim() == p.etag || t.trim() == "*"));
     if has_it {
@@ -184,7 +202,7 @@ fn answer(p: &Prepared, client: &HeaderMap, head: bool) -> Response {
         r.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         return r;
     }
-    let accepts = client.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let accepts = client.accept_encoding.as_ref().and_then(|v| v.to_str().ok()).unwrap_or("");
     let (body, encoding) = if accepts_coding(accepts, "br") && !p.brotli.is_empty() {
         (p.brotli.clone(), Some("br"))
     } else if accepts_coding(accepts, "gzip") && !p.gzip.is_empty() {
