@@ -387,3 +387,23 @@ fn a_frame_between_an_opening_phrase_and_a_quote_frames_the_quote() {
         [pair("lind", "The quotas stay as they are"), pair("lind", "we will not change them this year.")]
     );
 }
+
+#[test]
+fn a_speaker_who_was_asked_is_still_the_speaker() {
+    assert_eq!(
+        who_said("Okafor on the border, asked what happens if talks fail: “We keep the checkpoints open.”"),
+        [pair("okafor", "We keep the checkpoints open.")]
+    );
+    assert_eq!(
+        who_said("Asked about the quotas, Lindqvist said: “They are fair to every fleet.”"),
+        [pair("lind", "They are fair to every fleet.")]
+    );
+}
+
+#[test]
+fn a_question_quoted_then_asked_by_its_speaker() {
+    assert_eq!(
+        who_said("“Where are the fishing rules?”, asked Lindqvist."),
+        [pair("lind", "Where are the fishing rules?")]
+    );
+}

@@ -287,6 +287,11 @@ fn find_frames(s: &Sentence, words: &[Word], mentions: &[Mention], finder: &Ment
         if word.starts_with(char::is_uppercase) && !starts_stretch(words, i) {
             continue;
         }
+        // "Asked about Navalny, Biden said …", "Biden, asked what happens, …":
+        // the speaker was asked; someone else's question frames nothing.
+        if is_passive_asked(text, w) {
+            continue;
+        }
         let joined_by_comma = preceded_by_join(text, s.start, w.start);
         let mut inverted = false;
         let (who, zone_start) = if verb.participle && (joined_by_comma || starts_stretch(words, i)) {
@@ -341,6 +346,20 @@ fn and_that_clause(text: &str, s: &Sentence, words: &[Word], i: usize, frames: &
         who: last.who.clone(),
         clause: Some((after_blanks(text, w.end, s.end), s.end)),
     })
+}
+
+/// "Asked about X, …" or "Biden, asked what …": the subject was asked. Not
+/// "“…?”, asked Putin", where the quotation is the question.
+fn is_passive_asked(text: &str, w: &Word) -> bool {
+    if !word_str(text, w).eq_ignore_ascii_case("asked") {
+        return false;
+    }
+    let before = text[..w.start].trim_end_matches(is_blank);
+    let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?']);
+    let after_comma = before
+        .strip_suffix(',')
+        .is_some_and(|b| !b.trim_end_matches(is_blank).ends_with(crate::text::is_any_quote_mark));
+    sentence_start || after_comma
 }
 
 /// "…and said", "…but added": a verb joined to the one before shares its subject.
@@ -415,7 +434,7 @@ fn colon_label(
     }
     let subject = sentence_subject_mention(text, s, words, mentions)?;
     let between: Vec<&Word> = words.iter().filter(|x| x.start >= subject.end && x.end <= colon).collect();
-    let has_own_frame = between.iter().any(|x| speech_verb(word_str(text, x), None).is_some());
+    let has_own_frame = between.iter().any(|x| speech_verb(word_str(text, x), None).is_some() && !is_passive_asked(text, x));
     let speaks = matches!(subject.referent, Referent::Speaker(_) | Referent::Other | Referent::Pronoun(_));
     if has_own_frame || between.len() > 15 || !speaks || between.iter().any(|x| x.stretch != w.stretch) {
         return None;
