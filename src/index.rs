@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::Kind;
-use crate::corpus::{Article, BlockKind};
+use crate::corpus::Article;
 use crate::library::Library;
 use crate::summit::Summit;
 
@@ -148,11 +148,6 @@ impl Index {
             (None, Some(label)) => label.clone(),
             (None, None) => "Unattributed".to_string(),
         }
-    }
-
-    /// Is this block an embedded post (its words are another account's)?
-    pub fn is_post(&self, article: usize, block: usize) -> bool {
-        matches!(self.articles[article].article.blocks[block].kind, BlockKind::Post { .. })
     }
 
     /// Statements that match every word of `query` (case-insensitive), with
