@@ -200,3 +200,44 @@ fn missing_articles_folder_stops_the_binary() {
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains(&path.display().to_string()), "{}", text(&out.stderr));
 }
+
+/// Articles shaped to make a reader work hard — a 1 MB single line, 10,000
+/// quotation marks, quotes nested thousands deep, no sentence ends at all,
+/// markup, direction overrides and zero-width characters, every kind of line
+/// end and a BOM — load beside a good one, and the good one is read as ever.
+#[test]
+fn hostile_shapes_load_beside_a_good_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = "Putin said: “We are ready to talk about the Arctic and about cyber attacks.”\n";
+    std::fs::write(dir.path().join("good.txt"), good).unwrap();
+    let quotes: String = (0..5000).map(|i| format!("\"w{i}\" ")).collect();
+    let shapes: Vec<(&str, String)> = vec![
+        ("one_line.txt", "Putin said that the talks went well. ".repeat(27_000)),
+        ("many_quotes.txt", format!("Biden said: {quotes}")),
+        ("nested.txt", format!("Biden said: {}deep{}", "“".repeat(5000), "”".repeat(5000))),
+        ("no_stops.txt", "he said that ".repeat(80_000)),
+        ("markup.txt", "<script>alert(1)</script>\nBiden said: “<b>bold</b> & <img src=x onerror=alert(1)>.”\n".to_string()),
+        ("bidi.txt", "Putin said: “\u{202e}desrever\u{202c} and\u{200b}zero\u{200d}width.”\n".to_string()),
+        ("line_ends.txt", "\u{feff}Title\r\nBiden said: “One.”\rPutin said: “Two.”\r\n\r\nEnd.".to_string()),
+    ];
+    for (name, text) in &shapes {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let lib = Library::load(&LoadOptions { articles: Some(dir.path().to_path_buf()), summit: None }).unwrap();
+    assert_eq!(lib.articles.len(), shapes.len() + 1, "every shape loads: {:?}", lib.skipped);
+    let good = lib.articles.iter().find(|a| a.article.file == "good.txt").unwrap();
+    assert_eq!(good.statements.len(), 1);
+    assert_eq!(good.statements[0].speaker.as_deref(), Some("putin"));
+    for a in &lib.articles {
+        for s in &a.statements {
+            assert!(a.article.text.is_char_boundary(s.start) && a.article.text.is_char_boundary(s.end) && s.start < s.end);
+        }
+    }
+    let line_ends = lib.articles.iter().find(|a| a.article.file == "line_ends.txt").unwrap();
+    let said: Vec<(&str, &str)> = line_ends
+        .statements
+        .iter()
+        .map(|s| (s.speaker.as_deref().unwrap_or("?"), &line_ends.article.text[s.start..s.end]))
+        .collect();
+    assert_eq!(said, [("biden", "One."), ("putin", "Two.")], "CRLF, lone CR and a BOM read like any other text");
+}

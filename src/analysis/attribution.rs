@@ -173,8 +173,16 @@ pub struct Reading {
     pub opening_subject: Option<Who>,
 }
 
+/// No real sentence is this long; a longer "sentence" (a file with no full
+/// stops, a wall of repeated words) is not read for speakers, which keeps a
+/// hostile file from costing more than its length.
+const MAX_SENTENCE_BYTES: usize = 20_000;
+
 /// Reads one sentence and returns what was said in it, by whom.
 pub fn analyze_sentence(s: &Sentence, finder: &MentionFinder) -> Reading {
+    if s.end - s.start > MAX_SENTENCE_BYTES {
+        return Reading { found: Vec::new(), last_speaker: None, opening_subject: None };
+    }
     let stretches = s.stretches();
     let words = narrative_words(s.text, &stretches);
     let mentions: Vec<Mention> = stretches.iter().flat_map(|&(a, b)| finder.find(s.text, a, b)).collect();
@@ -588,8 +596,15 @@ fn starts_stretch(words: &[Word], i: usize) -> bool {
     i == 0 || words[i - 1].stretch != words[i].stretch
 }
 
+/// The start of the last few characters before `at` (not before `floor`):
+/// enough to read the joining words there without scanning the sentence.
+fn near_before(text: &str, floor: usize, at: usize) -> usize {
+    text[floor..at].char_indices().rev().nth(24).map_or(floor, |(i, _)| floor + i)
+}
+
 /// Does a comma, semicolon or a coordinating "and"/"but" come right before `at`?
 fn preceded_by_join(text: &str, floor: usize, at: usize) -> bool {
+    let floor = near_before(text, floor, at);
     // A comma inside a closing quote joins too: "…,” adding that …".
     let before = text[floor..at].trim_end_matches(|c: char| is_blank(c) || crate::text::is_any_quote_mark(c));
     let lower = before.to_ascii_lowercase();
@@ -600,6 +615,7 @@ fn preceded_by_join(text: &str, floor: usize, at: usize) -> bool {
 
 /// Where the joining words before `at` start (", adding" starts at the comma).
 fn clause_join_start(text: &str, floor: usize, at: usize) -> usize {
+    let floor = near_before(text, floor, at);
     let before = &text[floor..at];
     let mut trimmed = before.trim_end_matches(is_blank);
     for conj in [" and", " but", " while"] {
@@ -898,7 +914,7 @@ fn after_blanks(text: &str, from: usize, limit: usize) -> usize {
 fn clause_bounds(s: &Sentence, frames: &[Frame], mentions: &[Mention]) -> Vec<usize> {
     let mut bounds: Vec<usize> = frames.iter().filter(|f| f.coordinated).map(|f| f.zone_start).collect();
     for m in mentions {
-        let before = s.text[s.start..m.start].trim_end_matches(is_blank).to_ascii_lowercase();
+        let before = s.text[near_before(s.text, s.start, m.start)..m.start].trim_end_matches(is_blank).to_ascii_lowercase();
         let after_conjunction = ["but", "and", "while", "whereas", "although", "though", "yet"]
             .iter()
             .any(|c| before.strip_suffix(c).is_some_and(|b| b.trim_end_matches(is_blank).ends_with(',')));
@@ -1139,5 +1155,5 @@ fn frame_before(s: &Sentence, words: &[Word], q: &Quote, frames: &[Frame]) -> Op
 /// speaker of the sentences before goes on.
 fn stands_alone(q: &Quote, words: &[Word]) -> bool {
     let (qs, _) = q.outer();
-    words.iter().all(|w| w.start >= qs)
+    words.first().is_none_or(|w| w.start >= qs)
 }

@@ -70,6 +70,9 @@ pub struct Statement {
 /// "he said" or a lone quotation further from its speaker is left unattributed.
 const MAX_BLOCKS_SINCE_SPEAKER: usize = 3;
 
+/// How many sentences before a statement may lend it their topic.
+const EARLIER_SENTENCES: usize = 3;
+
 /// A section heading gives its topic to statements that name none for this
 /// many blocks; further on, coverage has usually moved to other things.
 const HEADING_REACH_BLOCKS: usize = 3;
@@ -188,7 +191,11 @@ impl Analyzer {
                 text,
                 start: ss,
                 end: se,
-                quotes: quotes.iter().filter(|q| q.start >= ss && q.end <= se).collect(),
+                quotes: quotes[quotes.partition_point(|q| q.start < ss)..]
+                    .iter()
+                    .take_while(|q| q.start < se)
+                    .filter(|q| q.end <= se)
+                    .collect(),
             };
             let mut last_in_sentence: Option<Resolved> = None;
             let reading = analyze_sentence(&sentence, &self.mentions);
@@ -300,7 +307,11 @@ impl Analyzer {
             return own;
         }
         let frame = narrative_around(text, sentence, found);
-        let earlier = sentences_so_far[..sentences_so_far.len() - 1].iter().rev().map(|&(a, b)| &text[a..b]);
+        let earlier = sentences_so_far[..sentences_so_far.len() - 1]
+            .iter()
+            .rev()
+            .take(EARLIER_SENTENCES)
+            .map(|&(a, b)| &text[a..b]);
         let question = bi
             .checked_sub(1)
             .and_then(|p| article.blocks.get(p))

@@ -43,13 +43,21 @@ pub fn split_sentences(text: &str, start: usize, end: usize, quotes: &[Quote]) -
 
 /// A closing quotation mark or bracket right after a terminal.
 fn is_closer(c: char, at: usize, quotes: &[Quote]) -> bool {
-    c == ')' || c == ']' || quotes.iter().any(|q| q.close_end == Some(at + c.len_utf8()))
+    c == ')' || c == ']' || quote_around(at, quotes).is_some_and(|q| q.close_end == Some(at + c.len_utf8()))
+}
+
+/// The quote whose outer span starts last at or before `at`. Quotes come
+/// in order and do not overlap, so it is the only one that can hold `at`:
+/// a binary search keeps a block with thousands of quotes fast.
+fn quote_around(at: usize, quotes: &[Quote]) -> Option<&Quote> {
+    let i = quotes.partition_point(|q| q.outer().0 <= at);
+    i.checked_sub(1).map(|k| &quotes[k])
 }
 
 /// Is the terminal `c` at `at` inside a quote? The quote's own last
 /// character is not: it may end the sentence that the quote closes.
 fn inside_quote(at: usize, c: char, quotes: &[Quote]) -> bool {
-    quotes.iter().any(|q| at >= q.outer().0 && at + c.len_utf8() < q.end)
+    quote_around(at, quotes).is_some_and(|q| at + c.len_utf8() < q.end)
 }
 
 /// Does the terminal at `at` end the sentence? It must be followed by white
