@@ -65,10 +65,14 @@ async fn start_driver() -> (Driver, String) {
 }
 
 async fn start_site() -> String {
+    start_site_with(LoadOptions::default()).await
+}
+
+async fn start_site_with(load: LoadOptions) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr: SocketAddr = listener.local_addr().unwrap();
     let base = format!("http://{addr}");
-    let index = Index::build(Library::load(&LoadOptions::default()).unwrap());
+    let index = Index::build(Library::load(&load).unwrap());
     let site = Arc::new(Site::new(index, &base));
     tokio::spawn(async move { axum::serve(listener, app(site)).await.unwrap() });
     base
@@ -124,9 +128,35 @@ async fn a_reader_finds_both_sides_and_shares_a_quote_on_desktop_and_phone() {
     let c = browser(&driver_url).await;
     let desktop = reader_path(&c, &base).await;
     let phone = phone_layout(&c, &base).await;
+    let injection = script_in_an_article_never_runs(&c).await;
     c.close().await.ok();
     desktop.expect("the reader's path on a desktop");
     phone.expect("the topic page on a 390 px phone");
+    injection.expect("an article's markup is shown, never run");
+}
+
+/// An article carrying script and event handlers, in its text and in a
+/// quotation: every page that shows it shows the markup as text.
+async fn script_in_an_article_never_runs(c: &Client) -> Outcome {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = "Hostile markup\n<script>window.pwned = 1</script>\n\
+        Putin said: “<img src=x onerror=window.pwned=2> cyber attacks <script>window.pwned = 3</script> are not ours.”\n";
+    std::fs::write(dir.path().join("hostile.txt"), hostile).unwrap();
+    let base = start_site_with(LoadOptions { articles: Some(dir.path().to_path_buf()), summit: None }).await;
+    c.set_window_size(1280, 900).await.map_err(|e| e.to_string())?;
+    let quote = {
+        c.goto(&format!("{base}/topics/cybersecurity")).await.map_err(|e| e.to_string())?;
+        let link = c.find(Locator::Css(".card a[href^='/quotes/']")).await.map_err(|e| e.to_string())?;
+        link.attr("href").await.unwrap().unwrap_or_default()
+    };
+    for path in ["/articles/hostile", quote.as_str(), "/topics/cybersecurity", "/search?q=script"] {
+        c.goto(&format!("{base}{path}")).await.map_err(|e| e.to_string())?;
+        let pwned = c.execute("return typeof window.pwned === 'undefined' ? 0 : window.pwned", vec![]).await.unwrap();
+        check(pwned == json!(0), format!("{path}: the article's script ran ({pwned})"))?;
+        let shown = text(c, "main").await;
+        check(shown.contains("<script>"), format!("{path}: the markup is shown as text"))?;
+    }
+    Ok(())
 }
 
 type Outcome = Result<(), String>;
