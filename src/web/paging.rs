@@ -22,18 +22,39 @@ pub struct Pager {
     pub next: Option<String>,
 }
 
+/// What is wrong with a requested page number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageNumberError {
+    /// Not a whole number from 1 up.
+    NotANumber(String),
+    /// A number past the last page.
+    PastTheEnd { pages: usize },
+}
+
+impl std::fmt::Display for PageNumberError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PageNumberError::NotANumber(p) => write!(f, "page {p:?} is not a page number"),
+            PageNumberError::PastTheEnd { pages } => write!(f, "there are only {pages} pages"),
+        }
+    }
+}
+
 impl Pager {
     /// The pager for `requested` (1 if absent) over `longest` items, with
     /// links built on `base` (a path, maybe with a query of its own).
-    /// Errors say what is wrong with the page number.
-    pub fn new(requested: Option<&str>, longest: usize, base: &str) -> Result<Pager, String> {
+    pub fn new(requested: Option<&str>, longest: usize, base: &str) -> Result<Pager, PageNumberError> {
         let pages = longest.div_ceil(PAGE_SIZE).max(1);
         let page = match requested {
             None | Some("") => 1,
-            Some(p) => p.parse::<usize>().ok().filter(|&n| n >= 1).ok_or_else(|| format!("page {p:?} is not a page number"))?,
+            Some(p) => p
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n >= 1)
+                .ok_or_else(|| PageNumberError::NotANumber(p.to_string()))?,
         };
         if page > pages {
-            return Err(format!("there are only {pages} pages"));
+            return Err(PageNumberError::PastTheEnd { pages });
         }
         let link = |n: usize| {
             if n == 1 {
@@ -92,6 +113,7 @@ mod tests {
     fn bad_page_numbers_are_refused() {
         assert!(Pager::new(Some("0"), 10, "/").is_err());
         assert!(Pager::new(Some("x"), 10, "/").is_err());
-        assert!(Pager::new(Some("2"), 10, "/").unwrap_err().contains("only 1"));
+        assert_eq!(Pager::new(Some("2"), 10, "/").unwrap_err(), PageNumberError::PastTheEnd { pages: 1 });
+        assert!(Pager::new(Some("2"), 10, "/").unwrap_err().to_string().contains("only 1"));
     }
 }

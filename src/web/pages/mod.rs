@@ -68,8 +68,14 @@ pub fn pager(
         Ok(q) => q.page.as_deref(),
         Err(e) => return Err(PageError::bad_request(format!("The address is malformed: {}", e.body_text()), json)),
     };
-    crate::web::paging::Pager::new(requested, longest, base).map_err(|why| {
-        let status = if why.starts_with("there are only") { StatusCode::NOT_FOUND } else { StatusCode::BAD_REQUEST };
-        PageError { status, message: format!("No such page: {why}."), json }
-    })
+    crate::web::paging::Pager::new(requested, longest, base).map_err(|e| page_number_error(&e, json))
+}
+
+/// A page past the last is not found; a page that is not a number is a bad request.
+pub fn page_number_error(e: &crate::web::paging::PageNumberError, json: bool) -> PageError {
+    let status = match e {
+        crate::web::paging::PageNumberError::PastTheEnd { .. } => StatusCode::NOT_FOUND,
+        crate::web::paging::PageNumberError::NotANumber(_) => StatusCode::BAD_REQUEST,
+    };
+    PageError { status, message: format!("No such page: {e}."), json }
 }

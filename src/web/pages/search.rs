@@ -6,7 +6,6 @@ use std::sync::Arc;
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, RawQuery, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
@@ -68,11 +67,7 @@ fn build(site: &Site, p: &SearchParams, json: bool) -> Result<SearchPage, PageEr
     let searched = !query.is_empty() || speaker.is_some() || topic.is_some();
     let found = if searched { index.search(query, speaker, topic) } else { Vec::new() };
     let base = search_path(query, &p.speaker, &p.topic);
-    let pager = Pager::new(p.page.as_deref(), found.len(), &base).map_err(|why| PageError {
-        status: if why.starts_with("there are only") { StatusCode::NOT_FOUND } else { StatusCode::BAD_REQUEST },
-        message: format!("No such page: {why}."),
-        json,
-    })?;
+    let pager = Pager::new(p.page.as_deref(), found.len(), &base).map_err(|e| super::page_number_error(&e, json))?;
     let shown = found[pager.range(found.len())].to_vec();
     Ok(SearchPage {
         pager,
