@@ -2,10 +2,13 @@
 //! speaker, topic and article, built once from a loaded [`Library`].
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::analysis::Kind;
 use crate::corpus::Article;
+use crate::grouping::{self, Groups};
 use crate::library::Library;
+use crate::search::Search;
 use crate::summit::Summit;
 
 /// One statement, with everything a page needs to show it.
@@ -35,7 +38,6 @@ pub struct ArticleEntry {
     pub entries: Vec<usize>,
 }
 
-#[derive(Debug)]
 pub struct Index {
     pub summit: Summit,
     pub articles: Vec<ArticleEntry>,
@@ -49,6 +51,21 @@ pub struct Index {
     by_topic: Vec<Vec<usize>>,
     /// `by_speaker[speaker]`: a tracked speaker's entries, in source order.
     by_speaker: Vec<Vec<usize>>,
+    /// The same statement as reported by several articles.
+    groups: Groups,
+    /// The full-text index, built on first use (or ahead of it, see
+    /// [`Index::prepare_search`]); an error says why search is unavailable.
+    search: OnceLock<Result<Search, String>>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("articles", &self.articles.len())
+            .field("entries", &self.entries.len())
+            .field("groups", &self.groups.members.len())
+            .finish()
+    }
 }
 
 impl Index {
@@ -87,7 +104,59 @@ impl Index {
             }
         }
         let by_article = articles.iter().enumerate().map(|(i, a)| (a.article.id.clone(), i)).collect();
-        Index { summit, articles, entries, skipped: library.skipped, by_id, by_article, by_topic, by_speaker }
+        let groups = group_entries(&summit, &articles, &entries);
+        Index {
+            summit,
+            articles,
+            entries,
+            skipped: library.skipped,
+            by_id,
+            by_article,
+            by_topic,
+            by_speaker,
+            groups,
+            search: OnceLock::new(),
+        }
+    }
+
+    /// The full-text index, built now if it has not been.
+    pub fn search(&self) -> Result<&Search, &str> {
+        self.search
+            .get_or_init(|| Search::build(self).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(String::as_str)
+    }
+
+    /// Builds the full-text index ahead of the first search.
+    pub fn prepare_search(&self) {
+        if let Err(e) = self.search() {
+            tracing::error!("search is unavailable: {e}");
+        }
+    }
+
+    /// Every version of statement `i` (itself included), in source order:
+    /// the same statement reported by other articles, or again in its own.
+    pub fn versions(&self, i: usize) -> &[usize] {
+        &self.groups.members[self.groups.of[i]]
+    }
+
+    /// How many articles report statement `i`, in one version or another.
+    pub fn sources(&self, i: usize) -> usize {
+        let versions = self.versions(i);
+        if versions.len() == 1 {
+            return 1;
+        }
+        let mut articles: Vec<usize> = versions.iter().map(|&v| self.entries[v].article).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        articles.len()
+    }
+
+    /// The statements of `list` with every later version of one already
+    /// listed left out: one card per statement, however often reported.
+    pub fn first_versions(&self, list: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut seen = std::collections::HashSet::new();
+        list.into_iter().filter(|&i| seen.insert(self.groups.of[i])).collect()
     }
 
     /// The statement with this id. The same words by the same speaker in
@@ -150,17 +219,24 @@ impl Index {
         }
     }
 
-    /// Statements that match every word of `query` (case-insensitive), with
-    /// optional speaker and topic filters, in source order.
-    pub fn search(&self, query: &str, speaker: Option<usize>, topic: Option<usize>) -> Vec<usize> {
-        let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-        (0..self.entries.len())
-            .filter(|&i| speaker.is_none_or(|s| self.entries[i].speaker == Some(s)))
-            .filter(|&i| topic.is_none_or(|t| self.entries[i].topics.contains(&t)))
-            .filter(|&i| {
-                let words = self.words(i).to_lowercase();
-                terms.iter().all(|t| words.contains(t.as_str()))
-            })
-            .collect()
-    }
+}
+
+/// Groups the statements that are one statement reported several times.
+fn group_entries(summit: &Summit, articles: &[ArticleEntry], entries: &[Entry]) -> Groups {
+    let normalised: Vec<String> = entries
+        .iter()
+        .map(|e| crate::ids::normalise(&articles[e.article].article.text[e.start..e.end]))
+        .collect();
+    let items: Vec<grouping::Item> = entries
+        .iter()
+        .zip(&normalised)
+        .map(|(e, words)| grouping::Item {
+            speaker: match e.speaker {
+                Some(s) => Some(summit.speakers[s].id.as_str()),
+                None => e.speaker_label.as_deref(),
+            },
+            words,
+        })
+        .collect();
+    grouping::group(&items)
 }

@@ -131,7 +131,7 @@ pub async fn serve_prepared(State(cache): State<Arc<PageCache>>, request: Reques
 
 /// Query parameters that pages read. An address with others is served but
 /// not kept: made-up parameters must not fill the cache with copies.
-const KNOWN_PARAMETERS: &[&str] = &["q", "speaker", "topic", "page"];
+const KNOWN_PARAMETERS: &[&str] = &["q", "speaker", "topic", "article", "page"];
 
 fn only_known_parameters(query: &str) -> bool {
     query.split('&').filter(|p| !p.is_empty()).all(|p| KNOWN_PARAMETERS.contains(&p.split('=').next().unwrap_or("")))

@@ -31,6 +31,11 @@ impl PageError {
         PageError { status: StatusCode::BAD_REQUEST, message: message.into(), json }
     }
 
+    /// Something the server needs is not working; the reader may try again.
+    pub fn unavailable(message: impl Into<String>, json: bool) -> PageError {
+        PageError { status: StatusCode::SERVICE_UNAVAILABLE, message: message.into(), json }
+    }
+
     /// The response, rendered in the site's frame where the site is known.
     pub fn render(&self, site: Option<&Site>) -> Response {
         let title = self.status.canonical_reason().unwrap_or("Error");

@@ -28,7 +28,12 @@ pub struct Live {
 
 impl Live {
     pub fn new(index: Index, public_url: &str, load: LoadOptions) -> Arc<Live> {
-        let router = app(Arc::new(Site::new(index, public_url)));
+        let site = Arc::new(Site::new(index, public_url));
+        // Serve at once; the search index is built alongside, and a search
+        // that comes before it is ready waits for it.
+        let warming = site.clone();
+        std::thread::spawn(move || warming.index.prepare_search());
+        let router = app(site);
         Arc::new(Live { router: RwLock::new(router), public_url: public_url.to_string(), load })
     }
 
@@ -56,7 +61,10 @@ impl Live {
                 return Err("no article could be loaded".to_string());
             }
             let summary = format!("{} articles ({} skipped), {} statements", r.articles, r.skipped, r.statements);
-            Ok((Index::build(library), summary))
+            let index = Index::build(library);
+            // The new corpus is swapped in whole, its search index with it.
+            index.prepare_search();
+            Ok((index, summary))
         })
         .await
         .map_err(|e| format!("the reload stopped: {e}"))??;

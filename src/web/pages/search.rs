@@ -1,6 +1,8 @@
-//! `/search?q=&speaker=&topic=`: statements matching words, filtered by
-//! speaker and topic.
+//! `/search?q=&speaker=&topic=&article=`: statements ranked by how well they
+//! match a few remembered words, with the words marked, filters by speaker,
+//! topic and article, and how many statements each filter would give.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use askama::Template;
@@ -9,6 +11,8 @@ use axum::extract::{Query, RawQuery, State};
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
+use crate::index::Index;
+use crate::search::{Outcome, Request};
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
 use crate::web::paging::Pager;
@@ -17,6 +21,8 @@ use crate::web::Site;
 
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
+/// How many articles the article filter lists (those with the most results).
+const ARTICLE_FACET_LIMIT: usize = 10;
 
 #[derive(Deserialize, Default)]
 pub struct SearchParams {
@@ -28,6 +34,8 @@ pub struct SearchParams {
     speaker: String,
     #[serde(default)]
     topic: String,
+    #[serde(default)]
+    article: String,
 }
 
 #[derive(Serialize)]
@@ -35,12 +43,50 @@ pub struct SearchPage {
     pub query: String,
     pub speaker: String,
     pub topic: String,
+    pub article: String,
     pub searched: bool,
     pub total: usize,
-    pub results: Vec<StatementView>,
+    pub results: Vec<Hit>,
     pub pager: Pager,
+    /// Parts of the query that could not be read; the rest was searched.
+    pub problems: Vec<String>,
+    pub facets: Facets,
+    /// Every speaker and topic, for the form.
     pub speakers: Vec<SpeakerRef>,
     pub topics: Vec<TopicRef>,
+}
+
+/// A statement found, with the searched-for words marked.
+#[derive(Serialize)]
+pub struct Hit {
+    #[serde(flatten)]
+    pub statement: StatementView,
+    /// The statement's words in stretches, `marked` where they matched.
+    pub marked: Vec<Stretch>,
+}
+
+#[derive(Serialize)]
+pub struct Stretch {
+    pub text: String,
+    pub marked: bool,
+}
+
+/// Every filter value with how many statements match the words with it.
+#[derive(Serialize)]
+pub struct Facets {
+    pub speakers: Vec<FacetValue>,
+    pub topics: Vec<FacetValue>,
+    pub articles: Vec<FacetValue>,
+}
+
+#[derive(Serialize)]
+pub struct FacetValue {
+    pub id: String,
+    pub name: String,
+    pub count: usize,
+    pub selected: bool,
+    /// This search with the filter set to this value (or cleared, when it is set).
+    pub url: String,
 }
 
 #[derive(Template)]
@@ -50,36 +96,130 @@ struct SearchTemplate<'a> {
     page: &'a SearchPage,
 }
 
+/// The filters of a search, resolved against the index.
+struct Filters {
+    speaker: Option<usize>,
+    topic: Option<usize>,
+    article: Option<usize>,
+}
+
+fn filters(index: &Index, p: &SearchParams, json: bool) -> Result<Filters, PageError> {
+    let unknown = |what: &str, id: &str| PageError::bad_request(format!("There is no {what} {id:?}."), json);
+    let lookup = |id: &str, what: &str, find: &dyn Fn(&str) -> Option<usize>| match id {
+        "" => Ok(None),
+        id => find(id).map(Some).ok_or_else(|| unknown(what, id)),
+    };
+    Ok(Filters {
+        speaker: lookup(&p.speaker, "speaker", &|id| index.speaker(id))?,
+        topic: lookup(&p.topic, "topic", &|id| index.topic(id))?,
+        article: lookup(&p.article, "article", &|id| index.article(id))?,
+    })
+}
+
 fn build(site: &Site, p: &SearchParams, json: bool) -> Result<SearchPage, PageError> {
     let index = &site.index;
     let query = p.q.trim();
     if query.chars().count() > MAX_QUERY_CHARS {
         return Err(PageError::bad_request(format!("The search is too long: at most {MAX_QUERY_CHARS} characters."), json));
     }
-    let speaker = match p.speaker.as_str() {
-        "" => None,
-        id => Some(index.speaker(id).ok_or_else(|| PageError::bad_request(format!("There is no speaker {id:?}."), json))?),
-    };
-    let topic = match p.topic.as_str() {
-        "" => None,
-        id => Some(index.topic(id).ok_or_else(|| PageError::bad_request(format!("There is no topic {id:?}."), json))?),
-    };
-    let searched = !query.is_empty() || speaker.is_some() || topic.is_some();
-    let found = if searched { index.search(query, speaker, topic) } else { Vec::new() };
-    let base = search_path(query, &p.speaker, &p.topic);
-    let pager = Pager::new(p.page.as_deref(), found.len(), &base).map_err(|e| super::page_number_error(&e, json))?;
-    let shown = found[pager.range(found.len())].to_vec();
+    let f = filters(index, p, json)?;
+    let searched = !query.is_empty() || f.speaker.is_some() || f.topic.is_some() || f.article.is_some();
+    let base = search_path(query, &p.speaker, &p.topic, &p.article);
+    let page_error = |e| super::page_number_error(&e, json);
+    // The page number is checked twice: as a number before searching, and
+    // against the number of results after.
+    let wanted = Pager::new(p.page.as_deref(), index.entries.len(), &base).map_err(page_error)?;
+    let range = wanted.range(index.entries.len());
+    let outcome = if searched { run(site, query, &f, range, json)? } else { Outcome::default() };
+    let pager = Pager::new(p.page.as_deref(), outcome.total, &base).map_err(page_error)?;
+    let results = outcome.hits.iter().map(|&i| hit(site, i, &outcome)).collect();
     Ok(SearchPage {
         pager,
         query: query.to_string(),
         speaker: p.speaker.clone(),
         topic: p.topic.clone(),
+        article: p.article.clone(),
         searched,
-        total: found.len(),
-        results: views::statements(index, shown),
+        total: outcome.total,
+        results,
+        problems: outcome.problems.clone(),
+        facets: facets(index, query, p, &outcome),
         speakers: (0..index.summit.speakers.len()).map(|s| views::speaker_ref(index, s)).collect(),
         topics: (0..index.summit.topics.len()).map(|t| views::topic_ref(index, t)).collect(),
     })
+}
+
+fn run(site: &Site, words: &str, f: &Filters, page: Range<usize>, json: bool) -> Result<Outcome, PageError> {
+    let unavailable = |why: &str| {
+        tracing::error!("search failed: {why}");
+        PageError::unavailable("Search is not available right now. Please try again later.", json)
+    };
+    let search = site.index.search().map_err(unavailable)?;
+    let request = Request { words, speaker: f.speaker, topic: f.topic, article: f.article, page };
+    search.run(&site.index, &request).map_err(|e| unavailable(&e.to_string()))
+}
+
+fn hit(site: &Site, i: usize, outcome: &Outcome) -> Hit {
+    let statement = views::statement(&site.index, i);
+    let marks = site.index.search().map(|s| s.marks(&statement.text, &outcome.stems)).unwrap_or_default();
+    let mut marked = Vec::new();
+    let mut pos = 0;
+    for m in marks {
+        if m.start > pos {
+            marked.push(Stretch { text: statement.text[pos..m.start].to_string(), marked: false });
+        }
+        marked.push(Stretch { text: statement.text[m.clone()].to_string(), marked: true });
+        pos = m.end;
+    }
+    if pos < statement.text.len() {
+        marked.push(Stretch { text: statement.text[pos..].to_string(), marked: false });
+    }
+    Hit { statement, marked }
+}
+
+fn facets(index: &Index, query: &str, p: &SearchParams, outcome: &Outcome) -> Facets {
+    let value = |id: &str, name: &str, count: usize, current: &str, with: &dyn Fn(&str) -> String| FacetValue {
+        id: id.to_string(),
+        name: name.to_string(),
+        count,
+        selected: current == id,
+        url: with(if current == id { "" } else { id }),
+    };
+    let with_speaker = |id: &str| search_path(query, id, &p.topic, &p.article);
+    let with_topic = |id: &str| search_path(query, &p.speaker, id, &p.article);
+    let with_article = |id: &str| search_path(query, &p.speaker, &p.topic, id);
+    let mut speakers: Vec<FacetValue> = index
+        .summit
+        .speakers
+        .iter()
+        .zip(&outcome.by_speaker)
+        .map(|(s, &n)| value(&s.id, &s.name, n, &p.speaker, &with_speaker))
+        .collect();
+    speakers.retain(|v| v.count > 0 || v.selected);
+    let topics = index
+        .summit
+        .topics
+        .iter()
+        .zip(&outcome.by_topic)
+        .filter(|(t, &n)| n > 0 || t.id == p.topic)
+        .map(|(t, &n)| value(&t.id, &t.name, n, &p.topic, &with_topic))
+        .collect();
+    let mut by_article: Vec<(usize, usize)> =
+        outcome.by_article.iter().copied().enumerate().filter(|&(a, n)| n > 0 || index.articles[a].article.id == p.article).collect();
+    by_article.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    let mut articles: Vec<FacetValue> = by_article
+        .iter()
+        .map(|&(a, n)| {
+            let art = &index.articles[a].article;
+            value(&art.id, &crate::text::shorten(&art.title, 60), n, &p.article, &with_article)
+        })
+        .collect();
+    // The chosen article stays listed, however far down it is.
+    let keep = articles.iter().position(|v| v.selected);
+    let mut kept = keep.filter(|&k| k >= ARTICLE_FACET_LIMIT).map(|k| articles.remove(k));
+    articles.truncate(ARTICLE_FACET_LIMIT);
+    articles.extend(kept.take());
+    Facets { speakers, topics, articles }
 }
 
 fn respond(
@@ -110,8 +250,8 @@ fn respond(
 }
 
 /// "/search?q=cyber&speaker=putin", with only the filters that are set.
-fn search_path(q: &str, speaker: &str, topic: &str) -> String {
-    let params: Vec<String> = [("q", q), ("speaker", speaker), ("topic", topic)]
+fn search_path(q: &str, speaker: &str, topic: &str, article: &str) -> String {
+    let params: Vec<String> = [("q", q), ("speaker", speaker), ("topic", topic), ("article", article)]
         .iter()
         .filter(|(_, v)| !v.is_empty())
         .map(|(k, v)| format!("{k}={}", encode(v)))
