@@ -65,6 +65,8 @@ pub struct StatementView {
     pub article: ArticleRef,
     pub start: usize,
     pub end: usize,
+    /// How many articles report this statement, in this or another version.
+    pub sources: usize,
     #[serde(skip)]
     pub speaker_class: String,
 }
@@ -142,6 +144,7 @@ pub fn statement(index: &Index, i: usize) -> StatementView {
         article,
         start: e.start,
         end: e.end,
+        sources: index.sources(i),
         speaker_class: speaker_class(e.speaker),
     }
 }

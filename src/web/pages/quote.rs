@@ -62,7 +62,7 @@ pub fn build(site: &Site, i: usize) -> QuotePage {
         .map(|(s, t)| Counterpart {
             speaker: views::speaker_ref(index, s),
             topic: views::topic_ref(index, t),
-            statements: views::statements(index, index.said_on(s, t).take(COUNTERPART_LIMIT)),
+            statements: views::statements(index, index.first_versions(index.said_on(s, t)).into_iter().take(COUNTERPART_LIMIT)),
         })
         .collect();
     let topic = statement.topics.first().map(|t| t.name.clone());

@@ -49,7 +49,8 @@ pub fn build(site: &Site, s: usize, groups: Vec<(usize, Vec<usize>)>, pager: Pag
         })
         .filter(|g| !g.statements.is_empty())
         .collect();
-    SpeakerPage { speaker: views::speaker_ref(index, s), count: index.by_speaker(s).len(), groups, pager }
+    let count = index.first_versions(index.by_speaker(s).iter().copied()).len();
+    SpeakerPage { speaker: views::speaker_ref(index, s), count, groups, pager }
 }
 
 pub async fn page(
@@ -63,7 +64,7 @@ pub async fn page(
     };
     let index = &site.index;
     let groups: Vec<(usize, Vec<usize>)> = (0..index.summit.topics.len())
-        .map(|t| (t, index.said_on(s, t).collect::<Vec<_>>()))
+        .map(|t| (t, index.first_versions(index.said_on(s, t))))
         .filter(|(_, list)| !list.is_empty())
         .collect();
     let base = format!("/speakers/{id}");

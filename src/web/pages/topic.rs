@@ -43,11 +43,12 @@ struct TopicTemplate<'a> {
     page: &'a TopicPage,
 }
 
-/// The statements of each column, and of others, before paging.
+/// The statements of each column, and of others, before paging: each
+/// statement once, however many articles reported it.
 fn lists(site: &Site, t: usize) -> (Vec<Vec<usize>>, Vec<usize>) {
     let index = &site.index;
-    let columns = (0..index.summit.speakers.len()).map(|s| index.said_on(s, t).collect()).collect();
-    let others = index.on_topic(t).iter().copied().filter(|&i| index.entries[i].speaker.is_none()).collect();
+    let columns = (0..index.summit.speakers.len()).map(|s| index.first_versions(index.said_on(s, t))).collect();
+    let others = index.first_versions(index.on_topic(t).iter().copied().filter(|&i| index.entries[i].speaker.is_none()));
     (columns, others)
 }
 
