@@ -537,9 +537,20 @@ async fn quote_pages_show_the_statement_with_previews_and_permalink() {
         assert_eq!(meta_content(&html, "og:title").as_deref(), json["heading"].as_str(), "{path}: og:title");
         assert_eq!(meta_content(&html, "og:type").as_deref(), Some("article"), "{path}: og:type");
         assert_eq!(meta_content(&html, "og:site_name").as_deref(), Some("Counterparts"), "{path}: og:site_name");
-        assert_eq!(meta_content(&html, "twitter:card").as_deref(), Some("summary"), "{path}: twitter:card");
-        let description = meta_content(&html, "og:description").unwrap_or_else(|| panic!("{path}: no og:description"));
         let start: String = s.text.chars().take(40).collect();
+        // The share card is the preview's picture, shown large.
+        let card = format!("{permalink}.png");
+        assert_eq!(meta_content(&html, "og:image").as_deref(), Some(card.as_str()), "{path}: og:image");
+        assert_eq!(meta_content(&html, "og:image:type").as_deref(), Some("image/png"), "{path}: og:image:type");
+        assert_eq!(meta_content(&html, "og:image:width").as_deref(), Some("1200"), "{path}: og:image:width");
+        assert_eq!(meta_content(&html, "og:image:height").as_deref(), Some("630"), "{path}: og:image:height");
+        let alt = meta_content(&html, "og:image:alt").unwrap_or_default();
+        let speaker = json["statement"]["speaker_name"].as_str().unwrap_or_default();
+        assert!(alt.starts_with(&format!("{speaker}: {}", start.trim_end())), "{path}: og:image:alt {alt:?}");
+        assert!(alt.chars().count() <= 301, "{path}: og:image:alt is not shortened");
+        assert_eq!(meta_content(&html, "twitter:card").as_deref(), Some("summary_large_image"), "{path}: twitter:card");
+        assert_eq!(meta_content(&html, "twitter:image").as_deref(), Some(card.as_str()), "{path}: twitter:image");
+        let description = meta_content(&html, "og:description").unwrap_or_else(|| panic!("{path}: no og:description"));
         assert!(description.starts_with(start.trim_end()), "{path}: og:description {description:?} is not the words");
         // The copy-link field holds the absolute permalink.
         let input = tags(&html).into_iter().find(|t| t.name == "input" && t.attr("id") == Some("permalink"));
@@ -559,6 +570,81 @@ fn sorted(mut ids: Vec<String>) -> Vec<String> {
     ids.sort();
     ids.dedup();
     ids
+}
+
+/// The width and height of a PNG, decoding it whole.
+fn png_size(body: &[u8], what: &str) -> (u32, u32) {
+    let decoder = png::Decoder::new(body);
+    let mut reader = decoder.read_info().unwrap_or_else(|e| panic!("{what}: not a PNG: {e}"));
+    let mut pixels = vec![0; reader.output_buffer_size()];
+    let frame = reader.next_frame(&mut pixels).unwrap_or_else(|e| panic!("{what}: a broken PNG: {e}"));
+    (frame.width, frame.height)
+}
+
+#[tokio::test]
+async fn every_quote_has_a_share_card_of_1200_by_630() {
+    let site = seed_site();
+    let (_, said) = export(&site).await;
+    let mut seen = std::collections::HashSet::new();
+    for s in said.iter().filter(|s| seen.insert(s.id.clone())) {
+        let uri = format!("/quotes/{}.png", s.id);
+        let reply = get_ok(&site, &uri).await;
+        assert_eq!(reply.header(header::CONTENT_TYPE), "image/png", "GET {uri}");
+        assert_eq!(png_size(&reply.body, &uri), (1200, 630), "GET {uri}");
+        assert_security_headers(&reply, &uri);
+    }
+}
+
+#[tokio::test]
+async fn share_cards_revalidate_answer_head_and_are_not_compressed_again() {
+    // A site of its own: the first request for the card here is a HEAD.
+    let library = Library::load(&LoadOptions::default()).expect("the built-in corpus loads");
+    let site = Arc::new(Site::new(Index::build(library), PUBLIC_URL));
+    let (_, said) = export(&site).await;
+    let uri = format!("/quotes/{}.png", said[0].id);
+    let head = send(&site, Method::HEAD, &uri, &[]).await;
+    assert_eq!(head.status, StatusCode::OK, "HEAD {uri}");
+    assert!(head.body.is_empty(), "HEAD {uri}: a body");
+    assert_eq!(head.header(header::CONTENT_TYPE), "image/png", "HEAD {uri}");
+    let reply = get_ok(&site, &uri).await;
+    assert!(!reply.header(header::ETAG).is_empty(), "GET {uri}: no ETag");
+    assert_eq!(head.header(header::ETAG), reply.header(header::ETAG), "HEAD {uri}: another version than GET");
+    assert_eq!(head.header(header::CONTENT_LENGTH), reply.body.len().to_string(), "HEAD {uri}: Content-Length");
+    assert_revalidates(&site, &uri, &reply).await;
+    // PNG is compressed already: the same bytes whatever the client accepts.
+    let encoded = send(&site, Method::GET, &uri, &[("accept-encoding", "br, gzip")]).await;
+    assert_eq!(encoded.status, StatusCode::OK);
+    assert_eq!(encoded.header(header::CONTENT_ENCODING), "", "GET {uri}: compressed again");
+    assert_eq!(encoded.body, reply.body, "GET {uri}: another body");
+    // Previews asking for a new card at the same moment all get the one card.
+    let other = format!("/quotes/{}.png", said.iter().find(|s| s.id != said[0].id).expect("two statements").id);
+    let at_once: Vec<_> = (0..6)
+        .map(|_| {
+            let (site, other) = (site.clone(), other.clone());
+            tokio::spawn(async move { get(&site, &other).await })
+        })
+        .collect();
+    let mut etags = std::collections::HashSet::new();
+    for task in at_once {
+        let r = task.await.expect("a request task");
+        assert_eq!(r.status, StatusCode::OK, "GET {other} at once");
+        etags.insert(r.header(header::ETAG).to_string());
+    }
+    assert_eq!(etags.len(), 1, "GET {other} at once: {etags:?}");
+}
+
+#[tokio::test]
+async fn a_card_for_no_statement_is_the_404_page() {
+    let site = seed_site();
+    for uri in ["/quotes/nothing.png", "/quotes/.png", "/quotes/nothing.json.png", "/quotes/nothing.png.json"] {
+        let reply = get(&site, uri).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "GET {uri}");
+        assert_security_headers(&reply, uri);
+        if !uri.ends_with(".json") {
+            assert_eq!(reply.header(header::CONTENT_TYPE), "text/html; charset=utf-8", "GET {uri}");
+            assert!(reply.text().contains("There is no statement at this address."), "GET {uri}: {}", reply.text());
+        }
+    }
 }
 
 #[tokio::test]
@@ -959,10 +1045,13 @@ async fn article_markup_is_escaped_on_every_page() {
     let article = get_ok(&site, "/articles/hostile").await;
     assert!(shows_escaped(article.text(), "<script>alert(1)</script>"), "the article page shows the tag as text");
     assert!(shows_escaped(article.text(), "<img src=x onerror=alert(1)>"), "the article page shows the img as text");
-    // Quote pages of statements holding markup show it as text.
+    // Quote pages of statements holding markup show it as text, and their
+    // cards (SVG inside) are still drawn.
     for s in said.iter().filter(|s| s.text.contains('<')) {
         let html = get_ok(&site, &format!("/quotes/{}", s.id)).await;
         assert!(shows_escaped(html.text(), &s.text), "/quotes/{}: the words, escaped", s.id);
+        let card = get_ok(&site, &format!("/quotes/{}.png", s.id)).await;
+        assert_eq!(png_size(&card.body, &s.id), (1200, 630));
     }
 }
 

@@ -7,11 +7,16 @@
 //! stale; a reload builds a new site with an empty cache. The cache holds at
 //! most a byte budget; past it, the pages least recently asked for are let go
 //! (and rendered again if asked for again).
+//!
+//! Requests for an address that is being prepared wait for it rather than
+//! render it again: a link shared somewhere busy brings many previews asking
+//! for the same page and share card at once, and a card is costly to draw.
+//! Images that are compressed already (PNG) are kept as they are.
 
 use std::collections::HashMap;
 use std::io::Write;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -40,6 +45,8 @@ impl Prepared {
 
 pub struct PageCache {
     entries: RwLock<HashMap<String, Arc<Prepared>>>,
+    /// Addresses being prepared, each with the lock its later requests wait on.
+    preparing: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     bytes: AtomicUsize,
     budget: usize,
     clock: AtomicU64,
@@ -48,7 +55,21 @@ pub struct PageCache {
 impl PageCache {
     /// A cache that keeps at most `budget` bytes of prepared responses.
     pub fn new(budget: usize) -> PageCache {
-        PageCache { entries: RwLock::new(HashMap::new()), bytes: AtomicUsize::new(0), budget, clock: AtomicU64::new(0) }
+        PageCache {
+            entries: RwLock::new(HashMap::new()),
+            preparing: Mutex::new(HashMap::new()),
+            bytes: AtomicUsize::new(0),
+            budget,
+            clock: AtomicU64::new(0),
+        }
+    }
+
+    /// Waits until no other request is preparing `key`, then holds it until
+    /// the claim is dropped.
+    async fn claim(self: &Arc<Self>, key: &str) -> Option<Claim> {
+        let lock = self.preparing.lock().ok()?.entry(key.to_string()).or_default().clone();
+        let guard = lock.lock_owned().await;
+        Some(Claim { cache: self.clone(), key: key.to_string(), _guard: guard })
     }
 
     /// How many responses are prepared, and their bytes (all encodings).
@@ -93,8 +114,27 @@ impl PageCache {
     }
 }
 
+/// The right to prepare one address; the next request for it waits until
+/// this is dropped.
+struct Claim {
+    cache: Arc<PageCache>,
+    key: String,
+    _guard: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl Drop for Claim {
+    fn drop(&mut self) {
+        let Ok(mut preparing) = self.cache.preparing.lock() else { return };
+        // Held by the map and by this claim alone: nobody waits, so let go.
+        if preparing.get(&self.key).is_some_and(|lock| Arc::strong_count(lock) <= 2) {
+            preparing.remove(&self.key);
+        }
+    }
+}
+
 /// The middleware: answers from the cache, or prepares what the router
-/// returns. Only successful GET responses without an encoding are kept.
+/// returns. Only successful responses without an encoding are kept; a HEAD
+/// prepares the page as a GET would, so it carries the same `ETag`.
 pub async fn serve_prepared(State(cache): State<Arc<PageCache>>, request: Request, next: Next) -> Response {
     let cacheable = matches!(*request.method(), Method::GET | Method::HEAD)
         && request.uri().path() != "/healthz"
@@ -109,16 +149,19 @@ pub async fn serve_prepared(State(cache): State<Arc<PageCache>>, request: Reques
         return answer(&p, &client, head);
     }
     let key = key.to_string();
-    if head {
-        return next.run(request).await;
+    let _claim = cache.claim(&key).await;
+    // Whoever held the address before has prepared it by now, if it can be.
+    if let Some(p) = cache.get(&key) {
+        return answer(&p, &client, head);
     }
     // Ask the router for the plain page; encodings and 304s are ours.
     let mut request = request;
+    *request.method_mut() = Method::GET;
     request.headers_mut().remove(header::ACCEPT_ENCODING);
     request.headers_mut().remove(header::IF_NONE_MATCH);
     let response = next.run(request).await;
     if response.status() != StatusCode::OK || response.headers().contains_key(header::CONTENT_ENCODING) {
-        return response;
+        return if head { without_body(response) } else { response };
     }
     let (parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, MAX_PREPARED_BYTES).await else {
@@ -137,20 +180,29 @@ fn only_known_parameters(query: &str) -> bool {
     query.split('&').filter(|p| !p.is_empty()).all(|p| KNOWN_PARAMETERS.contains(&p.split('=').next().unwrap_or("")))
 }
 
+/// A response to a HEAD request: the headers of the GET it was made as.
+fn without_body(response: Response) -> Response {
+    let (parts, _) = response.into_parts();
+    Response::from_parts(parts, Body::empty())
+}
+
+/// Is a body of this type worth compressing? Not PNG, JPEG and the like,
+/// which are compressed already; SVG is text.
+fn compressible(headers: &HeaderMap) -> bool {
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    !content_type.starts_with("image/") || content_type.starts_with("image/svg")
+}
+
 fn prepare(mut headers: HeaderMap, identity: Bytes) -> Prepared {
     let etag = HeaderValue::from_str(&format!("\"{}\"", &blake3::hash(&identity).to_hex()[..20]))
         .expect("a hex string is a valid header value");
     headers.remove(header::CONTENT_LENGTH);
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-cache"));
-    Prepared {
-        gzip: gzip(&identity),
-        brotli: brotli(&identity),
-        identity,
-        headers,
-        etag,
-        last_used: AtomicU64::new(0),
-    }
+    // An empty encoding is never sent: `answer` falls back to the identity.
+    let (gzip, brotli) =
+        if compressible(&headers) { (gzip(&identity), brotli(&identity)) } else { (Bytes::new(), Bytes::new()) };
+    Prepared { gzip, brotli, identity, headers, etag, last_used: AtomicU64::new(0) }
 }
 
 fn gzip(body: &[u8]) -> Bytes {
@@ -255,6 +307,36 @@ mod tests {
         assert!(n > 0 && n < 50);
         // The most recent entries are the ones kept.
         assert!(cache.get("/p49").is_some());
+    }
+
+    #[test]
+    fn images_are_kept_without_compressed_copies() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
+        let p = prepare(headers, Bytes::from(vec![7u8; 4096]));
+        assert!(p.gzip.is_empty() && p.brotli.is_empty());
+        let client = Client { accept_encoding: Some(HeaderValue::from_static("br, gzip")), if_none_match: None };
+        assert!(!answer(&p, &client, false).headers().contains_key(header::CONTENT_ENCODING));
+        let mut headers = HeaderMap::new();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/svg+xml"));
+        assert!(!prepare(headers, Bytes::from(vec![7u8; 4096])).gzip.is_empty());
+    }
+
+    #[tokio::test]
+    async fn a_second_request_for_an_address_waits_for_the_first() {
+        let cache = Arc::new(PageCache::new(10_000));
+        let first = cache.claim("/p").await.expect("a claim");
+        let waiting = tokio::spawn({
+            let cache = cache.clone();
+            async move { cache.claim("/p").await.is_some() }
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert!(!waiting.is_finished(), "the second claim went ahead of the first");
+        // Another address does not wait.
+        assert!(cache.claim("/q").await.is_some());
+        drop(first);
+        assert!(waiting.await.unwrap());
+        assert!(cache.preparing.lock().unwrap().is_empty(), "claims are let go");
     }
 
     #[test]

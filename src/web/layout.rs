@@ -9,6 +9,20 @@ pub struct Preview {
     pub description: String,
     /// og:type ("article", "website").
     pub kind: &'static str,
+    /// A picture for the preview: previews show it large.
+    pub image: Option<PreviewImage>,
+}
+
+/// og:image and twitter:image, with what previews need to lay it out
+/// before fetching it and to describe it.
+pub struct PreviewImage {
+    /// Absolute: the sites that show previews fetch it.
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    /// The content type ("image/png").
+    pub kind: &'static str,
+    pub alt: String,
 }
 
 pub struct Layout {

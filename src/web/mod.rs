@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod cache;
+mod card;
 mod error;
 mod headers;
 mod layout;

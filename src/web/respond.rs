@@ -1,6 +1,6 @@
-//! Turning a rendered page or a JSON value into a response: content type
-//! and the `Link` to the page's other form. (`ETag`, `304` and encodings
-//! are the page cache's: see `cache.rs`.)
+//! Turning a rendered page, a JSON value or an image into a response:
+//! content type and the `Link` to the page's other form. (`ETag`, `304`
+//! and encodings are the page cache's: see `cache.rs`.)
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -8,7 +8,16 @@ use serde::Serialize;
 
 /// "cybersecurity.json" -> ("cybersecurity", true).
 pub fn split_json(param: &str) -> (&str, bool) {
-    match param.strip_suffix(".json") {
+    split_suffix(param, ".json")
+}
+
+/// "ab12cd34ef.png" -> ("ab12cd34ef", true): a statement's share card.
+pub fn split_png(param: &str) -> (&str, bool) {
+    split_suffix(param, ".png")
+}
+
+fn split_suffix<'a>(param: &'a str, suffix: &str) -> (&'a str, bool) {
+    match param.strip_suffix(suffix) {
         Some(stem) => (stem, true),
         None => (param, false),
     }
@@ -25,6 +34,13 @@ pub fn json<T: Serialize>(status: StatusCode, value: &T, html_url: Option<&str>)
     let body = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     let link = html_url.map(|u| format!("<{u}>; rel=\"alternate\"; type=\"text/html\""));
     finish(status, "application/json", body, link)
+}
+
+/// A PNG image.
+pub fn png(body: Vec<u8>) -> Response {
+    let mut response = (StatusCode::OK, body).into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
+    response
 }
 
 fn finish(status: StatusCode, content_type: &'static str, body: String, link: Option<String>) -> Response {

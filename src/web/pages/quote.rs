@@ -1,18 +1,21 @@
 //! `/quotes/{id}`: one statement on its own — its words, speaker, topics,
 //! the paragraph it was said in, what the other speakers said on the same
-//! topics, a link to copy, and link-preview metadata.
+//! topics, a link to copy, and link-preview metadata; and `/quotes/{id}.png`,
+//! its share card, the picture of those previews.
 
 use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Serialize;
 
 use super::article::{pieces, Piece};
+use crate::web::card::{self, Card};
 use crate::web::error::PageError;
-use crate::web::layout::{Layout, Preview};
-use crate::web::respond::split_json;
+use crate::web::layout::{Layout, Preview, PreviewImage};
+use crate::web::respond::{self, split_json, split_png};
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
 use crate::web::Site;
 
@@ -20,6 +23,8 @@ use crate::web::Site;
 const COUNTERPART_LIMIT: usize = 5;
 /// How many other articles with the same words a quote page lists.
 const ALSO_IN_LIMIT: usize = 20;
+/// How long the share card's description may be, in characters.
+const CARD_ALT_LIMIT: usize = 300;
 
 #[derive(Serialize)]
 pub struct QuotePage {
@@ -84,7 +89,12 @@ pub fn build(site: &Site, i: usize) -> QuotePage {
     }
 }
 
+/// The page, its JSON twin or its share card: one route serves all three,
+/// as the router cannot tell `{id}.png` from `{id}`.
 pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> Response {
+    if let (id, true) = split_png(&param) {
+        return share_card(site, id).await;
+    }
     let (id, json) = split_json(&param);
     let Some(i) = site.index.entry(id) else {
         return PageError::not_found("statement", json).render(Some(&site));
@@ -92,10 +102,54 @@ pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> R
     let page = build(&site, i);
     let path = format!("/quotes/{id}");
     let words = crate::text::shorten(&page.statement.text, 200);
-    let preview = Preview { title: page.heading.clone(), description: words.clone(), kind: "article" };
+    let image = PreviewImage {
+        url: site.absolute(&format!("{path}.png")),
+        width: card::WIDTH,
+        height: card::HEIGHT,
+        kind: card::CONTENT_TYPE,
+        alt: crate::text::shorten(&format!("{}: {}", page.statement.speaker_name, page.statement.text), CARD_ALT_LIMIT),
+    };
+    let preview =
+        Preview { title: page.heading.clone(), description: words.clone(), kind: "article", image: Some(image) };
     super::render(&path, json, &page, || QuoteTemplate {
         layout: Layout::new(&site, &path, &page.heading, &words, Some(format!("{path}.json"))).with_preview(preview),
         page: &page,
     })
     .unwrap_or_else(|e| e.render(Some(&site)))
+}
+
+/// What the share card of statement `i` shows.
+fn card_of(site: &Site, i: usize) -> Card {
+    let index = &site.index;
+    let e = &index.entries[i];
+    let statement = views::statement(index, i);
+    Card {
+        parts: statement.parts,
+        speaker: statement.speaker_name,
+        role: e.speaker.map(|s| index.summit.speakers[s].role.clone()).filter(|r| !r.trim().is_empty()),
+        topic: statement.topics.into_iter().next().map(|t| t.name),
+        summit: index.summit.title.clone(),
+        colour: card::speaker_colour(e.speaker),
+    }
+}
+
+/// `/quotes/{id}.png`. Drawing takes a while, so it runs off the async
+/// workers; the page cache keeps the result, so each card is drawn once.
+async fn share_card(site: Arc<Site>, id: &str) -> Response {
+    let Some(i) = site.index.entry(id) else {
+        return PageError::not_found("statement", false).render(Some(&site));
+    };
+    let card = card_of(&site, i);
+    let drawn = tokio::task::spawn_blocking(move || card::render(&card)).await;
+    match drawn {
+        Ok(Ok(png)) => respond::png(png),
+        Ok(Err(e)) => card_failed(&site, id, &e),
+        Err(e) => card_failed(&site, id, &e),
+    }
+}
+
+fn card_failed(site: &Site, id: &str, error: &dyn std::fmt::Display) -> Response {
+    tracing::error!("cannot draw the card of /quotes/{id}: {error}");
+    let message = "The picture of this statement could not be drawn.".to_string();
+    PageError { status: StatusCode::INTERNAL_SERVER_ERROR, message, json: false }.render(Some(site))
 }

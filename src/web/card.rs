@@ -1,0 +1,660 @@
+//! Share cards: one statement drawn as a 1200×630 PNG, the picture a link
+//! preview shows for a quote page.
+//!
+//! The card is an SVG document, laid out here and drawn by resvg. The lines
+//! are broken here, not by the renderer: SVG text does not wrap, and only a
+//! layout measured with the glyphs that will be drawn is sure to fit. The
+//! one font is compiled in and is the only one the renderer knows, so a card
+//! looks the same on every machine and nothing is read from the system.
+
+use std::sync::{Arc, OnceLock};
+
+use resvg::tiny_skia::{Pixmap, Transform};
+use resvg::usvg::{self, fontdb};
+
+use super::views::Part;
+
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 630;
+pub const CONTENT_TYPE: &str = "image/png";
+
+/// What a card shows.
+pub struct Card {
+    /// The statement: the speaker's quoted words and the reporter's frame.
+    pub parts: Vec<Part>,
+    pub speaker: String,
+    /// A tracked speaker's role ("President of the United States").
+    pub role: Option<String>,
+    pub topic: Option<String>,
+    pub summit: String,
+    /// The speaker's colour, as `#rrggbb`.
+    pub colour: &'static str,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CardError {
+    #[error("the compiled-in font cannot be read: {0}")]
+    Font(String),
+    #[error("the card's SVG does not parse: {0}")]
+    Svg(#[from] usvg::Error),
+    #[error("no canvas of {WIDTH}×{HEIGHT}")]
+    Canvas,
+    #[error("the card cannot be encoded as PNG: {0}")]
+    Png(String),
+}
+
+/// The card as PNG bytes.
+pub fn render(card: &Card) -> Result<Vec<u8>, CardError> {
+    encode(&draw(card)?).map_err(|e| CardError::Png(e.to_string()))
+}
+
+/// The pixels as an RGB PNG. The card is opaque (its background covers
+/// it), so the alpha channel says nothing; without it, and with a filter
+/// chosen per row, a card takes half the bytes of tiny-skia's RGBA PNG.
+fn encode(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    let rgb: Vec<u8> = pixmap.data().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+    let mut out = Vec::with_capacity(rgb.len() / 16);
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&rgb)?;
+    writer.finish()?;
+    Ok(out)
+}
+
+fn draw(card: &Card) -> Result<Pixmap, CardError> {
+    let fonts = fonts()?;
+    let options = usvg::Options {
+        font_family: FAMILY.to_string(),
+        fontdb: fonts.db.clone(),
+        // A card has no images; nothing in one may make the renderer read a file.
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: Box::new(|_, _, _| None),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(&svg(card, fonts), &options)?;
+    let mut pixmap = Pixmap::new(WIDTH, HEIGHT).ok_or(CardError::Canvas)?;
+    resvg::render(&tree, Transform::identity(), &mut pixmap.as_mut());
+    Ok(pixmap)
+}
+
+// ---------------------------------------------------------------------------
+// The font
+// ---------------------------------------------------------------------------
+
+const FAMILY: &str = "DejaVu Sans";
+static REGULAR: &[u8] = include_bytes!("../../static/fonts/DejaVuSans.ttf");
+static BOLD: &[u8] = include_bytes!("../../static/fonts/DejaVuSans-Bold.ttf");
+
+/// The renderer's font database and the same faces, read for measuring.
+struct Fonts {
+    db: Arc<fontdb::Database>,
+    regular: Face,
+    bold: Face,
+}
+
+/// Glyph advances of one face, in ems.
+struct Face {
+    face: ttf_parser::Face<'static>,
+    units_per_em: f32,
+}
+
+impl Face {
+    fn parse(data: &'static [u8]) -> Result<Face, CardError> {
+        let face = ttf_parser::Face::parse(data, 0).map_err(|e| CardError::Font(e.to_string()))?;
+        let units_per_em = f32::from(face.units_per_em().max(1));
+        Ok(Face { face, units_per_em })
+    }
+
+    /// How far `c` moves the pen, in ems. A character the font lacks is
+    /// drawn as its "missing" glyph (number 0), so it is measured as one.
+    fn advance(&self, c: char) -> f32 {
+        let glyph = self.face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
+        f32::from(self.face.glyph_hor_advance(glyph).unwrap_or(0)) / self.units_per_em
+    }
+
+    /// The width of `c` at `size` pixels.
+    fn measure(&self, size: f32) -> impl Fn(char) -> f32 + '_ {
+        move |c| self.advance(c) * size
+    }
+}
+
+fn fonts() -> Result<&'static Fonts, CardError> {
+    static FONTS: OnceLock<Result<Fonts, String>> = OnceLock::new();
+    FONTS.get_or_init(|| load_fonts().map_err(|e| e.to_string())).as_ref().map_err(|e| CardError::Font(e.clone()))
+}
+
+fn load_fonts() -> Result<Fonts, CardError> {
+    let mut db = fontdb::Database::new();
+    for data in [REGULAR, BOLD] {
+        if db.load_font_source(fontdb::Source::Binary(Arc::new(data))).is_empty() {
+            return Err(CardError::Font("no face in the font file".into()));
+        }
+    }
+    Ok(Fonts { db: Arc::new(db), regular: Face::parse(REGULAR)?, bold: Face::parse(BOLD)? })
+}
+
+// ---------------------------------------------------------------------------
+// Layout
+// ---------------------------------------------------------------------------
+
+/// Left edge of the text and its widest line. The measured widths leave
+/// out kerning, which only narrows DejaVu's lines, and the right margin
+/// takes up what remains.
+const LEFT: f32 = 80.0;
+const TEXT_WIDTH: f32 = 1040.0;
+/// The stripe in the speaker's colour, as the pages' cards have.
+const STRIPE: f32 = 20.0;
+/// The band the statement's lines are centred in.
+const QUOTE_TOP: f32 = 140.0;
+const QUOTE_BOTTOM: f32 = 462.0;
+/// Sizes to try, largest first: a short statement is set large, a long one
+/// smaller, and the smallest is cut if the words still do not fit.
+const QUOTE_SIZES: [f32; 6] = [54.0, 47.0, 41.0, 36.0, 32.0, 28.0];
+const LINE_HEIGHT: f32 = 1.3;
+/// DejaVu Sans's ascent, in ems: where a line's baseline lies below its top.
+const ASCENT: f32 = 0.93;
+
+const HEADER_SIZE: f32 = 28.0;
+const NAME_SIZE: f32 = 36.0;
+const DETAIL_SIZE: f32 = 26.0;
+
+/// The light theme's colours in static/style.css.
+const BACKGROUND: &str = "#ffffff";
+const TEXT: &str = "#1f2328";
+const MUTED: &str = "#57606a";
+const RULE: &str = "#d0d7de";
+/// `--sp-0` … `--sp-5` and `--sp-other` of static/style.css: each reads at
+/// 4.5:1 or better on white.
+const SPEAKER_COLOURS: [&str; 6] = ["#1d4ed8", "#b91c1c", "#047857", "#7e22ce", "#92400e", "#0f766e"];
+const OTHER_SPEAKER: &str = "#57606a";
+
+/// The colour of the speaker at `speaker` in the summit file, as the pages
+/// give it (see `views::speaker_class`).
+pub fn speaker_colour(speaker: Option<usize>) -> &'static str {
+    speaker.map_or(OTHER_SPEAKER, |i| SPEAKER_COLOURS[i % SPEAKER_COLOURS.len()])
+}
+
+/// The words as the card shows them: quoted words in curly quotes, the
+/// reporter's own without, as the quote page shows them.
+fn statement_text(parts: &[Part]) -> String {
+    let joined: String = parts
+        .iter()
+        .map(|p| if p.quoted { format!("\u{201c}{}\u{201d}", p.text.trim()) } else { p.text.clone() })
+        .collect();
+    clean(&joined)
+}
+
+/// The statement's lines and the size they are set in.
+fn quote_lines(text: &str, face: &Face) -> (f32, Vec<String>) {
+    let mut last = (QUOTE_SIZES[QUOTE_SIZES.len() - 1], Vec::new());
+    for size in QUOTE_SIZES {
+        let max_lines = ((QUOTE_BOTTOM - QUOTE_TOP) / (size * LINE_HEIGHT)) as usize;
+        let wrapped = wrap(text, TEXT_WIDTH, max_lines, &face.measure(size));
+        if !wrapped.cut {
+            return (size, wrapped.lines);
+        }
+        last = (size, wrapped.finish());
+    }
+    last
+}
+
+/// Lines broken at spaces, none wider than the width they were measured
+/// against; `cut` when the words did not all fit in the lines allowed.
+#[derive(Debug, PartialEq)]
+struct Wrapped {
+    lines: Vec<String>,
+    cut: bool,
+}
+
+impl Wrapped {
+    /// The lines, the last marked as cut short: an ellipsis, and a closing
+    /// quotation mark when the cut fell inside quoted words. (Room for both
+    /// was left by [`wrap`].)
+    fn finish(mut self) -> Vec<String> {
+        if self.cut {
+            let open = self.lines.iter().flat_map(|l| l.chars()).filter(|&c| c == '\u{201c}').count();
+            let closed = self.lines.iter().flat_map(|l| l.chars()).filter(|&c| c == '\u{201d}').count();
+            let close = if open > closed { "\u{201d}" } else { "" };
+            match self.lines.last_mut() {
+                Some(last) => last.push_str(&format!("\u{2026}{close}")),
+                None => self.lines.push("\u{2026}".to_string()),
+            }
+        }
+        self.lines
+    }
+}
+
+/// What a cut line ends with, at most: measured so that it always fits.
+const CUT_MARK: &str = "\u{2026}\u{201d}";
+
+/// Breaks `text` (single spaces, as [`clean`] leaves it) into at most
+/// `max_lines` lines no wider than `max_width`, by `width` of each character.
+/// A word wider than a line is broken between characters. When the words do
+/// not all fit, the last line ends at a word boundary with room for
+/// [`CUT_MARK`]. Only the lines that are shown are ever measured, so a
+/// statement of any length costs the same.
+fn wrap(text: &str, max_width: f32, max_lines: usize, width: &dyn Fn(char) -> f32) -> Wrapped {
+    let measure = |s: &str| s.chars().map(width).sum::<f32>();
+    if max_lines == 0 {
+        return Wrapped { lines: Vec::new(), cut: !text.is_empty() };
+    }
+    let space = width(' ');
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut line_width = 0.0;
+    let mut pieces = text.split(' ').filter(|w| !w.is_empty()).flat_map(|w| pieces_of(w, max_width, width));
+    while let Some(piece) = pieces.next() {
+        let piece_width = measure(piece);
+        let gap = if line.is_empty() { 0.0 } else { space };
+        if line_width + gap + piece_width <= max_width {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(piece);
+            line_width += gap + piece_width;
+            continue;
+        }
+        if lines.len() + 1 == max_lines {
+            lines.push(line);
+            return cut(lines, max_width, &measure);
+        }
+        lines.push(std::mem::replace(&mut line, piece.to_string()));
+        line_width = piece_width;
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    Wrapped { lines, cut: false }
+}
+
+/// The lines of a text that did not fit: the last one shortened, word by
+/// word, until the cut mark fits after it.
+fn cut(mut lines: Vec<String>, max_width: f32, measure: &dyn Fn(&str) -> f32) -> Wrapped {
+    let room = max_width - measure(CUT_MARK);
+    if let Some(last) = lines.last_mut() {
+        while !last.is_empty() && measure(last) > room {
+            match last.rfind(' ') {
+                Some(space) => last.truncate(space),
+                // One piece of a long word: drop characters instead.
+                None => {
+                    last.pop();
+                }
+            }
+        }
+        let kept = last.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '\u{2013}' | '\u{2014}')
+        });
+        last.truncate(kept.len());
+    }
+    Wrapped { lines, cut: true }
+}
+
+/// A word as pieces no wider than `max_width`: the word itself when it fits,
+/// else runs of characters (never splitting a combining mark from its letter).
+fn pieces_of<'a>(word: &'a str, max_width: f32, width: &'a dyn Fn(char) -> f32) -> impl Iterator<Item = &'a str> + 'a {
+    let mut rest = word;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut used = 0.0;
+        let mut end = rest.len();
+        for (i, c) in rest.char_indices() {
+            used += width(c);
+            if used > max_width && i > 0 && !is_combining(c) {
+                end = i;
+                break;
+            }
+        }
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some(piece)
+    })
+}
+
+/// Marks drawn on the letter before them (accents written apart).
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+/// One line that fits `max_width`, cut with an ellipsis if it must be.
+fn fit_line(text: &str, max_width: f32, width: &dyn Fn(char) -> f32) -> String {
+    wrap(&clean(text), max_width, 1, width).finish().pop().unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------
+// Text that is safe to lay out and to put in SVG
+// ---------------------------------------------------------------------------
+
+/// Article text made fit for one run of a card: control characters,
+/// direction overrides and invisible characters removed (they would reorder
+/// or hide what is drawn, or are not allowed in XML), and every run of
+/// spaces and line ends made one space.
+fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace() || c.is_control() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if !is_invisible(c) {
+            out.push(c);
+        }
+    }
+    let kept = out.trim_end().len();
+    out.truncate(kept);
+    out
+}
+
+/// Characters that change how the text around them is ordered or joined
+/// without being seen, and the two that XML does not allow.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' // zero-width space, (non-)joiners, direction marks
+            | '\u{202a}'..='\u{202e}' // direction embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // direction isolates
+            | '\u{061c}' // Arabic letter mark
+            | '\u{00ad}' // soft hyphen
+            | '\u{feff}' // zero-width no-break space
+            | '\u{fffe}' | '\u{ffff}'
+    )
+}
+
+/// `text` as XML character data or an attribute value.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// The SVG document
+// ---------------------------------------------------------------------------
+
+fn svg(card: &Card, fonts: &Fonts) -> String {
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" \
+         viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"{FAMILY}\">\n\
+         <rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"{BACKGROUND}\"/>\n\
+         <rect width=\"{STRIPE}\" height=\"{HEIGHT}\" fill=\"{colour}\"/>\n",
+        colour = card.colour
+    );
+    out.push_str(&header(&card.summit, fonts));
+    out.push_str(&quote(&statement_text(&card.parts), &fonts.regular));
+    out.push_str(&footer(card, fonts));
+    out.push_str("</svg>\n");
+    out
+}
+
+/// "Counterparts · <summit>", and a rule under it.
+fn header(summit: &str, fonts: &Fonts) -> String {
+    const SEPARATOR: &str = " \u{b7} ";
+    let site = super::layout::SITE_NAME;
+    let regular = fonts.regular.measure(HEADER_SIZE);
+    let used = site.chars().map(fonts.bold.measure(HEADER_SIZE)).chain(SEPARATOR.chars().map(&regular)).sum::<f32>();
+    let summit = fit_line(summit, TEXT_WIDTH - used, &regular);
+    let summit = if summit.is_empty() { summit } else { format!("{SEPARATOR}{summit}") };
+    format!(
+        "<text x=\"{LEFT}\" y=\"86\" font-size=\"{HEADER_SIZE}\" xml:space=\"preserve\">\
+         <tspan font-weight=\"bold\" fill=\"{TEXT}\">{site}</tspan><tspan fill=\"{MUTED}\">{}</tspan></text>\n\
+         <rect x=\"{LEFT}\" y=\"114\" width=\"{TEXT_WIDTH}\" height=\"2\" fill=\"{RULE}\"/>\n",
+        escape(&summit)
+    )
+}
+
+/// The statement's lines, centred in their band.
+fn quote(text: &str, face: &Face) -> String {
+    let (size, lines) = quote_lines(text, face);
+    let line_height = size * LINE_HEIGHT;
+    let top = QUOTE_TOP + ((QUOTE_BOTTOM - QUOTE_TOP) - line_height * lines.len() as f32) / 2.0;
+    let first_baseline = top + (line_height - size) / 2.0 + size * ASCENT;
+    let mut out = format!("<g font-size=\"{size}\" fill=\"{TEXT}\">\n");
+    for (n, line) in lines.iter().enumerate() {
+        let y = first_baseline + line_height * n as f32;
+        out.push_str(&format!("<text x=\"{LEFT}\" y=\"{y:.1}\">{}</text>\n", escape(line)));
+    }
+    out.push_str("</g>\n");
+    out
+}
+
+/// The speaker's name in their colour, then their role and the topic.
+fn footer(card: &Card, fonts: &Fonts) -> String {
+    let name = fit_line(&card.speaker, TEXT_WIDTH, &fonts.bold.measure(NAME_SIZE));
+    let detail: Vec<String> =
+        [card.role.clone(), card.topic.as_ref().map(|t| format!("on {t}"))].into_iter().flatten().collect();
+    let detail = fit_line(&detail.join(" \u{b7} "), TEXT_WIDTH, &fonts.regular.measure(DETAIL_SIZE));
+    format!(
+        "<rect x=\"{LEFT}\" y=\"482\" width=\"88\" height=\"6\" fill=\"{colour}\"/>\n\
+         <text x=\"{LEFT}\" y=\"540\" font-size=\"{NAME_SIZE}\" font-weight=\"bold\" fill=\"{colour}\">{}</text>\n\
+         <text x=\"{LEFT}\" y=\"584\" font-size=\"{DETAIL_SIZE}\" fill=\"{MUTED}\">{}</text>\n",
+        escape(&name),
+        escape(&detail),
+        colour = card.colour
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character 10 px wide: widths are easy to reason about.
+    fn tens(_: char) -> f32 {
+        10.0
+    }
+
+    fn words(text: &str, direct: bool) -> Vec<Part> {
+        vec![Part { text: text.to_string(), quoted: direct }]
+    }
+
+    fn card(parts: Vec<Part>) -> Card {
+        Card {
+            parts,
+            speaker: "Joe Biden".into(),
+            role: Some("President of the United States".into()),
+            topic: Some("Cybersecurity".into()),
+            summit: "Biden–Putin summit".into(),
+            colour: speaker_colour(Some(0)),
+        }
+    }
+
+    #[test]
+    fn markup_and_quotes_are_escaped() {
+        assert_eq!(escape("<b>\"x\" & 'y'</b>"), "&lt;b&gt;&quot;x&quot; &amp; &apos;y&apos;&lt;/b&gt;");
+        let mut c = card(words("<script>alert(1)</script> & </text><text>", true));
+        c.speaker = "\"><svg onload=x>".into();
+        let doc = svg(&c, fonts().unwrap());
+        assert!(!doc.contains("<script") && !doc.contains("<svg onload") && !doc.contains("</text><text>"), "{doc}");
+        assert!(doc.contains("&lt;script&gt;") && doc.contains("&amp;"), "{doc}");
+        // It is still one well-formed document.
+        assert!(draw(&c).is_ok());
+    }
+
+    #[test]
+    fn controls_direction_overrides_and_invisible_characters_are_removed() {
+        assert_eq!(clean("a\u{202e}b\u{200b}c\u{0007}d\u{feff}\u{2066}e"), "abc de");
+        assert_eq!(clean("  one\n\ttwo\r\n  three\u{2028}four \u{0}"), "one two three four");
+        assert_eq!(clean("\u{202d}\u{200f}"), "");
+    }
+
+    #[test]
+    fn lines_keep_to_the_width_they_are_measured_against() {
+        let text = "We had a good discussion about the cyber attacks and the ransomware that came from Russian soil";
+        let w = wrap(text, 200.0, 10, &tens);
+        assert!(!w.cut);
+        assert_eq!(w.lines.join(" "), text, "no word lost or split");
+        for line in &w.lines {
+            assert!(line.chars().count() * 10 <= 200, "{line:?} is wider than 200");
+        }
+        // Greedy: a line ends only when the next word would not fit.
+        for pair in w.lines.windows(2) {
+            let next = pair[1].split(' ').next().unwrap();
+            assert!((pair[0].chars().count() + 1 + next.chars().count()) * 10 > 200, "{pair:?}");
+        }
+    }
+
+    #[test]
+    fn lines_fit_the_real_font() {
+        let fonts = fonts().unwrap();
+        let measure = fonts.regular.measure(41.0);
+        let text = "WWWW MMMM iiii llll Mixed widths: the wide letters fill a line much sooner than the narrow ones do";
+        let w = wrap(text, 400.0, 20, &measure);
+        assert!(w.lines.len() > 2);
+        for line in &w.lines {
+            let width: f32 = line.chars().map(&measure).sum();
+            assert!(width <= 400.0, "{line:?} is {width} px");
+        }
+        // Wide letters take more room than narrow ones, as the font has them.
+        assert!(measure('W') > 2.0 * measure('i'));
+    }
+
+    #[test]
+    fn what_does_not_fit_is_cut_at_a_word_with_an_ellipsis() {
+        let text = "one two three four five six seven eight nine ten eleven twelve";
+        let w = wrap(text, 100.0, 2, &tens);
+        assert!(w.cut);
+        let lines = w.finish();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0], "one two");
+        let last = &lines[1];
+        assert!(last.ends_with('\u{2026}'), "{last:?}");
+        let shown = last.trim_end_matches('\u{2026}');
+        assert!(text.contains(&format!("{shown} ")), "{shown:?} ends inside a word");
+        assert!(last.chars().count() * 10 <= 100, "{last:?} with its ellipsis is too wide");
+        // A cut inside quoted words closes the quotation.
+        let quoted = wrap("\u{201c}one two three four five six seven\u{201d}", 100.0, 2, &tens).finish();
+        assert!(quoted[1].ends_with("\u{2026}\u{201d}"), "{quoted:?}");
+        assert!(quoted[1].chars().count() * 10 <= 100);
+        // Trailing punctuation before the ellipsis goes.
+        let commas = wrap("alpha, beta, gamma, delta, epsilon", 140.0, 1, &tens).finish();
+        assert_eq!(commas, ["alpha, beta\u{2026}"]);
+    }
+
+    #[test]
+    fn a_word_longer_than_a_line_is_broken() {
+        let word = "x".repeat(5000);
+        let w = wrap(&word, 1000.0, 4, &tens);
+        assert!(w.cut);
+        assert_eq!(w.lines.len(), 4);
+        for line in &w.lines {
+            assert!(line.chars().count() * 10 <= 1000, "{} characters", line.chars().count());
+            assert!(!line.is_empty());
+        }
+        // Inside a sentence too, and the whole card still draws.
+        let long = format!("before {word} after");
+        assert!(wrap(&long, 1000.0, 100, &tens).lines.iter().all(|l| l.chars().count() <= 100));
+        assert!(draw(&card(words(&long, true))).is_ok());
+        // A combining accent stays with its letter.
+        let accented = "e\u{301}".repeat(30);
+        for piece in pieces_of(&accented, 95.0, &tens) {
+            assert!(!piece.starts_with('\u{301}'), "{piece:?}");
+        }
+    }
+
+    #[test]
+    fn nothing_and_nothing_but_spaces_make_no_lines() {
+        assert_eq!(wrap("", 100.0, 3, &tens), Wrapped { lines: vec![], cut: false });
+        assert_eq!(wrap(&clean(" \n\u{200b} "), 100.0, 3, &tens).lines.len(), 0);
+        assert!(wrap("word", 100.0, 0, &tens).cut);
+        assert_eq!(fit_line("", 100.0, &tens), "");
+        assert!(draw(&card(words("", true))).is_ok());
+        assert!(draw(&card(vec![])).is_ok());
+    }
+
+    #[test]
+    fn cyrillic_is_measured_and_drawn_with_the_font() {
+        let fonts = fonts().unwrap();
+        let measure = fonts.regular.measure(36.0);
+        // Real glyphs, not the missing-glyph box: "Ж" is wider than "г".
+        assert!(fonts.regular.face.glyph_index('Ж').is_some());
+        assert!(measure('Ж') > measure('г'));
+        let text = "Мы обсудили кибербезопасность, стратегическую стабильность и обмен заключёнными";
+        let w = wrap(text, 500.0, 10, &measure);
+        assert_eq!(w.lines.join(" "), text);
+        assert!(w.lines.iter().all(|l| l.chars().map(&measure).sum::<f32>() <= 500.0));
+        let mut c = card(words(text, true));
+        c.speaker = "Владимир Путин".into();
+        assert!(render(&c).unwrap().starts_with(b"\x89PNG"));
+    }
+
+    #[test]
+    fn direct_words_are_in_curly_quotes_and_reported_speech_is_not() {
+        assert_eq!(statement_text(&words("We agreed.", true)), "\u{201c}We agreed.\u{201d}");
+        assert_eq!(statement_text(&words("he said they agreed", false)), "he said they agreed");
+        let mixed = vec![
+            Part { text: "the talks were ".into(), quoted: false },
+            Part { text: "constructive".into(), quoted: true },
+            Part { text: " and long".into(), quoted: false },
+        ];
+        assert_eq!(statement_text(&mixed), "the talks were \u{201c}constructive\u{201d} and long");
+    }
+
+    #[test]
+    fn long_statements_are_set_smaller_and_short_ones_large() {
+        let fonts = fonts().unwrap();
+        let (short, _) = quote_lines("We agreed.", &fonts.regular);
+        let (long, lines) = quote_lines(&"and the talks went on ".repeat(20), &fonts.regular);
+        assert_eq!(short, QUOTE_SIZES[0]);
+        assert!(long < short);
+        assert!((long * LINE_HEIGHT) * lines.len() as f32 <= QUOTE_BOTTOM - QUOTE_TOP);
+    }
+
+    /// No text reaches the right margin: the last columns are background.
+    #[test]
+    fn text_stays_inside_the_card() {
+        let fonts = fonts().unwrap();
+        let wide = "WWWWW MMMMM ".repeat(60);
+        let mut c = card(words(&wide, true));
+        c.speaker = "W".repeat(200);
+        c.role = Some("M".repeat(200));
+        c.summit = "W".repeat(200);
+        let pixmap = draw(&c).unwrap();
+        let right_edge = (LEFT + TEXT_WIDTH + 12.0) as u32;
+        for y in 0..HEIGHT {
+            for x in right_edge..WIDTH {
+                let p = pixmap.pixel(x, y).unwrap();
+                assert_eq!((p.red(), p.green(), p.blue()), (255, 255, 255), "ink at ({x}, {y})");
+            }
+        }
+        // And the words were drawn: ink inside the quote band.
+        let inked =
+            (QUOTE_TOP as u32..QUOTE_BOTTOM as u32).any(|y| pixmap.pixel(LEFT as u32 + 20, y).unwrap().red() < 128);
+        assert!(inked);
+        assert!(fonts.regular.measure(54.0)('W') > 0.0);
+    }
+
+    #[test]
+    fn the_colours_are_the_stylesheets() {
+        let css = include_str!("../../static/style.css");
+        for (i, colour) in SPEAKER_COLOURS.iter().enumerate() {
+            assert!(css.contains(&format!("--sp-{i}: {colour};")), "--sp-{i} is not {colour}");
+        }
+        assert!(css.contains(&format!("--sp-other: {OTHER_SPEAKER};")));
+        assert!(css.contains(&format!("--fg: {TEXT};")) && css.contains(&format!("--muted: {MUTED};")));
+        assert_eq!(speaker_colour(Some(7)), SPEAKER_COLOURS[1]);
+        assert_eq!(speaker_colour(None), OTHER_SPEAKER);
+    }
+
+    #[test]
+    fn a_card_is_a_png_of_the_right_size() {
+        let png = render(&card(words("We had a good meeting.", true))).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), WIDTH);
+        assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), HEIGHT);
+    }
+}
