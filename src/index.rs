@@ -152,11 +152,24 @@ impl Index {
         articles.len()
     }
 
-    /// The statements of `list` with every later version of one already
-    /// listed left out: one card per statement, however often reported.
-    pub fn first_versions(&self, list: impl IntoIterator<Item = usize>) -> Vec<usize> {
-        let mut seen = std::collections::HashSet::new();
-        list.into_iter().filter(|&i| seen.insert(self.groups.of[i])).collect()
+    /// One version of each statement in `list`, however often reported:
+    /// the fullest (the longest; the first of equals), in the place of the
+    /// statement's first report.
+    pub fn one_per_statement(&self, list: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut place: HashMap<usize, usize> = HashMap::new();
+        let mut chosen: Vec<usize> = Vec::new();
+        let len = |i: usize| self.entries[i].end - self.entries[i].start;
+        for i in list {
+            match place.get(&self.groups.of[i]) {
+                Some(&p) if len(i) > len(chosen[p]) => chosen[p] = i,
+                Some(_) => {}
+                None => {
+                    place.insert(self.groups.of[i], chosen.len());
+                    chosen.push(i);
+                }
+            }
+        }
+        chosen
     }
 
     /// The statement with this id. The same words by the same speaker in

@@ -31,6 +31,8 @@ pub struct Layout {
     pub canonical: String,
     pub json_url: Option<String>,
     pub preview: Option<Preview>,
+    /// The Atom feed that follows this page, and its title.
+    pub feed: Option<(String, String)>,
     pub site_name: &'static str,
     pub summit_line: String,
     /// What the search box shows.
@@ -52,6 +54,7 @@ impl Layout {
             canonical: site.absolute(path),
             json_url,
             preview: None,
+            feed: None,
             site_name: SITE_NAME,
             summit_line: [summit.title.as_str(), summit.place.as_str(), summit.date.as_str()]
                 .iter()
@@ -68,6 +71,12 @@ impl Layout {
 
     pub fn with_preview(mut self, preview: Preview) -> Layout {
         self.preview = Some(preview);
+        self
+    }
+
+    /// Announces the page's feed, at its path plus ".atom".
+    pub fn with_feed(mut self, path: &str, title: &str) -> Layout {
+        self.feed = Some((format!("{path}.atom"), title.to_string()));
         self
     }
 

@@ -7,6 +7,7 @@
 pub mod assets;
 pub mod cache;
 mod card;
+pub mod embed;
 mod error;
 mod headers;
 mod layout;
@@ -16,6 +17,7 @@ mod pages;
 pub mod paging;
 mod respond;
 pub mod serve;
+pub mod text_fragment;
 pub mod views;
 
 use std::sync::Arc;

@@ -16,6 +16,11 @@ pub fn split_png(param: &str) -> (&str, bool) {
     split_suffix(param, ".png")
 }
 
+/// "cybersecurity.atom" -> ("cybersecurity", true): a topic's or speaker's feed.
+pub fn split_atom(param: &str) -> (&str, bool) {
+    split_suffix(param, ".atom")
+}
+
 fn split_suffix<'a>(param: &'a str, suffix: &str) -> (&'a str, bool) {
     match param.strip_suffix(suffix) {
         Some(stem) => (stem, true),

@@ -15,7 +15,16 @@ pub fn web_address(url: Option<&str>) -> Option<&str> {
 
 /// `url` with a text fragment that points at `words`.
 pub fn link(url: &str, words: &str) -> String {
-    let words: Vec<&str> = words.split_whitespace().map(trim_marks).filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<&str> = words.split_whitespace().collect();
+    // Marks at the edges of the words are not part of them as the source
+    // prints them (it may use other marks); inside, punctuation is.
+    if let Some(first) = words.first_mut() {
+        *first = first.trim_start_matches(is_mark);
+    }
+    if let Some(last) = words.last_mut() {
+        *last = last.trim_end_matches(is_mark);
+    }
+    words.retain(|w| !w.is_empty());
     if words.is_empty() {
         return url.to_string();
     }
@@ -31,10 +40,9 @@ pub fn link(url: &str, words: &str) -> String {
     format!("{url}{hash}:~:text={directive}")
 }
 
-/// Quotation marks and the punctuation next to them are not part of the
-/// words as the source prints them (it may use other marks).
-fn trim_marks(word: &str) -> &str {
-    word.trim_matches(|c: char| matches!(c, '"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' | ',' | '.' | ';' | ':' | '\u{2026}'))
+/// Quotation marks, and the punctuation that closes a quotation.
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' | ',' | '.' | ';' | ':' | '\u{2026}')
 }
 
 /// Percent-encodes a text directive's term: letters and digits stay, and
@@ -68,7 +76,7 @@ mod tests {
         let words = "We will not tolerate attacks on our harbours, and they know what follows if they go on.";
         assert_eq!(
             link("https://news.test/s", words),
-            "https://news.test/s#:~:text=We%20will%20not%20tolerate,follows%20if%20they%20go%20on"
+            "https://news.test/s#:~:text=We%20will%20not%20tolerate,if%20they%20go%20on"
         );
     }
 

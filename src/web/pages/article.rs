@@ -116,7 +116,7 @@ pub fn build(site: &Site, a: usize) -> ArticlePage {
     ArticlePage {
         article: views::article_ref(index, a),
         date: art.date.clone(),
-        original_url: art.url.clone().filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+        original_url: crate::web::text_fragment::web_address(art.url.as_deref()).map(str::to_string),
         legend: (0..index.summit.speakers.len()).map(|s| views::speaker_ref(index, s)).collect(),
         blocks,
         statements: views::statements(index, entry.entries.iter().copied()),

@@ -91,7 +91,7 @@ pub fn build(site: &Site) -> HomePage {
             topic: views::topic_ref(index, t),
             cells: (0..summit.speakers.len())
                 .map(|s| {
-                    let said = index.first_versions(index.said_on(s, t));
+                    let said = index.one_per_statement(index.said_on(s, t));
                     Cell {
                         speaker: summit.speakers[s].id.clone(),
                         speaker_name: summit.speakers[s].name.clone(),
@@ -107,7 +107,7 @@ pub fn build(site: &Site) -> HomePage {
         statement_count: index.entries.len(),
         topics,
         speakers: (0..summit.speakers.len())
-            .map(|s| SpeakerCount { speaker: views::speaker_ref(index, s), count: index.first_versions(index.by_speaker(s).iter().copied()).len() })
+            .map(|s| SpeakerCount { speaker: views::speaker_ref(index, s), count: index.one_per_statement(index.by_speaker(s).iter().copied()).len() })
             .collect(),
         others: index.entries.iter().filter(|e| e.speaker.is_none()).count(),
         articles: article_counts(index, 0..index.articles.len().min(PAGE_SIZE)),

@@ -2,6 +2,7 @@
 //! it as HTML or, for the `.json` address, as JSON.
 
 pub mod article;
+pub mod feed;
 pub mod home;
 pub mod meta;
 pub mod quote;

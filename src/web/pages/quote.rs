@@ -13,6 +13,9 @@ use serde::Serialize;
 
 use super::article::{pieces, Piece};
 use crate::web::card::{self, Card};
+use crate::web::embed;
+use crate::web::layout::SITE_NAME;
+use crate::web::text_fragment;
 use crate::web::error::PageError;
 use crate::web::layout::{Layout, Preview, PreviewImage};
 use crate::web::respond::{self, split_json, split_png};
@@ -21,8 +24,8 @@ use crate::web::Site;
 
 /// How many of a counterpart's statements a quote page shows per topic.
 const COUNTERPART_LIMIT: usize = 5;
-/// How many other articles with the same words a quote page lists.
-const ALSO_IN_LIMIT: usize = 20;
+/// How many versions of a statement a quote page lists.
+const VERSION_LIMIT: usize = 100;
 /// How long the share card's description may be, in characters.
 const CARD_ALT_LIMIT: usize = 300;
 
@@ -34,11 +37,28 @@ pub struct QuotePage {
     pub permalink: String,
     /// The paragraph it stands in, with the statement marked.
     pub paragraph: Vec<Piece>,
-    /// The same words by the same speaker in other articles (the first of them).
-    pub also_in: Vec<StatementView>,
-    pub also_in_total: usize,
+    /// The statement at its source, with a link to the exact words there,
+    /// when the article gives its original address.
+    pub original: Option<String>,
+    /// How many articles report the statement, in this or another version.
+    pub sources: usize,
+    /// Every version of the statement (this one among them), in source order.
+    pub versions: Vec<Version>,
+    /// An HTML snippet to quote the statement on another page.
+    pub embed: String,
     /// What each other speaker said on each of the statement's topics.
     pub counterparts: Vec<Counterpart>,
+}
+
+/// One article's version of the statement.
+#[derive(Serialize)]
+pub struct Version {
+    #[serde(flatten)]
+    pub statement: StatementView,
+    /// Its words at the source, when the article gives its original address.
+    pub original: Option<String>,
+    /// Is this the version the page is about?
+    pub current: bool,
 }
 
 #[derive(Serialize)]
@@ -67,26 +87,39 @@ pub fn build(site: &Site, i: usize) -> QuotePage {
         .map(|(s, t)| Counterpart {
             speaker: views::speaker_ref(index, s),
             topic: views::topic_ref(index, t),
-            statements: views::statements(index, index.first_versions(index.said_on(s, t)).into_iter().take(COUNTERPART_LIMIT)),
+            statements: views::statements(index, index.one_per_statement(index.said_on(s, t)).into_iter().take(COUNTERPART_LIMIT)),
         })
         .collect();
     let topic = statement.topics.first().map(|t| t.name.clone());
+    let role = e.speaker.map(|s| index.summit.speakers[s].role.clone()).filter(|r| !r.is_empty());
+    let permalink = site.absolute(&statement.url);
     QuotePage {
         heading: match &topic {
             Some(t) => format!("{} on {t}", statement.speaker_name),
             None => statement.speaker_name.clone(),
         },
-        role: e.speaker.map(|s| index.summit.speakers[s].role.clone()).filter(|r| !r.is_empty()),
-        permalink: site.absolute(&statement.url),
         paragraph: pieces(index, text, pstart, pend, &[i]),
-        also_in: views::statements(
-            index,
-            index.entries_with_id(&e.id).iter().copied().filter(|&o| o != i).take(ALSO_IN_LIMIT),
-        ),
-        also_in_total: index.entries_with_id(&e.id).len() - 1,
+        original: original(site, i),
+        sources: statement.sources,
+        versions: index
+            .versions(i)
+            .iter()
+            .take(VERSION_LIMIT)
+            .map(|&v| Version { statement: views::statement(index, v), original: original(site, v), current: v == i })
+            .collect(),
+        embed: embed::snippet(&statement, role.as_deref(), &permalink, SITE_NAME),
+        role,
+        permalink,
         counterparts,
         statement,
     }
+}
+
+/// Statement `i`'s words in its original article, with a text fragment.
+fn original(site: &Site, i: usize) -> Option<String> {
+    let index = &site.index;
+    let article = &index.articles[index.entries[i].article].article;
+    text_fragment::web_address(article.url.as_deref()).map(|url| text_fragment::link(url, index.words(i)))
 }
 
 /// The page, its JSON twin or its share card: one route serves all three,

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
 use crate::web::paging::{PageQuery, Pager};
-use crate::web::respond::split_json;
+use crate::web::respond::{split_atom, split_json};
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
 use crate::web::Site;
 
@@ -49,7 +49,7 @@ pub fn build(site: &Site, s: usize, groups: Vec<(usize, Vec<usize>)>, pager: Pag
         })
         .filter(|g| !g.statements.is_empty())
         .collect();
-    let count = index.first_versions(index.by_speaker(s).iter().copied()).len();
+    let count = index.one_per_statement(index.by_speaker(s).iter().copied()).len();
     SpeakerPage { speaker: views::speaker_ref(index, s), count, groups, pager }
 }
 
@@ -58,13 +58,16 @@ pub async fn page(
     Path(param): Path<String>,
     query: Result<Query<PageQuery>, QueryRejection>,
 ) -> Response {
+    if let (id, true) = split_atom(&param) {
+        return super::feed::speaker(&site, id);
+    }
     let (id, json) = split_json(&param);
     let Some(s) = site.index.speaker(id) else {
         return PageError::not_found("speaker", json).render(Some(&site));
     };
     let index = &site.index;
     let groups: Vec<(usize, Vec<usize>)> = (0..index.summit.topics.len())
-        .map(|t| (t, index.first_versions(index.said_on(s, t))))
+        .map(|t| (t, index.one_per_statement(index.said_on(s, t))))
         .filter(|(_, list)| !list.is_empty())
         .collect();
     let base = format!("/speakers/{id}");
@@ -77,7 +80,8 @@ pub async fn page(
     let page = build(&site, s, groups, pager);
     let description = format!("Everything {} said in the coverage of the {}, by topic.", page.speaker.name, site.index.summit.title);
     super::render(&path, json, &page, || SpeakerTemplate {
-        layout: Layout::new(&site, &path, &page.speaker.name, &description, Some(super::json_path(&path))),
+        layout: Layout::new(&site, &path, &page.speaker.name, &description, Some(super::json_path(&path)))
+            .with_feed(&base, &format!("{} (Atom feed)", page.speaker.name)),
         page: &page,
     })
     .unwrap_or_else(|e| e.render(Some(&site)))

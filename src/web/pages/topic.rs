@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
 use crate::web::paging::{PageQuery, Pager};
-use crate::web::respond::split_json;
+use crate::web::respond::{split_atom, split_json};
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
 use crate::web::Site;
 
@@ -47,8 +47,8 @@ struct TopicTemplate<'a> {
 /// statement once, however many articles reported it.
 fn lists(site: &Site, t: usize) -> (Vec<Vec<usize>>, Vec<usize>) {
     let index = &site.index;
-    let columns = (0..index.summit.speakers.len()).map(|s| index.first_versions(index.said_on(s, t))).collect();
-    let others = index.first_versions(index.on_topic(t).iter().copied().filter(|&i| index.entries[i].speaker.is_none()));
+    let columns = (0..index.summit.speakers.len()).map(|s| index.one_per_statement(index.said_on(s, t))).collect();
+    let others = index.one_per_statement(index.on_topic(t).iter().copied().filter(|&i| index.entries[i].speaker.is_none()));
     (columns, others)
 }
 
@@ -74,6 +74,9 @@ pub async fn page(
     Path(param): Path<String>,
     query: Result<Query<PageQuery>, QueryRejection>,
 ) -> Response {
+    if let (id, true) = split_atom(&param) {
+        return super::feed::topic(&site, id);
+    }
     let (id, json) = split_json(&param);
     let Some(t) = site.index.topic(id) else {
         return PageError::not_found("topic", json).render(Some(&site));
@@ -90,7 +93,8 @@ pub async fn page(
     let names: Vec<&str> = page.columns.iter().map(|c| c.speaker.name.as_str()).collect();
     let description = format!("What {} said on {}, side by side.", names.join(" and "), page.topic.name);
     super::render(&path, json, &page, || TopicTemplate {
-        layout: Layout::new(&site, &path, &page.topic.name, &description, Some(super::json_path(&path))),
+        layout: Layout::new(&site, &path, &page.topic.name, &description, Some(super::json_path(&path)))
+            .with_feed(&base, &format!("{} (Atom feed)", page.topic.name)),
         page: &page,
     })
     .unwrap_or_else(|e| e.render(Some(&site)))
