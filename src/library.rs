@@ -89,6 +89,19 @@ impl Library {
         Library { summit, articles, skipped }
     }
 
+    /// Every warning of the load, each naming its file, in file-name order:
+    /// files skipped and why, and notes on the ones that loaded.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut lines: Vec<(&str, String)> = self.skipped.iter().map(|s| (s.file.as_str(), s.to_string())).collect();
+        for a in &self.articles {
+            let file = a.article.file.as_str();
+            lines.extend(a.article.notes.iter().map(|n| (file, format!("{file}: note: {n}"))));
+        }
+        // A stable sort: a file's notes stay in the order they were found.
+        lines.sort_by(|a, b| a.0.cmp(b.0));
+        lines.into_iter().map(|(_, line)| line).collect()
+    }
+
     pub fn report(&self) -> LoadReport {
         let statements: Vec<&Statement> = self.articles.iter().flat_map(|a| &a.statements).collect();
         let by_speaker = self

@@ -113,10 +113,11 @@ fn check(opts: &LoadOptions) -> ExitCode {
     };
     let summit = &library.summit;
     println!("summit: {} ({} speakers, {} topics)", summit.title, summit.speakers.len(), summit.topics.len());
-    let mut lines: Vec<(String, String)> = library
+    // Sorted by file, and for one file the loaded line before its notes.
+    let mut lines: Vec<(String, usize, String)> = library
         .skipped
         .iter()
-        .map(|s| (s.file.clone(), format!("skipped  {}: {}", s.file, s.reason)))
+        .map(|s| (s.file.clone(), 0, format!("skipped  {}: {}", s.file, s.reason)))
         .collect();
     for a in &library.articles {
         let per_speaker: Vec<String> = summit
@@ -128,6 +129,7 @@ fn check(opts: &LoadOptions) -> ExitCode {
         let unattributed = a.statements.iter().filter(|s| s.speaker.is_none() && s.speaker_label.is_none()).count();
         lines.push((
             a.article.file.clone(),
+            0,
             format!(
                 "loaded   {}: {} statements ({}, others {others}, unattributed {unattributed}) \"{}\"",
                 a.article.file,
@@ -136,13 +138,17 @@ fn check(opts: &LoadOptions) -> ExitCode {
                 counterparts::text::shorten(&a.article.title, 60)
             ),
         ));
+        for (i, note) in a.article.notes.iter().enumerate() {
+            lines.push((a.article.file.clone(), i + 1, format!("note     {}: {note}", a.article.file)));
+        }
     }
     lines.sort();
-    for (_, line) in &lines {
+    for (_, _, line) in &lines {
         println!("{line}");
     }
     let r = library.report();
-    println!("{} loaded, {} skipped, {} statements", r.articles, r.skipped, r.statements);
+    let notes: usize = library.articles.iter().map(|a| a.article.notes.len()).sum();
+    println!("{} loaded, {} skipped, {notes} notes, {} statements", r.articles, r.skipped, r.statements);
     if r.articles == 0 {
         println!("error: no article could be loaded");
         return ExitCode::FAILURE;
@@ -186,8 +192,8 @@ fn load(opts: &LoadOptions) -> Option<Library> {
             return None;
         }
     };
-    for s in &library.skipped {
-        tracing::warn!("{s}");
+    for line in library.warnings() {
+        tracing::warn!("{line}");
     }
     let r = library.report();
     let per_speaker: Vec<String> = r.by_speaker.iter().map(|(id, n)| format!("{id} {n}")).collect();

@@ -41,6 +41,24 @@ pub fn is_blank(c: char) -> bool {
         || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
 }
 
+/// Characters that set a text direction explicitly: embeddings, overrides
+/// and isolates with their terminators. The marks U+200E and U+200F are not
+/// among them: right-to-left text needs them and they reorder nothing.
+pub fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text as the pages show it: without direction controls, which could make
+/// a quotation read reversed or reordered on the page while its words in the
+/// file say otherwise. The file and the export keep them.
+pub fn for_display(s: &str) -> String {
+    if s.contains(is_direction_control) {
+        s.chars().filter(|&c| !is_direction_control(c)).collect()
+    } else {
+        s.to_string()
+    }
+}
+
 /// Byte length of the first sentence of `s` (all of it if it has one).
 pub fn first_sentence_end(s: &str) -> usize {
     let mut chars = s.char_indices().peekable();
@@ -71,6 +89,13 @@ pub fn shorten(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_drop_direction_controls_only() {
+        assert_eq!(for_display("a\u{202e}b\u{202c} \u{2067}c\u{2069}"), "ab c");
+        // Direction marks, zero-width joiners and ordinary text stay.
+        assert_eq!(for_display("\u{200f}שלום \u{200d}x"), "\u{200f}שלום \u{200d}x");
+    }
 
     #[test]
     fn trims_invisible_characters() {

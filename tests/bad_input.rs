@@ -28,6 +28,10 @@ fn bad_files() -> Vec<(&'static str, &'static [&'static str])> {
     ];
     if cfg!(unix) {
         bad.push(("loop.txt", &["cannot read", "link", "loop"]));
+        bad.push(("dangling.txt", &["link to a file that does not exist"]));
+        // Opening either would wait for a writer or fail: refused unopened.
+        bad.push(("fifo.txt", &["not a regular file (a fifo)"]));
+        bad.push(("socket.txt", &["not a regular file (a socket)"]));
     }
     bad
 }
@@ -55,8 +59,20 @@ fn corpus_dir() -> TempDir {
     write(path, "notes.md", b"Not an article.");
     std::fs::create_dir(path.join("folder.txt")).unwrap();
     #[cfg(unix)]
-    std::os::unix::fs::symlink(path.join("loop.txt"), path.join("loop.txt")).unwrap();
+    {
+        std::os::unix::fs::symlink(path.join("loop.txt"), path.join("loop.txt")).unwrap();
+        std::os::unix::fs::symlink(path.join("nowhere"), path.join("dangling.txt")).unwrap();
+        make_fifo(&path.join("fifo.txt"));
+        // The socket file stays when the listener is dropped.
+        std::os::unix::net::UnixListener::bind(path.join("socket.txt")).unwrap();
+    }
     dir
+}
+
+#[cfg(unix)]
+fn make_fifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+    assert!(status.success(), "mkfifo {}", path.display());
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
@@ -201,43 +217,267 @@ fn missing_articles_folder_stops_the_binary() {
     assert!(text(&out.stderr).contains(&path.display().to_string()), "{}", text(&out.stderr));
 }
 
-/// Articles shaped to make a reader work hard — a 1 MB single line, 10,000
-/// quotation marks, quotes nested thousands deep, no sentence ends at all,
-/// markup, direction overrides and zero-width characters, every kind of line
-/// end and a BOM — load beside a good one, and the good one is read as ever.
-#[test]
-fn hostile_shapes_load_beside_a_good_article() {
+
+// ---------------------------------------------------------------------------
+// Files that change between listing the folder and reading it
+// ---------------------------------------------------------------------------
+
+/// Lists a folder holding the good articles and `victim.txt`, lets `change`
+/// do something to the victim, then reads the listing — on a thread, so that
+/// a read that blocks fails the test instead of hanging it.
+fn read_after(change: impl FnOnce(&Path)) -> Library {
     let dir = tempfile::tempdir().unwrap();
-    let good = "Putin said: “We are ready to talk about the Arctic and about cyber attacks.”\n";
-    std::fs::write(dir.path().join("good.txt"), good).unwrap();
-    let quotes: String = (0..5000).map(|i| format!("\"w{i}\" ")).collect();
-    let shapes: Vec<(&str, String)> = vec![
-        ("one_line.txt", "Putin said that the talks went well. ".repeat(27_000)),
-        ("many_quotes.txt", format!("Biden said: {quotes}")),
-        ("nested.txt", format!("Biden said: {}deep{}", "“".repeat(5000), "”".repeat(5000))),
-        ("no_stops.txt", "he said that ".repeat(80_000)),
-        ("markup.txt", "<script>alert(1)</script>\nBiden said: “<b>bold</b> & <img src=x onerror=alert(1)>.”\n".to_string()),
-        ("bidi.txt", "Putin said: “\u{202e}desrever\u{202c} and\u{200b}zero\u{200d}width.”\n".to_string()),
-        ("line_ends.txt", "\u{feff}Title\r\nBiden said: “One.”\rPutin said: “Two.”\r\n\r\nEnd.".to_string()),
-    ];
-    for (name, text) in &shapes {
-        std::fs::write(dir.path().join(name), text).unwrap();
+    for &i in &GOOD {
+        let (name, text) = generate_article(7, i);
+        write(dir.path(), &name, text.as_bytes());
     }
-    let lib = Library::load(&LoadOptions { articles: Some(dir.path().to_path_buf()), summit: None }).unwrap();
-    assert_eq!(lib.articles.len(), shapes.len() + 1, "every shape loads: {:?}", lib.skipped);
-    let good = lib.articles.iter().find(|a| a.article.file == "good.txt").unwrap();
+    write(dir.path(), "victim.txt", b"Biden said: \xe2\x80\x9cHere for now.\xe2\x80\x9d\n");
+    let (listed, skipped) = counterparts::corpus::list_dir(dir.path()).unwrap();
+    assert!(listed.iter().any(|l| l.name == "victim.txt") && skipped.is_empty());
+    change(&dir.path().join("victim.txt"));
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(counterparts::corpus::read_listed(listed)).unwrap());
+    let (files, skipped) = rx.recv_timeout(std::time::Duration::from_secs(20)).expect("reading does not block");
+    Library::build(counterparts::summit::Summit::builtin().unwrap(), files, skipped)
+}
+
+/// The victim is skipped with a reason containing `hint`, once, and the
+/// good articles load with their statements.
+fn assert_skipped_beside_good(lib: &Library, hint: &str) {
+    assert_eq!(lib.skipped.len(), 1, "{:?}", lib.skipped);
+    let message = lib.skipped[0].to_string();
+    assert!(message.starts_with("victim.txt: skipped: ") && message.contains(hint), "{message}");
+    let loaded: Vec<&str> = lib.articles.iter().map(|a| a.article.file.as_str()).collect();
+    assert_eq!(loaded, good_names());
+    assert!(lib.articles.iter().all(|a| !a.statements.is_empty()));
+}
+
+#[test]
+fn a_file_deleted_after_listing_is_skipped_as_vanished() {
+    let lib = read_after(|victim| std::fs::remove_file(victim).unwrap());
+    assert_skipped_beside_good(&lib, "vanished while loading");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_turned_into_a_fifo_after_listing_is_refused_unopened() {
+    let lib = read_after(|victim| {
+        std::fs::remove_file(victim).unwrap();
+        make_fifo(victim);
+    });
+    assert_skipped_beside_good(&lib, "not a regular file (a FIFO)");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_turned_into_a_dangling_link_after_listing_is_skipped() {
+    let lib = read_after(|victim| {
+        std::fs::remove_file(victim).unwrap();
+        std::os::unix::fs::symlink(victim.with_file_name("gone"), victim).unwrap();
+    });
+    assert_skipped_beside_good(&lib, "a link to a file that does not exist");
+}
+
+#[test]
+fn a_file_turned_into_a_folder_after_listing_is_skipped() {
+    let lib = read_after(|victim| {
+        std::fs::remove_file(victim).unwrap();
+        std::fs::create_dir(victim).unwrap();
+    });
+    assert_skipped_beside_good(&lib, "not a regular file (a directory)");
+}
+
+#[test]
+fn a_file_grown_past_the_limit_after_listing_is_skipped() {
+    let lib = read_after(|victim| std::fs::write(victim, vec![b'a'; MAX_ARTICLE_BYTES + 1]).unwrap());
+    assert_skipped_beside_good(&lib, "over the limit");
+}
+
+// ---------------------------------------------------------------------------
+// Shapes that load, some with a note
+// ---------------------------------------------------------------------------
+
+const GOOD_ARTICLE: &str = "Putin said: “We are ready to talk about the Arctic and about cyber attacks.”\n";
+
+/// Loads `text` as `name` beside a good article. The good one is read as
+/// ever; every statement of the shape slices its text. Returns the library.
+fn load_beside_good(name: &str, text: &str) -> Library {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.txt", GOOD_ARTICLE.as_bytes());
+    write(dir.path(), name, text.as_bytes());
+    let lib = load(Some(dir.path().to_path_buf()), None).unwrap();
+    assert!(lib.skipped.is_empty(), "{name} is skipped: {:?}", lib.skipped);
+    let good = article(&lib, "good.txt");
     assert_eq!(good.statements.len(), 1);
     assert_eq!(good.statements[0].speaker.as_deref(), Some("putin"));
-    for a in &lib.articles {
-        for s in &a.statements {
-            assert!(a.article.text.is_char_boundary(s.start) && a.article.text.is_char_boundary(s.end) && s.start < s.end);
-        }
+    assert!(good.article.notes.is_empty(), "{:?}", good.article.notes);
+    let shape = article(&lib, name);
+    for s in &shape.statements {
+        let t = &shape.article.text;
+        assert!(s.start < s.end && t.is_char_boundary(s.start) && t.is_char_boundary(s.end) && s.end <= t.len());
     }
-    let line_ends = lib.articles.iter().find(|a| a.article.file == "line_ends.txt").unwrap();
-    let said: Vec<(&str, &str)> = line_ends
-        .statements
-        .iter()
-        .map(|s| (s.speaker.as_deref().unwrap_or("?"), &line_ends.article.text[s.start..s.end]))
-        .collect();
-    assert_eq!(said, [("biden", "One."), ("putin", "Two.")], "CRLF, lone CR and a BOM read like any other text");
+    lib
+}
+
+fn article<'a>(lib: &'a Library, file: &str) -> &'a counterparts::library::AnalyzedArticle {
+    lib.articles.iter().find(|a| a.article.file == file).unwrap_or_else(|| panic!("{file} is not loaded"))
+}
+
+/// The load's warnings about `file`: its notes, each naming it.
+fn notes_on(lib: &Library, file: &str) -> Vec<String> {
+    let prefix = format!("{file}: note: ");
+    lib.warnings().into_iter().filter_map(|w| w.strip_prefix(&prefix).map(str::to_string)).collect()
+}
+
+/// `file` has exactly one note, and it contains `hint`.
+fn assert_one_note(lib: &Library, file: &str, hint: &str) {
+    let notes = notes_on(lib, file);
+    assert!(notes.len() == 1 && notes[0].contains(hint), "{file}: expected one note with {hint:?}, got {notes:?}");
+}
+
+#[test]
+fn a_one_megabyte_line_with_sentence_ends_loads_without_a_note() {
+    let lib = load_beside_good("one_line.txt", &"Putin said that the talks went well. ".repeat(27_000));
+    assert_eq!(notes_on(&lib, "one_line.txt"), Vec::<String>::new());
+    assert!(!article(&lib, "one_line.txt").statements.is_empty(), "the line is read sentence by sentence");
+}
+
+#[test]
+fn ten_thousand_balanced_quotation_marks_load_without_a_note() {
+    let quotes: String = (0..5000).map(|i| format!("\"w{i}\" ")).collect();
+    let lib = load_beside_good("many_quotes.txt", &format!("Biden said: {quotes}."));
+    assert_eq!(notes_on(&lib, "many_quotes.txt"), Vec::<String>::new());
+}
+
+#[test]
+fn quotation_marks_left_open_get_a_note() {
+    let text = "Biden said: “We will respond to any attack.\n\nPutin said: “Fine.”\n";
+    let lib = load_beside_good("open_quote.txt", text);
+    assert_one_note(&lib, "open_quote.txt", "1 quotation mark opened and never closed");
+    // A quotation that goes on in the next paragraph, opened again there, is
+    // the usual style and not a note.
+    let lib = load_beside_good("long_quote.txt", "Biden said: “First part.\n\n“Second part,” he added.\n");
+    assert_eq!(notes_on(&lib, "long_quote.txt"), Vec::<String>::new());
+}
+
+#[test]
+fn quotes_nested_thousands_deep_get_a_note() {
+    let text = format!("Biden said: {}deep.{}\n", "“".repeat(5000), "”".repeat(5000));
+    let lib = load_beside_good("nested.txt", &text);
+    assert_one_note(&lib, "nested.txt", "quotation marks nested 5000 deep");
+}
+
+#[test]
+fn text_with_no_sentence_ends_gets_notes() {
+    let lib = load_beside_good("no_stops.txt", &"he said that ".repeat(80_000));
+    let notes = notes_on(&lib, "no_stops.txt");
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes[0].starts_with("no sentence ends"), "{notes:?}");
+    assert!(notes[1].starts_with("line 1 runs 1040000 bytes with no sentence end"), "{notes:?}");
+    assert!(article(&lib, "no_stops.txt").statements.is_empty());
+}
+
+#[test]
+fn a_long_line_without_a_sentence_end_among_others_gets_a_note() {
+    let text = format!("Biden said: “We will talk.”\n{}\nPutin said: “Yes.”\n", "word ".repeat(5000));
+    let lib = load_beside_good("long_line.txt", &text);
+    assert_one_note(&lib, "long_line.txt", "line 2 runs 25000 bytes with no sentence end");
+    let speakers: Vec<_> = article(&lib, "long_line.txt").statements.iter().map(|s| s.speaker.clone()).collect();
+    assert_eq!(speakers, [Some("biden".into()), Some("putin".into())], "the lines around it are read");
+}
+
+#[test]
+fn markup_gets_a_note_and_stays_text() {
+    let text = "<script>alert(1)</script>\nBiden said: “<b>bold</b> & <img src=x onerror=alert(1)>.”\n";
+    let lib = load_beside_good("markup.txt", text);
+    assert_one_note(&lib, "markup.txt", "contains HTML markup (5 tags, the first <script>); shown as text");
+    let said = &article(&lib, "markup.txt").statements;
+    assert!(said.iter().any(|s| text[s.start..s.end].contains("<b>bold</b>")), "markup is kept as words");
+}
+
+const BIDI: &str = "Putin said: “We \u{202e}will not\u{202c} attack and\u{200b}that is\u{200d}all.”\n";
+
+#[test]
+fn direction_overrides_and_zero_width_characters_get_notes() {
+    let lib = load_beside_good("bidi.txt", BIDI);
+    let notes = notes_on(&lib, "bidi.txt");
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes[0].starts_with("2 text-direction override characters") && notes[0].contains("left out of the pages"));
+    assert!(notes[1].starts_with("2 zero-width characters"));
+    let a = article(&lib, "bidi.txt");
+    let s = &a.statements[0];
+    assert!(a.article.text[s.start..s.end].contains('\u{202e}'), "the file's text is kept as stored");
+}
+
+/// The pages show the statement without its direction overrides.
+#[tokio::test]
+async fn direction_overrides_are_left_out_of_the_pages() {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let lib = load_beside_good("bidi.txt", BIDI);
+    let statement = &article(&lib, "bidi.txt").statements[0];
+    let (id, topic) = (statement.id.clone(), statement.topics[0].clone());
+    let index = counterparts::index::Index::build(lib);
+    let app = counterparts::web::app(std::sync::Arc::new(counterparts::web::Site::new(index, "http://example.com")));
+    for path in ["/articles/bidi".to_string(), format!("/quotes/{id}"), format!("/quotes/{id}.json"), format!("/topics/{topic}")] {
+        let request = axum::http::Request::get(&path).body(axum::body::Body::empty()).unwrap();
+        let response = app.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let page = String::from_utf8_lossy(&body);
+        assert!(page.contains("will not"), "{path} shows the statement");
+        assert!(!page.contains('\u{202e}') && !page.contains('\u{202c}'), "{path} carries a direction override");
+    }
+}
+
+/// CRLF, a lone CR and a BOM are ordinary: no note, and the very same
+/// statements (speakers, words and ids) as the text with LF line ends.
+#[test]
+fn crlf_lone_cr_and_a_bom_read_like_lf_without_a_note() {
+    let lf = "Leaders meet in Geneva\nBiden said: “We will respond to cyber attacks.”\n\nPutin said: “We are ready to talk.”\nEnd.\n";
+    let said = |lib: &Library, file: &str| -> Vec<(Option<String>, String, String)> {
+        let a = article(lib, file);
+        a.statements.iter().map(|s| (s.speaker.clone(), a.article.text[s.start..s.end].to_string(), s.id.clone())).collect()
+    };
+    let expected = said(&load_beside_good("lf.txt", lf), "lf.txt");
+    assert_eq!(expected.len(), 2, "{expected:?}");
+    for (name, text) in [
+        ("crlf.txt", lf.replace('\n', "\r\n")),
+        ("cr.txt", lf.replace('\n', "\r")),
+        ("bom.txt", format!("\u{feff}{lf}")),
+        ("all.txt", format!("\u{feff}{}", lf.replace("\n\n", "\r\r").replace('\n', "\r\n"))),
+    ] {
+        let lib = load_beside_good(name, &text);
+        assert_eq!(notes_on(&lib, name), Vec::<String>::new(), "{name}");
+        assert_eq!(said(&lib, name), expected, "{name} reads like the LF text");
+    }
+}
+
+/// `check` prints each note under the file's name, and the good article.
+#[test]
+fn check_prints_the_notes_of_each_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.txt", GOOD_ARTICLE.as_bytes());
+    write(dir.path(), "markup.txt", b"<p>Biden said: \xe2\x80\x9cWe will respond.\xe2\x80\x9d</p>\n");
+    write(dir.path(), "bidi.txt", BIDI.as_bytes());
+    let out = Command::new(env!("CARGO_BIN_EXE_counterparts"))
+        .args(["check", "--articles", dir.path().to_str().unwrap()])
+        .env("RUST_LOG", "off")
+        .output()
+        .unwrap();
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    let lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("loaded") || l.starts_with("note")).collect();
+    assert!(lines[0].starts_with("loaded   bidi.txt:"), "{stdout}");
+    assert!(lines[1].starts_with("note     bidi.txt: 2 text-direction override characters"), "{stdout}");
+    assert!(lines[2].starts_with("note     bidi.txt: 2 zero-width characters"), "{stdout}");
+    assert!(lines[3].starts_with("loaded   good.txt: 1 statements (biden 0, putin 1"), "{stdout}");
+    assert!(lines[4].starts_with("loaded   markup.txt:"), "{stdout}");
+    assert!(lines[5].starts_with("note     markup.txt: contains HTML markup (2 tags, the first <p>)"), "{stdout}");
+    assert!(stdout.contains("3 loaded, 0 skipped, 3 notes"), "{stdout}");
+    // The server logs the same notes at start-up, each naming its file.
+    let out = run(&["export", "--articles", dir.path().to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("markup.txt: note: contains HTML markup"), "{stderr}");
+    assert!(stderr.contains("bidi.txt: note: 2 text-direction override characters"), "{stderr}");
 }

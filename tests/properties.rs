@@ -358,3 +358,31 @@ fn generated_articles_are_handled() {
         check_text(text).unwrap();
     }
 }
+
+// ---------------------------------------------------------------------------
+// The slow job
+// ---------------------------------------------------------------------------
+
+/// Cases of the slow job, run apart from `cargo test` (CI's time is kept for
+/// the rest): `cargo test --release --test properties -- --ignored`.
+const SLOW_CASES: u32 = 100_000;
+
+/// Any of the inputs above: article-like text of every kind.
+fn article_like() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => edited_article(),
+        3 => soup(),
+        2 => quote_lines(),
+        1 => any::<String>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: SLOW_CASES, ..config() })]
+
+    #[test]
+    #[ignore = "slow: 100,000 cases; run with --ignored in a release build"]
+    fn a_hundred_thousand_article_like_texts_are_handled(text in article_like()) {
+        check_text(text)?;
+    }
+}

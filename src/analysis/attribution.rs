@@ -176,7 +176,7 @@ pub struct Reading {
 /// No real sentence is this long; a longer "sentence" (a file with no full
 /// stops, a wall of repeated words) is not read for speakers, which keeps a
 /// hostile file from costing more than its length.
-const MAX_SENTENCE_BYTES: usize = 20_000;
+pub const MAX_SENTENCE_BYTES: usize = 20_000;
 
 /// Reads one sentence and returns what was said in it, by whom.
 pub fn analyze_sentence(s: &Sentence, finder: &MentionFinder) -> Reading {

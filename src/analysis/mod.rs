@@ -21,6 +21,7 @@ use self::topics::TopicTagger;
 use crate::corpus::{Article, Block, BlockKind};
 use crate::summit::{Pronoun, Summit};
 
+pub use self::attribution::MAX_SENTENCE_BYTES;
 pub use self::quotes::{find_quotes, Quote};
 pub use self::sentences::split_sentences;
 

@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::path::Path;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 
@@ -48,7 +49,25 @@ pub fn load_embedded() -> (Vec<SourceFile>, Vec<Skipped>) {
 /// Every `*.txt` file directly in `dir`, in file-name order. Fails only when
 /// the folder itself cannot be read.
 pub fn load_dir(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Skipped>), std::io::Error> {
-    let mut files = Vec::new();
+    let (listed, mut skipped) = list_dir(dir)?;
+    let (ok, mut more) = read_listed(listed);
+    skipped.append(&mut more);
+    skipped.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok((ok, skipped))
+}
+
+/// A file found in the articles folder, not read yet.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub name: String,
+    pub path: PathBuf,
+}
+
+/// The `*.txt` files directly in `dir` (hidden ones left out), and the
+/// entries that could not be listed. Reading is a separate step
+/// ([`read_listed`]): a file may vanish or change between the two.
+pub fn list_dir(dir: &Path) -> Result<(Vec<Listed>, Vec<Skipped>), std::io::Error> {
+    let mut listed = Vec::new();
     let mut skipped = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let entry = match entry {
@@ -59,38 +78,105 @@ pub fn load_dir(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Skipped>), std::io::
             }
         };
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".txt") || name.starts_with('.') {
-            continue;
+        if name.ends_with(".txt") && !name.starts_with('.') {
+            listed.push(Listed { name, path: entry.path() });
         }
-        match read_file(&entry.path()) {
+    }
+    Ok((listed, skipped))
+}
+
+/// Reads and checks listed files, in file-name order. A file that is gone,
+/// or is no longer a regular file, by the time it is read is skipped with
+/// the reason like any other bad file.
+pub fn read_listed(mut listed: Vec<Listed>) -> (Vec<SourceFile>, Vec<Skipped>) {
+    listed.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for Listed { name, path } in listed {
+        match read_file(&path) {
             Ok(bytes) => files.push((name, bytes)),
             Err(reason) => skipped.push(Skipped { file: name, reason }),
         }
     }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
     let (ok, mut more) = check_all(files);
     skipped.append(&mut more);
-    skipped.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok((ok, skipped))
+    (ok, skipped)
 }
 
 /// Reads one file, refusing what is not a regular file or is too large
 /// before reading it whole.
 fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    // metadata() follows links, so a link loop or a dangling link is an
-    // error here rather than a hang.
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read it: {e}"))?;
-    if !meta.is_file() {
-        return Err("not a regular file".into());
-    }
-    if meta.len() > MAX_ARTICLE_BYTES as u64 {
-        return Err(too_large(meta.len() as usize));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read it: {e}"))?;
+    // metadata() follows links without opening anything, so a link loop, a
+    // dangling link, a FIFO or a device is refused here rather than hanging
+    // the load.
+    let meta = std::fs::metadata(path).map_err(|e| cannot_read(path, &e))?;
+    check_meta(&meta)?;
+    let mut file = open_without_blocking(path).map_err(|e| cannot_read(path, &e))?;
+    // The file may have been swapped for something else since: check what
+    // was actually opened.
+    check_meta(&file.metadata().map_err(|e| cannot_read(path, &e))?)?;
+    // Read at most one byte past the limit, so that a file growing while it
+    // is read still costs no more than that.
+    let mut bytes = Vec::new();
+    (&mut file).take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| cannot_read(path, &e))?;
     if bytes.len() > MAX_ARTICLE_BYTES {
         return Err(too_large(bytes.len()));
     }
     Ok(bytes)
+}
+
+/// Refuses what is not a regular file, saying what it is, and what is too large.
+fn check_meta(meta: &std::fs::Metadata) -> Result<(), String> {
+    if !meta.is_file() {
+        return Err(format!("not a regular file (a {})", file_kind(&meta.file_type())));
+    }
+    if meta.len() > MAX_ARTICLE_BYTES as u64 {
+        return Err(too_large(meta.len() as usize));
+    }
+    Ok(())
+}
+
+fn file_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "FIFO";
+        }
+        if t.is_socket() {
+            return "socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "device";
+        }
+    }
+    if t.is_dir() {
+        "directory"
+    } else {
+        "special file"
+    }
+}
+
+/// Opens for reading without waiting: opening a FIFO that has taken a
+/// file's place since it was checked must not wait for a writer forever.
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    options.open(path)
+}
+
+/// Why a file cannot be read. A file that is not found was there when the
+/// folder was listed (or is a link to nothing): it vanished while loading.
+fn cannot_read(path: &Path, e: &std::io::Error) -> String {
+    if e.kind() != std::io::ErrorKind::NotFound {
+        return format!("cannot read it: {e}");
+    }
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => format!("a link to a file that does not exist ({e})"),
+        _ => format!("vanished while loading: listed in the folder, then gone ({e})"),
+    }
 }
 
 fn too_large(len: usize) -> String {

@@ -4,10 +4,12 @@
 mod blocks;
 mod front_matter;
 mod load;
+mod notes;
 
 pub use blocks::{split_blocks, Block, BlockKind};
 pub use front_matter::FrontMatter;
-pub use load::{load_dir, load_embedded, Skipped, SourceFile, MAX_ARTICLE_BYTES};
+pub use load::{check_text, list_dir, load_dir, load_embedded, read_listed, Listed, Skipped, SourceFile, MAX_ARTICLE_BYTES};
+pub use notes::{find_notes, Note};
 
 /// One article as stored, split into blocks.
 #[derive(Debug, Clone)]
@@ -23,6 +25,9 @@ pub struct Article {
     /// The whole file, exactly as stored. Every offset points into it.
     pub text: String,
     pub blocks: Vec<Block>,
+    /// What a reader or operator should know about the text (markup,
+    /// invisible characters, quotation marks left open); it loads all the same.
+    pub notes: Vec<Note>,
 }
 
 impl Article {
@@ -34,7 +39,9 @@ impl Article {
             .title
             .clone()
             .or_else(|| title_from_blocks(&text, &blocks))
+            .map(|t| crate::text::for_display(&t))
             .unwrap_or_else(|| file.to_string());
+        let notes = find_notes(&text);
         Article {
             file: file.to_string(),
             id: slug(file),
@@ -44,6 +51,7 @@ impl Article {
             date: fm.date,
             text,
             blocks,
+            notes,
         }
     }
 

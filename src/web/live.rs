@@ -53,8 +53,8 @@ impl Live {
         let load = self.load.clone();
         let built = tokio::task::spawn_blocking(move || -> Result<(Index, String), String> {
             let library = Library::load(&load).map_err(|e| e.to_string())?;
-            for s in &library.skipped {
-                tracing::warn!("{s}");
+            for line in library.warnings() {
+                tracing::warn!("{line}");
             }
             let r = library.report();
             if r.articles == 0 {

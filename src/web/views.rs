@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::analysis::{find_quotes, Kind};
 use crate::index::Index;
+use crate::text::for_display;
 
 /// A link to a topic.
 #[derive(Debug, Clone, Serialize)]
@@ -138,7 +139,7 @@ pub fn statement(index: &Index, i: usize) -> StatementView {
         speaker: e.speaker.map(|s| index.summit.speakers[s].id.clone()),
         speaker_name: index.speaker_name(i),
         kind: e.kind,
-        text: text[e.start..e.end].to_string(),
+        text: for_display(&text[e.start..e.end]),
         parts: parts(text, e.start, e.end, e.kind),
         topics: e.topics.iter().map(|&t| topic_ref(index, t)).collect(),
         article,
@@ -156,7 +157,7 @@ pub fn statements(index: &Index, ids: impl IntoIterator<Item = usize>) -> Vec<St
 /// Splits a statement into the quoted words and the reporter's words
 /// around them. A direct statement is all quoted; an indirect one has none.
 fn parts(text: &str, start: usize, end: usize, kind: Kind) -> Vec<Part> {
-    let whole = |quoted| vec![Part { text: text[start..end].to_string(), quoted }];
+    let whole = |quoted| vec![Part { text: for_display(&text[start..end]), quoted }];
     match kind {
         Kind::Direct => return whole(true),
         Kind::Indirect => return whole(false),
@@ -167,13 +168,13 @@ fn parts(text: &str, start: usize, end: usize, kind: Kind) -> Vec<Part> {
     for q in find_quotes(text, start, end) {
         let (qs, qe) = q.outer();
         if qs > pos {
-            out.push(Part { text: text[pos..qs].to_string(), quoted: false });
+            out.push(Part { text: for_display(&text[pos..qs]), quoted: false });
         }
-        out.push(Part { text: text[q.start..q.end].to_string(), quoted: true });
+        out.push(Part { text: for_display(&text[q.start..q.end]), quoted: true });
         pos = qe.max(pos);
     }
     if pos < end {
-        out.push(Part { text: text[pos..end].to_string(), quoted: false });
+        out.push(Part { text: for_display(&text[pos..end]), quoted: false });
     }
     out
 }

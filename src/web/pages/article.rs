@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::corpus::BlockKind;
 use crate::index::Index;
+use crate::text::for_display;
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
 use crate::web::respond::split_json;
@@ -69,10 +70,10 @@ pub fn pieces(index: &Index, text: &str, start: usize, end: usize, marked: &[usi
             continue;
         }
         if e.start > pos {
-            out.push(Piece { text: text[pos..e.start].to_string(), statement: None });
+            out.push(Piece { text: for_display(&text[pos..e.start]), statement: None });
         }
         out.push(Piece {
-            text: text[e.start..e.end].to_string(),
+            text: for_display(&text[e.start..e.end]),
             statement: Some(Marked {
                 id: e.id.clone(),
                 url: format!("/quotes/{}", e.id),
@@ -83,7 +84,7 @@ pub fn pieces(index: &Index, text: &str, start: usize, end: usize, marked: &[usi
         pos = e.end;
     }
     if pos < end {
-        out.push(Piece { text: text[pos..end].to_string(), statement: None });
+        out.push(Piece { text: for_display(&text[pos..end]), statement: None });
     }
     out
 }
@@ -97,14 +98,14 @@ pub fn build(site: &Site, a: usize) -> ArticlePage {
         let text = &art.text[b.start..b.end];
         let kind = match &b.kind {
             // The title is the page's heading already.
-            BlockKind::Title if text.trim() == art.title => continue,
+            BlockKind::Title if for_display(text.trim()) == art.title => continue,
             BlockKind::Title | BlockKind::Heading => "heading",
             BlockKind::Paragraph => "paragraph",
             BlockKind::Post { .. } => "post",
             BlockKind::Link => "link",
             BlockKind::Signature => {
                 if let Some(post) = blocks.last_mut().filter(|p| p.kind == "post" && p.footer.is_none()) {
-                    post.footer = Some(text.to_string());
+                    post.footer = Some(for_display(text));
                     continue;
                 }
                 "paragraph"

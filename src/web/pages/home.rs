@@ -96,7 +96,7 @@ pub fn build(site: &Site) -> HomePage {
                         speaker: summit.speakers[s].id.clone(),
                         speaker_name: summit.speakers[s].name.clone(),
                         count: said.len(),
-                        first: said.first().map(|&i| crate::text::shorten(index.words(i), 90)),
+                        first: said.first().map(|&i| crate::text::for_display(&crate::text::shorten(index.words(i), 90))),
                     }
                 })
                 .collect(),
