@@ -10,7 +10,11 @@
 # turn, so both see the same machine state), the median of RUNS runs:
 # requests/s, p50 and p99 latency, and the ratio to nginx.
 # Part 2, 10,000 generated articles: start-up time to the first 200 from
-# /healthz, page latencies at 64 connections, and peak RSS.
+# /healthz and to the first search, page latencies at 64 connections,
+# searches that are never cached (a different query each time) at 1 and 64
+# connections, and peak RSS.
+#
+#   PART=2 bash benches/serve.sh     # part 2 only
 #
 # wrk and the server share the machine's cores; the figures say how the two
 # servers compare on the same machine, not what either does alone.
@@ -50,15 +54,18 @@ wait_up() { # url
   echo "no answer from $1" >&2; return 1
 }
 
+# The pages to measure.
+TOPIC=/topics/cybersecurity
+SEARCH="/search?q=cyber"
+
+if [[ "${PART:-}" != 2 ]]; then
 "$BIN" --bind "127.0.0.1:$PORT_APP" >"$WORK/app.log" 2>&1 &
 PIDS+=($!)
 wait_up "http://127.0.0.1:$PORT_APP/healthz"
 APP="http://127.0.0.1:$PORT_APP"
 
-# The pages to measure, and the same bytes as static files for nginx.
-TOPIC=/topics/cybersecurity
+# The same bytes as static files for nginx.
 QUOTE=/quotes/$(curl -fs "$APP$TOPIC.json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["columns"][1]["statements"][0]["id"])')
-SEARCH="/search?q=cyber"
 PAGES=("/" "$TOPIC" "$QUOTE" "$SEARCH")
 mkdir -p "$WORK/www"
 for p in "${PAGES[@]}"; do
@@ -139,6 +146,8 @@ for path, c in sorted({(p, c) for p, c, _ in rows}, key=lambda k: (k[0], k[1])):
     print(f"| `{path}` | {c} | {med(a,0):.0f} | {med(a,1):.2f} | {med(a,2):.2f} | {med(n,0):.0f} | {med(n,1):.2f} | {med(n,2):.2f} | {ratio:.2f} |")
 PY
 
+fi # part 1
+
 # Part 2: 10,000 generated articles.
 BIG="$WORK/articles"
 "$BIN" generate --count 10000 --out "$BIG" --seed 7 >/dev/null 2>&1
@@ -149,14 +158,48 @@ PIDS+=($BIG_PID)
 wait_up "http://127.0.0.1:$PORT_BIG/healthz"
 startup_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 BIGURL="http://127.0.0.1:$PORT_BIG"
+# The search index is built alongside serving; the first search waits for it.
+curl -fs -o /dev/null "$BIGURL/search?q=warm&fresh=0"
+search_ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
 BIG_QUOTE=/quotes/$(curl -fs "$BIGURL$TOPIC.json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["columns"][1]["statements"][0]["id"])')
 echo
 echo "## 10,000 generated articles ($(du -sm "$BIG" | cut -f1) MB on disk)"
 echo "start-up to the first 200 from /healthz: ${startup_ms} ms"
+echo "start-up to the first search answered: ${search_ready_ms} ms"
 echo "| page | req/s | p50 ms | p99 ms |"
 echo "|---|---:|---:|---:|"
 for p in "/" "$TOPIC" "$BIG_QUOTE" "$SEARCH"; do
   read -r rps p50 p99 < <(measure "$BIGURL$p" 64)
   echo "| \`$p\` | ${rps%.*} | $p50 | $p99 |"
+done
+
+# Searches that are never answered from the page cache: 500 queries (two
+# words of a statement; every fifth a phrase in quotation marks) in turn,
+# each with a parameter the cache does not keep, so every request searches
+# the index and renders the results page.
+curl -fs "$BIGURL/export.json" | python3 -c '
+import json, random, sys, urllib.parse
+random.seed(7)
+words = [w for a in json.load(sys.stdin)["articles"] for s in a["statements"]
+         for w in s["text"].split() if w.isalpha() and len(w) > 3]
+for n in range(500):
+    a, b = random.choice(words), random.choice(words)
+    q = f"\"{a} {b}\"" if n % 5 == 0 else f"{a} {b}"
+    print(urllib.parse.quote_plus(q))' >"$WORK/queries.txt"
+cat >"$WORK/search.lua" <<LUA
+local queries, n = {}, 0
+for line in io.lines("$WORK/queries.txt") do queries[#queries + 1] = line end
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/search?q=" .. queries[n % #queries + 1] .. "&fresh=" .. n)
+end
+LUA
+for c in 1 64; do
+  threads=$(( c < 2 ? 1 : 2 ))
+  wrk -t"$threads" -c"$c" -d"$DURATION" --latency -s "$WORK/search.lua" "$BIGURL" 2>/dev/null | awk -v c="$c" '
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    END { printf "| search, never cached, %d conns | %.0f | %.3f | %.3f |\n", c, rps, ms(p50), ms(p99) }'
 done
 echo "peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$BIG_PID/status)"

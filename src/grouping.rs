@@ -15,6 +15,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Statements shorter than this are grouped only when their words are
@@ -80,9 +81,14 @@ pub fn group(items: &[Item]) -> Groups {
 
 /// Joins the groups of statements that are near copies of each other, among
 /// statements whose words are all different.
+///
+/// Comparing every pair would take the square of the corpus; instead a
+/// statement is compared only with those that share one of its rarest runs
+/// of three words, and most pairs are ruled out by their words alone (as a
+/// bag) before their order is compared.
 fn join_near_copies(items: &[Item], representatives: &[usize], sets: &mut DisjointSets) {
     let mut stems = StemTable::new();
-    let mut words: HashMap<usize, Vec<u32>> = HashMap::new();
+    let mut words: Vec<Option<Words>> = (0..items.len()).map(|_| None).collect();
     let mut sharing: HashMap<(&str, [u32; 3]), Vec<usize>> = HashMap::new();
     for &i in representatives {
         let ws = stems.words(items[i].words);
@@ -90,25 +96,91 @@ fn join_near_copies(items: &[Item], representatives: &[usize], sets: &mut Disjoi
             continue;
         }
         let speaker = items[i].speaker.unwrap_or_default();
-        let runs: HashSet<[u32; 3]> = ws.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
-        for run in runs {
+        let mut runs: Vec<[u32; 3]> = ws.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
+        runs.sort_unstable();
+        runs.dedup();
+        for &run in &runs {
             sharing.entry((speaker, run)).or_default().push(i);
         }
-        words.insert(i, ws);
+        words[i] = Some(Words::new(ws, runs));
     }
-    let mut compared: HashSet<(usize, usize)> = HashSet::new();
-    for list in sharing.values().filter(|l| l.len() > 1 && l.len() <= MAX_SHARING) {
-        for (n, &a) in list.iter().enumerate() {
-            for &b in &list[n + 1..] {
-                if sets.find(a) == sets.find(b) || !compared.insert((a.min(b), a.max(b))) {
-                    continue;
-                }
-                if same_statement(&words[&a], &words[&b], &stems.function) {
-                    sets.join(a, b);
-                }
-            }
+    let function = &stems.function;
+    let pairs: Vec<(usize, usize)> = words
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, w)| w.as_ref().map(|w| (i, w)))
+        .flat_map_iter(|(i, w)| {
+            let speaker = items[i].speaker.unwrap_or_default();
+            let mut lists: Vec<&Vec<usize>> = w
+                .runs
+                .iter()
+                .filter_map(|run| sharing.get(&(speaker, *run)))
+                .filter(|l| l.len() > 1 && l.len() <= MAX_SHARING)
+                .collect();
+            lists.sort_by_key(|l| l.len());
+            let mut candidates: Vec<usize> = lists.iter().take(RUNS_COMPARED).flat_map(|l| l.iter().copied()).filter(|&j| j > i).collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            candidates
+                .into_iter()
+                .filter(|&j| words[j].as_ref().is_some_and(|other| same_statement_words(w, other, function)))
+                .map(move |j| (i, j))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (a, b) in pairs {
+        sets.join(a, b);
+    }
+}
+
+/// Runs of three words of a statement compared with others: its rarest.
+const RUNS_COMPARED: usize = 4;
+
+/// A statement's word stems, in order and as a sorted bag, and its runs.
+struct Words {
+    order: Vec<u32>,
+    bag: Vec<u32>,
+    runs: Vec<[u32; 3]>,
+}
+
+impl Words {
+    fn new(order: Vec<u32>, runs: Vec<[u32; 3]>) -> Words {
+        let mut bag = order.clone();
+        bag.sort_unstable();
+        Words { order, bag, runs }
+    }
+}
+
+fn same_statement_words(a: &Words, b: &Words, function: &HashSet<u32>) -> bool {
+    let (short, long) = if a.order.len() <= b.order.len() { (a, b) } else { (b, a) };
+    // The words of the shorter missing from the longer, order aside, are
+    // changes whatever the order: too many, and the order need not be read.
+    let len = short.order.len();
+    let (missing, content) = bag_difference(&short.bag, &long.bag, function);
+    if missing > len / WORDS_PER_CHANGE || content > len / WORDS_PER_CHANGED_WORD {
+        return false;
+    }
+    same_statement(&a.order, &b.order, function)
+}
+
+/// How many words of sorted `a` are not in sorted `b` (counting repeats),
+/// and how many of those are content words.
+fn bag_difference(a: &[u32], b: &[u32], function: &HashSet<u32>) -> (usize, usize) {
+    let (mut i, mut j) = (0, 0);
+    let (mut missing, mut content) = (0, 0);
+    while i < a.len() {
+        if j < b.len() && b[j] < a[i] {
+            j += 1;
+        } else if j < b.len() && b[j] == a[i] {
+            i += 1;
+            j += 1;
+        } else {
+            missing += 1;
+            content += usize::from(!function.contains(&a[i]));
+            i += 1;
         }
     }
+    (missing, content)
 }
 
 /// Is one of two word lists (word stems, as numbers) a version of the other?
@@ -117,15 +189,29 @@ pub fn same_statement(a: &[u32], b: &[u32], function: &HashSet<u32>) -> bool {
     if short.len() < MIN_WORDS {
         return short == long;
     }
-    let unmatched = unmatched_in_shorter(short, long);
-    let changed_content = unmatched.iter().filter(|w| !function.contains(w)).count();
-    unmatched.len() <= short.len() / WORDS_PER_CHANGE && changed_content <= short.len() / WORDS_PER_CHANGED_WORD
+    let Alignment { unmatched, inserted } = align(short, long);
+    let allowed = short.len() / WORDS_PER_CHANGE;
+    let allowed_content = short.len() / WORDS_PER_CHANGED_WORD;
+    let content = |ws: &[u32]| ws.iter().filter(|w| !function.contains(w)).count();
+    unmatched.len() <= allowed
+        && inserted.len() <= allowed
+        && content(&unmatched) <= allowed_content
+        && content(&inserted) <= allowed_content
 }
 
-/// The words of `short` left over when it is laid along `long` as well as
-/// it goes (longest common subsequence), where `short` may start and end
-/// anywhere in `long`: the words it changed.
-fn unmatched_in_shorter(short: &[u32], long: &[u32]) -> Vec<u32> {
+/// How the shorter of two statements lies along the longer.
+struct Alignment {
+    /// Words of the shorter not found in the longer: words it changed.
+    unmatched: Vec<u32>,
+    /// Words of the longer between the first and the last word matched that
+    /// the shorter does not have: words it left out. (Words before and after
+    /// are where it was cut short.)
+    inserted: Vec<u32>,
+}
+
+/// Lays `short` along `long` as well as it goes (longest common
+/// subsequence), where `short` may start and end anywhere in `long`.
+fn align(short: &[u32], long: &[u32]) -> Alignment {
     // lcs[i][j]: the most words of short[..i] matched in long[..j].
     let width = long.len() + 1;
     let mut lcs = vec![0u16; (short.len() + 1) * width];
@@ -138,21 +224,30 @@ fn unmatched_in_shorter(short: &[u32], long: &[u32]) -> Vec<u32> {
             };
         }
     }
-    // Walk back to find which words of `short` were not matched.
+    // Walk back, noting the words of each side left out of the match.
     let (mut i, mut j) = (short.len(), long.len());
     let mut unmatched = Vec::new();
+    let mut skipped_long: Vec<(usize, u32)> = Vec::new();
+    let mut matched_long: Vec<usize> = Vec::new();
     while i > 0 {
         if j > 0 && short[i - 1] == long[j - 1] && lcs[i * width + j] == lcs[(i - 1) * width + j - 1] + 1 {
+            matched_long.push(j - 1);
             i -= 1;
             j -= 1;
         } else if j > 0 && lcs[i * width + j - 1] == lcs[i * width + j] {
+            skipped_long.push((j - 1, long[j - 1]));
             j -= 1;
         } else {
             unmatched.push(short[i - 1]);
             i -= 1;
         }
     }
-    unmatched
+    let (first, last) = (matched_long.last().copied(), matched_long.first().copied());
+    let inserted = match (first, last) {
+        (Some(first), Some(last)) => skipped_long.iter().filter(|(p, _)| *p > first && *p < last).map(|&(_, w)| w).collect(),
+        _ => Vec::new(),
+    };
+    Alignment { unmatched, inserted }
 }
 
 /// Word stems as small numbers, each word stemmed once.
@@ -337,10 +432,34 @@ mod tests {
     }
 
     #[test]
-    fn unmatched_words_are_those_the_shorter_changed() {
+    fn alignment_finds_words_changed_and_left_out() {
         let mut t = StemTable::new();
         let short = t.words("we will not tolerate attacks");
-        let long = t.words("and so we will never tolerate attacks again");
-        assert_eq!(unmatched_in_shorter(&short, &long), t.words("not"));
+        let long = t.words("and so we will never tolerate cyber attacks again");
+        let a = align(&short, &long);
+        assert_eq!(a.unmatched, t.words("not"));
+        assert_eq!(a.inserted, t.words("cyber never"));
+    }
+
+    #[test]
+    fn the_shorter_words_spread_through_a_longer_statement_are_not_a_version() {
+        assert!(!together(
+            "We agreed to talk about prisoners and the embassies",
+            "We agreed, after a long and difficult evening, to talk at length with them about prisoners, their families and the state of the embassies"
+        ));
+    }
+
+    #[test]
+    fn the_bag_of_words_rules_out_what_the_order_would() {
+        let mut t = StemTable::new();
+        let w = |t: &mut StemTable, s: &str| {
+            let order = t.words(&normalise(s));
+            Words::new(order, Vec::new())
+        };
+        let a = w(&mut t, "we will not tolerate attacks on our harbours");
+        let b = w(&mut t, "we will not tolerate attacks on our hospitals");
+        assert!(!same_statement_words(&a, &b, &t.function));
+        let c = w(&mut t, "We will not tolerate attacks on our harbours, and they know it");
+        assert!(same_statement_words(&a, &c, &t.function));
     }
 }

@@ -51,10 +51,11 @@ pub struct Index {
     by_topic: Vec<Vec<usize>>,
     /// `by_speaker[speaker]`: a tracked speaker's entries, in source order.
     by_speaker: Vec<Vec<usize>>,
-    /// The same statement as reported by several articles.
-    groups: Groups,
+    /// The same statement as reported by several articles, worked out on
+    /// first use (or ahead of it, see [`Index::prepare`]).
+    groups: OnceLock<Groups>,
     /// The full-text index, built on first use (or ahead of it, see
-    /// [`Index::prepare_search`]); an error says why search is unavailable.
+    /// [`Index::prepare`]); an error says why search is unavailable.
     search: OnceLock<Result<Search, String>>,
 }
 
@@ -63,7 +64,6 @@ impl std::fmt::Debug for Index {
         f.debug_struct("Index")
             .field("articles", &self.articles.len())
             .field("entries", &self.entries.len())
-            .field("groups", &self.groups.members.len())
             .finish()
     }
 }
@@ -104,7 +104,6 @@ impl Index {
             }
         }
         let by_article = articles.iter().enumerate().map(|(i, a)| (a.article.id.clone(), i)).collect();
-        let groups = group_entries(&summit, &articles, &entries);
         Index {
             summit,
             articles,
@@ -114,7 +113,7 @@ impl Index {
             by_article,
             by_topic,
             by_speaker,
-            groups,
+            groups: OnceLock::new(),
             search: OnceLock::new(),
         }
     }
@@ -127,17 +126,29 @@ impl Index {
             .map_err(String::as_str)
     }
 
-    /// Builds the full-text index ahead of the first search.
-    pub fn prepare_search(&self) {
-        if let Err(e) = self.search() {
-            tracing::error!("search is unavailable: {e}");
+    /// Works out what the index works out on first use, ahead of it: the
+    /// groups of statements reported several times, and the full-text index.
+    /// Serving can start before; a request that needs them waits for them.
+    pub fn prepare(&self) {
+        let started = std::time::Instant::now();
+        let groups = self.groups().members.len();
+        tracing::info!("grouped {} statements as {groups} in {} ms", self.entries.len(), started.elapsed().as_millis());
+        let started = std::time::Instant::now();
+        match self.search() {
+            Ok(_) => tracing::info!("search index built in {} ms", started.elapsed().as_millis()),
+            Err(e) => tracing::error!("search is unavailable: {e}"),
         }
+    }
+
+    fn groups(&self) -> &Groups {
+        self.groups.get_or_init(|| group_entries(&self.summit, &self.articles, &self.entries))
     }
 
     /// Every version of statement `i` (itself included), in source order:
     /// the same statement reported by other articles, or again in its own.
     pub fn versions(&self, i: usize) -> &[usize] {
-        &self.groups.members[self.groups.of[i]]
+        let groups = self.groups();
+        &groups.members[groups.of[i]]
     }
 
     /// How many articles report statement `i`, in one version or another.
@@ -156,15 +167,16 @@ impl Index {
     /// the fullest (the longest; the first of equals), in the place of the
     /// statement's first report.
     pub fn one_per_statement(&self, list: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let groups = self.groups();
         let mut place: HashMap<usize, usize> = HashMap::new();
         let mut chosen: Vec<usize> = Vec::new();
         let len = |i: usize| self.entries[i].end - self.entries[i].start;
         for i in list {
-            match place.get(&self.groups.of[i]) {
+            match place.get(&groups.of[i]) {
                 Some(&p) if len(i) > len(chosen[p]) => chosen[p] = i,
                 Some(_) => {}
                 None => {
-                    place.insert(self.groups.of[i], chosen.len());
+                    place.insert(groups.of[i], chosen.len());
                     chosen.push(i);
                 }
             }

@@ -20,11 +20,15 @@ const PATHS: &[&str] = &[
     "/healthz", "/robots.txt", "/sitemap.xml", "/static/style.css", "/quotes/", "/topics/", "/nope",
     "/../../etc/passwd", "/static/../Cargo.toml", "/%2e%2e/%2e%2e/etc/passwd", "/topics/%00", "/quotes/%ff%fe",
     "/topics/..%2f..%2fsecret", "//double//slash", "/topics/cybersecurity.json.json", "/a/b/c/d/e/f",
+    "/topics/cybersecurity.atom", "/speakers/putin.atom", "/topics/nothing.atom", "/speakers/biden.png",
+    "/topics/cybersecurity.atom.json", "/quotes/.png",
 ];
 const QUERIES: &[&str] = &[
     "", "q=cyber", "q=%E2%80%9Cquoted%E2%80%9D", "q=%ZZ", "q=%", "q=%F0%9F", "q=a&q=b", "speaker=putin",
     "speaker=nobody", "topic=ukraine", "topic=%3Cscript%3E", "page=2", "page=-1", "page=99999999999999999999",
     "page=0", "q=cyber&page=2", "&&&&", "=", "q", "q=\u{0}", "q=%00%00", "q=<script>alert(1)</script>",
+    "q=%22unclosed", "q=title%3Afoo", "q=-", "q=%22%22", "article=nothing", "q=a+OR+b+AND+NOT", "q=*",
+    "q=cyber~2", "q=%5Ba+TO+b%5D", "q=%5C", "q=((((", "q=cyber^1e308", "q=in:[1+TO+2]&article=",
 ];
 
 fn random_ascii(rng: &mut fastrand::Rng, len: usize) -> String {
@@ -35,7 +39,10 @@ fn random_path(rng: &mut fastrand::Rng, ids: &[String]) -> String {
     let mut path = match rng.u8(0..10) {
         0..=4 => PATHS[rng.usize(0..PATHS.len())].to_string(),
         5 => format!("/quotes/{}", ids[rng.usize(0..ids.len())]),
-        6 => format!("/quotes/{}.json", ids[rng.usize(0..ids.len())]),
+        6 => {
+            let suffix = [".json", ".json", ".json", ".png"][rng.usize(0..4)];
+            format!("/quotes/{}{suffix}", ids[rng.usize(0..ids.len())])
+        }
         7 => {
             let len = rng.usize(1..40);
             format!("/{}", random_ascii(rng, len))

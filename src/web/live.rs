@@ -29,10 +29,10 @@ pub struct Live {
 impl Live {
     pub fn new(index: Index, public_url: &str, load: LoadOptions) -> Arc<Live> {
         let site = Arc::new(Site::new(index, public_url));
-        // Serve at once; the search index is built alongside, and a search
-        // that comes before it is ready waits for it.
+        // Serve at once; groups and the search index are worked out
+        // alongside, and a request that needs them before waits for them.
         let warming = site.clone();
-        std::thread::spawn(move || warming.index.prepare_search());
+        std::thread::spawn(move || warming.index.prepare());
         let router = app(site);
         Arc::new(Live { router: RwLock::new(router), public_url: public_url.to_string(), load })
     }
@@ -62,8 +62,8 @@ impl Live {
             }
             let summary = format!("{} articles ({} skipped), {} statements", r.articles, r.skipped, r.statements);
             let index = Index::build(library);
-            // The new corpus is swapped in whole, its search index with it.
-            index.prepare_search();
+            // The new corpus is swapped in whole, groups and search index with it.
+            index.prepare();
             Ok((index, summary))
         })
         .await
