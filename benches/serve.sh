@@ -54,6 +54,16 @@ wait_up() { # url
   echo "no answer from $1" >&2; return 1
 }
 
+# One wrk run: prints "requests/s p50_ms p99_ms".
+measure() { # url connections
+  local threads=$(( $2 < 2 ? 1 : 2 ))
+  wrk -t"$threads" -c"$2" -d"$DURATION" --latency "$1" 2>/dev/null | awk '
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    END { printf "%s %.3f %.3f\n", rps, ms(p50), ms(p99) }'
+}
+
 # The pages to measure.
 TOPIC=/topics/cybersecurity
 SEARCH="/search?q=cyber"
@@ -107,16 +117,6 @@ wait_up "$NGX/"
 for p in "${PAGES[@]}"; do
   cmp -s <(curl -fs "$APP$p") <(curl -fs "$NGX$p") || { echo "nginx does not serve the same bytes for $p" >&2; exit 1; }
 done
-
-# One wrk run: prints "requests/s p50_ms p99_ms".
-measure() { # url connections
-  local threads=$(( $2 < 2 ? 1 : 2 ))
-  wrk -t"$threads" -c"$2" -d"$DURATION" --latency "$1" 2>/dev/null | awk '
-    /Requests\/sec/ { rps = $2 }
-    /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    END { printf "%s %.3f %.3f\n", rps, ms(p50), ms(p99) }'
-}
 
 RESULTS="$WORK/results.txt"
 echo "measuring: ${#PAGES[@]} pages x connections ($CONNECTIONS) x $RUNS runs x 2 servers, $DURATION each" >&2
@@ -174,13 +174,16 @@ for p in "/" "$TOPIC" "$BIG_QUOTE" "$SEARCH"; do
 done
 
 # Searches that are never answered from the page cache: 500 queries (two
-# words of a statement; every fifth a phrase in quotation marks) in turn,
+# words of statements on the topic pages; every fifth a phrase in quotation
+# marks) in turn,
 # each with a parameter the cache does not keep, so every request searches
 # the index and renders the results page.
-curl -fs "$BIGURL/export.json" | python3 -c '
+for t in $(curl -fs "$BIGURL/index.json" | python3 -c 'import json,sys; print(" ".join(r["topic"]["id"] for r in json.load(sys.stdin)["topics"]))'); do
+  curl -fs "$BIGURL/topics/$t.json"; echo
+done | python3 -c '
 import json, random, sys, urllib.parse
 random.seed(7)
-words = [w for a in json.load(sys.stdin)["articles"] for s in a["statements"]
+words = [w for line in sys.stdin if line.strip() for c in json.loads(line)["columns"] for s in c["statements"]
          for w in s["text"].split() if w.isalpha() and len(w) > 3]
 for n in range(500):
     a, b = random.choice(words), random.choice(words)
