@@ -160,7 +160,10 @@ pub async fn serve_prepared(State(cache): State<Arc<PageCache>>, request: Reques
     request.headers_mut().remove(header::ACCEPT_ENCODING);
     request.headers_mut().remove(header::IF_NONE_MATCH);
     let response = next.run(request).await;
-    if response.status() != StatusCode::OK || response.headers().contains_key(header::CONTENT_ENCODING) {
+    // A response too large to keep (the export of a very large corpus) is
+    // sent as it is, uncompressed, rather than refused.
+    let too_large = axum::body::HttpBody::size_hint(response.body()).lower() > MAX_PREPARED_BYTES as u64;
+    if response.status() != StatusCode::OK || response.headers().contains_key(header::CONTENT_ENCODING) || too_large {
         return if head { without_body(response) } else { response };
     }
     let (parts, body) = response.into_parts();
