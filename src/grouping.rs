@@ -105,24 +105,27 @@ fn join_near_copies(items: &[Item], representatives: &[usize], sets: &mut Disjoi
         words[i] = Some(Words::new(ws, runs));
     }
     let function = &stems.function;
+    // Each statement's rarest runs, and so the statements it is compared with.
+    let chosen: Vec<Vec<&Vec<usize>>> = words
+        .par_iter()
+        .enumerate()
+        .map(|(i, w)| w.as_ref().map_or_else(Vec::new, |w| rarest_runs(w, items[i].speaker.unwrap_or_default(), &sharing)))
+        .collect();
+    // A pair is compared once: from the earlier statement when the earlier
+    // one's rarest runs lead to the later; otherwise from the later. Either
+    // side finding the other is enough, whatever order the sources are in.
+    let finds = |from: usize, to: usize| chosen[from].iter().any(|list| list.binary_search(&to).is_ok());
     let pairs: Vec<(usize, usize)> = words
         .par_iter()
         .enumerate()
         .filter_map(|(i, w)| w.as_ref().map(|w| (i, w)))
         .flat_map_iter(|(i, w)| {
-            let speaker = items[i].speaker.unwrap_or_default();
-            let mut lists: Vec<&Vec<usize>> = w
-                .runs
-                .iter()
-                .filter_map(|run| sharing.get(&(speaker, *run)))
-                .filter(|l| l.len() > 1 && l.len() <= MAX_SHARING)
-                .collect();
-            lists.sort_by_key(|l| l.len());
-            let mut candidates: Vec<usize> = lists.iter().take(RUNS_COMPARED).flat_map(|l| l.iter().copied()).filter(|&j| j > i).collect();
+            let mut candidates: Vec<usize> = chosen[i].iter().flat_map(|l| l.iter().copied()).filter(|&j| j != i).collect();
             candidates.sort_unstable();
             candidates.dedup();
             candidates
                 .into_iter()
+                .filter(|&j| j > i || !finds(j, i))
                 .filter(|&j| words[j].as_ref().is_some_and(|other| same_statement_words(w, other, function)))
                 .map(move |j| (i, j))
                 .collect::<Vec<_>>()
@@ -131,6 +134,25 @@ fn join_near_copies(items: &[Item], representatives: &[usize], sets: &mut Disjoi
     for (a, b) in pairs {
         sets.join(a, b);
     }
+}
+
+/// The lists of statements sharing a statement's rarest runs of three words
+/// (each list in statement order), leaving out runs no other statement has
+/// and runs too common to mean anything.
+fn rarest_runs<'s, 'k>(
+    w: &Words,
+    speaker: &'k str,
+    sharing: &'s HashMap<(&'k str, [u32; 3]), Vec<usize>>,
+) -> Vec<&'s Vec<usize>> {
+    let mut lists: Vec<&Vec<usize>> = w
+        .runs
+        .iter()
+        .filter_map(|run| sharing.get(&(speaker, *run)))
+        .filter(|l| l.len() > 1 && l.len() <= MAX_SHARING)
+        .collect();
+    lists.sort_by_key(|l| l.len());
+    lists.truncate(RUNS_COMPARED);
+    lists
 }
 
 /// Runs of three words of a statement compared with others: its rarest.
@@ -429,6 +451,22 @@ mod tests {
         ]);
         assert_eq!(g.members[g.of[1]], [1, 2]);
         assert_eq!(g.members[g.of[0]], [0]);
+    }
+
+    /// Whichever order the sources come in, the versions of one statement
+    /// end up in one group: a pair is found from either side.
+    #[test]
+    fn versions_are_grouped_in_every_order() {
+        let versions = [
+            "Our navy has never sailed into their waters, and we are ready to patrol the straits together against pirates",
+            "Our navy has never sailed into their waters and we are ready to patrol the straits together.",
+            "Our navy has never sailed into their waters",
+        ];
+        for order in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
+            let statements: Vec<(&str, &str)> = order.iter().map(|&k| ("ruler", versions[k])).collect();
+            let g = groups_of(&statements);
+            assert!(g.iter().all(|&x| x == g[0]), "order {order:?}: groups {g:?}");
+        }
     }
 
     #[test]
