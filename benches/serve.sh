@@ -178,17 +178,21 @@ done
 # marks) in turn,
 # each with a parameter the cache does not keep, so every request searches
 # the index and renders the results page.
+mkdir -p "$WORK/topics"
 for t in $(curl -fs "$BIGURL/index.json" | python3 -c 'import json,sys; print(" ".join(r["topic"]["id"] for r in json.load(sys.stdin)["topics"]))'); do
-  curl -fs "$BIGURL/topics/$t.json"; echo
-done | python3 -c '
+  curl -fs -o "$WORK/topics/$t.json" "$BIGURL/topics/$t.json"
+done
+python3 - "$WORK"/topics/*.json >"$WORK/queries.txt" <<'PY'
 import json, random, sys, urllib.parse
 random.seed(7)
-words = [w for line in sys.stdin if line.strip() for c in json.loads(line)["columns"] for s in c["statements"]
+pages = [json.load(open(f)) for f in sys.argv[1:]]
+words = [w for page in pages for c in page["columns"] for s in c["statements"]
          for w in s["text"].split() if w.isalpha() and len(w) > 3]
 for n in range(500):
     a, b = random.choice(words), random.choice(words)
-    q = f"\"{a} {b}\"" if n % 5 == 0 else f"{a} {b}"
-    print(urllib.parse.quote_plus(q))' >"$WORK/queries.txt"
+    q = f'"{a} {b}"' if n % 5 == 0 else f"{a} {b}"
+    print(urllib.parse.quote_plus(q))
+PY
 cat >"$WORK/search.lua" <<LUA
 local queries, n = {}, 0
 for line in io.lines("$WORK/queries.txt") do queries[#queries + 1] = line end

@@ -53,7 +53,7 @@ pub struct Index {
     by_speaker: Vec<Vec<usize>>,
     /// The same statement as reported by several articles, worked out on
     /// first use (or ahead of it, see [`Index::prepare`]).
-    groups: OnceLock<Groups>,
+    groups: OnceLock<Reports>,
     /// The full-text index, built on first use (or ahead of it, see
     /// [`Index::prepare`]); an error says why search is unavailable.
     search: OnceLock<Result<Search, String>>,
@@ -130,18 +130,33 @@ impl Index {
     /// groups of statements reported several times, and the full-text index.
     /// Serving can start before; a request that needs them waits for them.
     pub fn prepare(&self) {
-        let started = std::time::Instant::now();
-        let groups = self.groups().members.len();
-        tracing::info!("grouped {} statements as {groups} in {} ms", self.entries.len(), started.elapsed().as_millis());
-        let started = std::time::Instant::now();
-        match self.search() {
-            Ok(_) => tracing::info!("search index built in {} ms", started.elapsed().as_millis()),
-            Err(e) => tracing::error!("search is unavailable: {e}"),
-        }
+        // The two do not depend on each other: on a machine of two cores
+        // or more, they are ready in the time of the slower.
+        rayon::join(
+            || {
+                let started = std::time::Instant::now();
+                let groups = self.groups().members.len();
+                tracing::info!("grouped {} statements as {groups} in {} ms", self.entries.len(), started.elapsed().as_millis());
+            },
+            || {
+                let started = std::time::Instant::now();
+                match self.search() {
+                    Ok(_) => tracing::info!("search index built in {} ms", started.elapsed().as_millis()),
+                    Err(e) => tracing::error!("search is unavailable: {e}"),
+                }
+            },
+        );
     }
 
     fn groups(&self) -> &Groups {
-        self.groups.get_or_init(|| group_entries(&self.summit, &self.articles, &self.entries))
+        &self.reports().groups
+    }
+
+    fn reports(&self) -> &Reports {
+        self.groups.get_or_init(|| {
+            let groups = group_entries(&self.summit, &self.articles, &self.entries);
+            Reports::count(groups, &self.entries)
+        })
     }
 
     /// Every version of statement `i` (itself included), in source order:
@@ -153,14 +168,8 @@ impl Index {
 
     /// How many articles report statement `i`, in one version or another.
     pub fn sources(&self, i: usize) -> usize {
-        let versions = self.versions(i);
-        if versions.len() == 1 {
-            return 1;
-        }
-        let mut articles: Vec<usize> = versions.iter().map(|&v| self.entries[v].article).collect();
-        articles.sort_unstable();
-        articles.dedup();
-        articles.len()
+        let reports = self.reports();
+        reports.sources[reports.groups.of[i]]
     }
 
     /// One version of each statement in `list`, however often reported:
@@ -247,6 +256,30 @@ impl Index {
 }
 
 /// Groups the statements that are one statement reported several times.
+/// The groups of statements, and how many articles report each: counted
+/// once, since a page may show a statement reported thousands of times.
+struct Reports {
+    groups: Groups,
+    /// `sources[g]`: how many articles have a version of group `g`.
+    sources: Vec<usize>,
+}
+
+impl Reports {
+    fn count(groups: Groups, entries: &[Entry]) -> Reports {
+        let sources = groups
+            .members
+            .iter()
+            .map(|members| {
+                let mut articles: Vec<usize> = members.iter().map(|&v| entries[v].article).collect();
+                articles.sort_unstable();
+                articles.dedup();
+                articles.len()
+            })
+            .collect();
+        Reports { groups, sources }
+    }
+}
+
 fn group_entries(summit: &Summit, articles: &[ArticleEntry], entries: &[Entry]) -> Groups {
     let normalised: Vec<String> = entries
         .iter()

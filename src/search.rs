@@ -6,15 +6,20 @@
 //! Results are ranked by relevance (BM25). Filters by speaker, topic and
 //! article narrow the results; the counts of each filter value are worked
 //! out from the words alone, so a reader sees what each choice would give.
+//!
+//! One pass over the index finds every statement with the words and its
+//! score; the counts, the filters and the page of best results are then
+//! worked out from the statements themselves, which the [`Index`] holds.
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
-use tantivy::collector::{Collector, SegmentCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STRING};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::query::{AllQuery, Query, QueryParser};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
 use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
-use tantivy::{DocId, Index as Tantivy, IndexReader, Score, SegmentOrdinal, SegmentReader, TantivyDocument, Term};
+use tantivy::{DocId, Index as Tantivy, Score, SegmentOrdinal, SegmentReader, Searcher, TantivyDocument};
 
 use crate::index::Index;
 
@@ -25,9 +30,6 @@ const ANALYZER: &str = "statement_words";
 const WRITER_MEMORY_BYTES: usize = 200_000_000;
 /// Tokens longer than this are not words anyone searches for.
 const LONGEST_TOKEN: usize = 40;
-
-/// The filter value stored for a statement by someone who is not tracked.
-pub const OTHER_SPEAKER: &str = "-";
 
 /// What a reader asked for.
 #[derive(Debug, Default, Clone)]
@@ -66,17 +68,73 @@ pub struct BuildError(#[from] tantivy::TantivyError);
 /// The search index of one corpus.
 pub struct Search {
     index: Tantivy,
-    reader: IndexReader,
+    /// The index never changes once built: one searcher serves every search.
+    searcher: Searcher,
+    /// `entries[segment][doc]`: the statement (its place in
+    /// `Index::entries`) of each document, read from the index once.
+    entries: Vec<Arc<[u32]>>,
+    /// What the filters and counts need of each statement, packed
+    /// together: a search may count tens of thousands of statements.
+    facts: Facts,
     analyzer: TextAnalyzer,
-    fields: Fields,
+    words: Field,
 }
 
-#[derive(Clone, Copy)]
-struct Fields {
-    words: Field,
-    speaker: Field,
-    topic: Field,
-    article: Field,
+/// Each statement's speaker, article and topics, in statement order.
+struct Facts {
+    /// `of[i]`: statement `i`'s speaker (`NO_SPEAKER` for someone not
+    /// tracked), article, and the range of its topics in `topics`.
+    of: Vec<Fact>,
+    topics: Vec<u32>,
+}
+
+struct Fact {
+    speaker: u32,
+    article: u32,
+    topics: Range<u32>,
+}
+
+const NO_SPEAKER: u32 = u32::MAX;
+
+impl Facts {
+    fn new(index: &Index) -> Facts {
+        let mut facts = Facts { of: Vec::with_capacity(index.entries.len()), topics: Vec::new() };
+        for e in &index.entries {
+            let start = facts.topics.len() as u32;
+            facts.topics.extend(e.topics.iter().map(|&t| t as u32));
+            facts.of.push(Fact {
+                speaker: e.speaker.map_or(NO_SPEAKER, |s| s as u32),
+                article: e.article as u32,
+                topics: start..facts.topics.len() as u32,
+            });
+        }
+        facts
+    }
+
+    fn topics(&self, fact: &Fact) -> &[u32] {
+        &self.topics[fact.topics.start as usize..fact.topics.end as usize]
+    }
+
+    /// Does statement `i` pass the request's filters?
+    fn passes(&self, i: u32, request: &Request) -> bool {
+        let f = &self.of[i as usize];
+        request.speaker.is_none_or(|s| f.speaker == s as u32)
+            && request.topic.is_none_or(|t| self.topics(f).contains(&(t as u32)))
+            && request.article.is_none_or(|a| f.article == a as u32)
+    }
+
+    /// Counts statement `i` under its speaker, its topics and its article.
+    fn count(&self, i: u32, outcome: &mut Outcome) {
+        let f = &self.of[i as usize];
+        match outcome.by_speaker.get_mut(f.speaker as usize) {
+            Some(n) => *n += 1,
+            None => outcome.others += 1,
+        }
+        for &t in self.topics(f) {
+            outcome.by_topic[t as usize] += 1;
+        }
+        outcome.by_article[f.article as usize] += 1;
+    }
 }
 
 /// The field with each statement's place in `Index::entries`.
@@ -91,41 +149,47 @@ fn analyzer() -> TextAnalyzer {
         .build()
 }
 
-fn schema() -> (Schema, Fields) {
+fn schema() -> (Schema, Field) {
     let mut b = Schema::builder();
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(ANALYZER)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let words = b.add_text_field("words", TextOptions::default().set_indexing_options(indexing));
-    let speaker = b.add_text_field("speaker", STRING);
-    let topic = b.add_text_field("topic", STRING);
-    let article = b.add_text_field("article", STRING);
     b.add_u64_field(ENTRY, FAST);
-    (b.build(), Fields { words, speaker, topic, article })
+    (b.build(), words)
 }
 
 impl Search {
     /// Indexes every statement of `index`.
     pub fn build(index: &Index) -> Result<Search, BuildError> {
-        let (schema, fields) = schema();
+        let (schema, words) = schema();
         let tantivy = Tantivy::create_in_ram(schema.clone());
         tantivy.tokenizers().register(ANALYZER, analyzer());
         let mut writer = tantivy.writer_with_num_threads::<TantivyDocument>(1, WRITER_MEMORY_BYTES)?;
         let entry_field = schema.get_field(ENTRY)?;
-        for (i, e) in index.entries.iter().enumerate() {
+        for i in 0..index.entries.len() {
             let mut doc = TantivyDocument::default();
-            doc.add_text(fields.words, index.words(i));
-            doc.add_text(fields.speaker, speaker_value(index, e.speaker));
-            for &t in &e.topics {
-                doc.add_text(fields.topic, &index.summit.topics[t].id);
-            }
-            doc.add_text(fields.article, &index.articles[e.article].article.id);
+            doc.add_text(words, index.words(i));
             doc.add_u64(entry_field, i as u64);
             writer.add_document(doc)?;
         }
         writer.commit()?;
-        let reader = tantivy.reader()?;
-        Ok(Search { index: tantivy, reader, analyzer: analyzer(), fields })
+        let searcher = tantivy.reader()?.searcher();
+        let entries = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| {
+                let column = segment.fast_fields().u64(ENTRY)?;
+                (0..segment.max_doc())
+                    .map(|doc| {
+                        column.first(doc).map(|e| e as u32).ok_or_else(|| {
+                            tantivy::TantivyError::InternalError(format!("document {doc} has no entry number"))
+                        })
+                    })
+                    .collect::<Result<Arc<[u32]>, _>>()
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Search { index: tantivy, searcher, entries, facts: Facts::new(index), analyzer: analyzer(), words })
     }
 
     /// Runs a search. Filters alone (no words) list statements in source order.
@@ -140,154 +204,117 @@ impl Search {
         let text_query: Box<dyn Query> = if words.is_empty() {
             Box::new(AllQuery)
         } else {
-            let mut parser = QueryParser::for_index(&self.index, vec![self.fields.words]);
+            let mut parser = QueryParser::for_index(&self.index, vec![self.words]);
             parser.set_conjunction_by_default();
             let (query, errors) = parser.parse_query_lenient(words);
             outcome.problems = errors.iter().map(|e| e.to_string()).collect();
             query
         };
         text_query.query_terms(&mut |term, _| {
-            if term.field() == self.fields.words {
+            if term.field() == self.words {
                 if let Some(stem) = term.value().as_str() {
                     outcome.stems.insert(stem.to_string());
                 }
             }
         });
-        let searcher = self.reader.searcher();
-        // Every statement with the words, for the counts and the total.
-        let matching = searcher.search(&text_query, &Entries)?;
-        for &i in &matching {
-            count(index, i, &mut outcome);
+        // Every statement with the words, and its score.
+        let matching = self.searcher.search(&text_query, &Matches { entries: &self.entries })?;
+        for &(i, _) in &matching {
+            self.facts.count(i, &mut outcome);
         }
-        outcome.total = matching.iter().filter(|&&i| passes(index, i, request)).count();
-        outcome.hits = if words.is_empty() {
-            let mut listed: Vec<usize> = matching.into_iter().filter(|&i| passes(index, i, request)).collect();
-            listed.sort_unstable();
-            let page = request.page.start.min(listed.len())..request.page.end.min(listed.len());
-            listed[page].to_vec()
+        let mut listed: Vec<(u32, Score)> = matching.into_iter().filter(|&(i, _)| self.facts.passes(i, request)).collect();
+        outcome.total = listed.len();
+        let end = request.page.end.min(listed.len());
+        let start = request.page.start.min(end);
+        if words.is_empty() {
+            listed.sort_unstable_by_key(|&(i, _)| i);
         } else {
-            self.ranked(&searcher, text_query, index, request)?
-        };
-        Ok(outcome)
-    }
-
-    /// One page of the statements that match the words and the filters, best first.
-    fn ranked(
-        &self,
-        searcher: &tantivy::Searcher,
-        text_query: Box<dyn Query>,
-        index: &Index,
-        request: &Request,
-    ) -> Result<Vec<usize>, tantivy::TantivyError> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
-        let filters = [
-            (self.fields.speaker, request.speaker.map(|s| speaker_value(index, Some(s)).to_string())),
-            (self.fields.topic, request.topic.map(|t| index.summit.topics[t].id.clone())),
-            (self.fields.article, request.article.map(|a| index.articles[a].article.id.clone())),
-        ];
-        for (field, value) in filters {
-            if let Some(value) = value {
-                // A filter decides what matches, never how well.
-                let term = TermQuery::new(Term::from_field_text(field, &value), IndexRecordOption::Basic);
-                clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(term), 0.0))));
-            }
+            best_first(&mut listed, end);
         }
-        let query = BooleanQuery::new(clauses);
-        let limit = request.page.len().max(1);
-        let top = searcher.search(&query, &TopDocs::with_limit(limit).and_offset(request.page.start).order_by_score())?;
-        top.into_iter()
-            .map(|(_, address)| {
-                let column = searcher.segment_reader(address.segment_ord).fast_fields().u64(ENTRY)?;
-                let entry = column.first(address.doc_id).ok_or_else(|| {
-                    tantivy::TantivyError::InternalError(format!("document {address:?} has no entry number"))
-                })?;
-                Ok(entry as usize)
-            })
-            .collect()
+        outcome.hits = listed[start..end].iter().map(|&(i, _)| i as usize).collect();
+        Ok(outcome)
     }
 
     /// Where the searched-for words stand in `text`: byte ranges of every
     /// token whose stem was searched for, with neighbours joined.
     pub fn marks(&self, text: &str, stems: &HashSet<String>) -> Vec<Range<usize>> {
-        if stems.is_empty() {
-            return Vec::new();
+        marks(&mut self.analyzer.clone(), text, stems)
+    }
+}
+
+fn marks(analyzer: &mut TextAnalyzer, text: &str, stems: &HashSet<String>) -> Vec<Range<usize>> {
+    if stems.is_empty() {
+        return Vec::new();
+    }
+    let mut stream = analyzer.token_stream(text);
+    let mut marks: Vec<Range<usize>> = Vec::new();
+    while let Some(token) = stream.next() {
+        if !stems.contains(&token.text) {
+            continue;
         }
-        let mut analyzer = self.analyzer.clone();
-        let mut stream = analyzer.token_stream(text);
-        let mut marks: Vec<Range<usize>> = Vec::new();
-        while let Some(token) = stream.next() {
-            if !stems.contains(&token.text) {
-                continue;
-            }
-            let range = token.offset_from..token.offset_to;
-            match marks.last_mut() {
-                // "cyber attacks" found as a phrase is marked as one stretch.
-                Some(last) if text[last.end..range.start].chars().all(char::is_whitespace) => last.end = range.end,
-                _ => marks.push(range),
-            }
+        let range = token.offset_from..token.offset_to;
+        match marks.last_mut() {
+            // "cyber attacks" found as a phrase is marked as one stretch.
+            Some(last) if text[last.end..range.start].chars().all(char::is_whitespace) => last.end = range.end,
+            _ => marks.push(range),
         }
-        marks
     }
+    marks
 }
 
-fn speaker_value(index: &Index, speaker: Option<usize>) -> &str {
-    speaker.map_or(OTHER_SPEAKER, |s| index.summit.speakers[s].id.as_str())
-}
-
-fn passes(index: &Index, i: usize, request: &Request) -> bool {
-    let e = &index.entries[i];
-    request.speaker.is_none_or(|s| e.speaker == Some(s))
-        && request.topic.is_none_or(|t| e.topics.contains(&t))
-        && request.article.is_none_or(|a| e.article == a)
-}
-
-fn count(index: &Index, i: usize, outcome: &mut Outcome) {
-    let e = &index.entries[i];
-    match e.speaker {
-        Some(s) => outcome.by_speaker[s] += 1,
-        None => outcome.others += 1,
+/// Puts the `n` best of `listed` first, best first: the highest score, and
+/// of equal scores the earlier statement. The rest is left in any order.
+fn best_first(listed: &mut [(u32, Score)], n: usize) {
+    let order = |a: &(u32, Score), b: &(u32, Score)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if n == 0 {
+        return;
     }
-    for &t in &e.topics {
-        outcome.by_topic[t] += 1;
+    if n < listed.len() {
+        listed.select_nth_unstable_by(n - 1, order);
     }
-    outcome.by_article[e.article] += 1;
+    listed[..n].sort_unstable_by(order);
 }
 
-/// Collects the entry number of every matching statement, unranked.
-struct Entries;
-
-struct SegmentEntries {
-    column: tantivy::columnar::Column<u64>,
-    found: Vec<usize>,
+/// Collects every matching statement (its place in `Index::entries`) and its score.
+struct Matches<'a> {
+    entries: &'a [Arc<[u32]>],
 }
 
-impl Collector for Entries {
-    type Fruit = Vec<usize>;
-    type Child = SegmentEntries;
+struct SegmentMatches {
+    entries: Arc<[u32]>,
+    found: Vec<(u32, Score)>,
+}
 
-    fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentEntries> {
-        Ok(SegmentEntries { column: segment.fast_fields().u64(ENTRY)?, found: Vec::new() })
+impl Collector for Matches<'_> {
+    type Fruit = Vec<(u32, Score)>;
+    type Child = SegmentMatches;
+
+    fn for_segment(&self, segment: SegmentOrdinal, _: &SegmentReader) -> tantivy::Result<SegmentMatches> {
+        let entries = self.entries.get(segment as usize).ok_or_else(|| {
+            tantivy::TantivyError::InternalError(format!("segment {segment} was not read when the index was built"))
+        })?;
+        Ok(SegmentMatches { entries: Arc::clone(entries), found: Vec::new() })
     }
 
     fn requires_scoring(&self) -> bool {
-        false
+        true
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<usize>>) -> tantivy::Result<Vec<usize>> {
+    fn merge_fruits(&self, fruits: Vec<Vec<(u32, Score)>>) -> tantivy::Result<Vec<(u32, Score)>> {
         Ok(fruits.concat())
     }
 }
 
-impl SegmentCollector for SegmentEntries {
-    type Fruit = Vec<usize>;
+impl SegmentCollector for SegmentMatches {
+    type Fruit = Vec<(u32, Score)>;
 
-    fn collect(&mut self, doc: DocId, _: Score) {
-        if let Some(entry) = self.column.first(doc) {
-            self.found.push(entry as usize);
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if let Some(&entry) = self.entries.get(doc as usize) {
+            self.found.push((entry, score));
         }
     }
 
-    fn harvest(self) -> Vec<usize> {
+    fn harvest(self) -> Vec<(u32, Score)> {
         self.found
     }
 }
@@ -298,17 +325,24 @@ mod tests {
 
     /// The stretches of `text` marked when `query` is searched for.
     fn marked<'a>(text: &'a str, query: &str) -> Vec<&'a str> {
-        let (schema, fields) = schema();
-        let index = Tantivy::create_in_ram(schema);
-        let reader = index.reader().unwrap();
-        let search = Search { index, reader, analyzer: analyzer(), fields };
         let mut stems = HashSet::new();
         let mut a = analyzer();
         let mut stream = a.token_stream(query);
         while let Some(t) = stream.next() {
             stems.insert(t.text.clone());
         }
-        search.marks(text, &stems).into_iter().map(|r| &text[r]).collect()
+        marks(&mut analyzer(), text, &stems).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn the_best_come_first_and_equal_scores_keep_source_order() {
+        let mut listed = vec![(4, 1.0), (0, 0.5), (9, 2.0), (2, 1.0), (7, 0.1), (1, 1.0)];
+        best_first(&mut listed, 3);
+        assert_eq!(listed[..3], [(9, 2.0), (1, 1.0), (2, 1.0)]);
+        best_first(&mut listed, 6);
+        assert_eq!(listed, [(9, 2.0), (1, 1.0), (2, 1.0), (4, 1.0), (0, 0.5), (7, 0.1)]);
+        best_first(&mut listed, 0);
+        assert_eq!(listed.len(), 6);
     }
 
     #[test]

@@ -819,6 +819,32 @@ async fn search(site: &Arc<Site>, query: &str) -> (String, Value) {
     (reply.text().to_string(), json)
 }
 
+/// With more articles than the article counts list, the articles with the
+/// most matches are listed, most first; a chosen article is listed however
+/// few matches it has, and its count is still right.
+#[tokio::test]
+async fn the_article_counts_list_the_busiest_articles_and_the_chosen_one() {
+    let dir = tempfile::tempdir().unwrap();
+    // Article k has k statements about harbours: 1 to 14.
+    for k in 1..=14 {
+        let said: String = (0..k).map(|n| format!("\u{201c}Our harbours are open, number {n} of {k},\u{201d} Biden said.\n\n")).collect();
+        std::fs::write(dir.path().join(format!("port-{k:02}.txt")), format!("Port news {k}\n\n{said}")).unwrap();
+    }
+    let site = site_from_dir(dir.path());
+    let listed = |json: &Value| -> Vec<(String, u64)> {
+        json["facets"]["articles"].as_array().unwrap().iter().map(|v| (str_of(&v["id"]), v["count"].as_u64().unwrap())).collect()
+    };
+    let (_, json) = search(&site, "q=harbours").await;
+    let expected: Vec<(String, u64)> = (5..=14).rev().map(|k| (format!("port-{k:02}"), k)).collect();
+    assert_eq!(listed(&json), expected);
+
+    let (_, json) = search(&site, "q=harbours&article=port-02").await;
+    assert_eq!(json["total"], 2);
+    let mut with_chosen = expected.clone();
+    with_chosen.push(("port-02".to_string(), 2));
+    assert_eq!(listed(&json), with_chosen);
+}
+
 #[tokio::test]
 async fn search_results_page_links_to_the_twin_with_the_same_query() {
     let site = seed_site();

@@ -204,21 +204,28 @@ fn facets(index: &Index, query: &str, p: &SearchParams, outcome: &Outcome) -> Fa
         .filter(|(t, &n)| n > 0 || t.id == p.topic)
         .map(|(t, &n)| value(&t.id, &t.name, n, &p.topic, &with_topic))
         .collect();
+    // The articles with the most matches, and the chosen one however far
+    // down it is; only those are written out (a corpus has thousands).
+    let chosen = index.article(&p.article);
     let mut by_article: Vec<(usize, usize)> =
-        outcome.by_article.iter().copied().enumerate().filter(|&(a, n)| n > 0 || index.articles[a].article.id == p.article).collect();
-    by_article.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-    let mut articles: Vec<FacetValue> = by_article
+        outcome.by_article.iter().copied().enumerate().filter(|&(a, n)| n > 0 || Some(a) == chosen).collect();
+    let order = |x: &(usize, usize), y: &(usize, usize)| y.1.cmp(&x.1).then(x.0.cmp(&y.0));
+    if by_article.len() > ARTICLE_FACET_LIMIT {
+        by_article.select_nth_unstable_by(ARTICLE_FACET_LIMIT, order);
+        let kept = chosen.filter(|c| by_article[ARTICLE_FACET_LIMIT..].iter().any(|&(a, _)| a == *c));
+        by_article.truncate(ARTICLE_FACET_LIMIT);
+        by_article.sort_unstable_by(order);
+        by_article.extend(kept.map(|c| (c, outcome.by_article[c])));
+    } else {
+        by_article.sort_unstable_by(order);
+    }
+    let articles: Vec<FacetValue> = by_article
         .iter()
         .map(|&(a, n)| {
             let art = &index.articles[a].article;
             value(&art.id, &crate::text::shorten(&art.title, 60), n, &p.article, &with_article)
         })
         .collect();
-    // The chosen article stays listed, however far down it is.
-    let keep = articles.iter().position(|v| v.selected);
-    let mut kept = keep.filter(|&k| k >= ARTICLE_FACET_LIMIT).map(|k| articles.remove(k));
-    articles.truncate(ARTICLE_FACET_LIMIT);
-    articles.extend(kept.take());
     Facets { speakers, topics, articles }
 }
 
