@@ -35,6 +35,11 @@ fn start(dir: &std::path::Path) -> (Server, String) {
 }
 
 fn start_with(dir: &std::path::Path, args: &[&str]) -> (Server, String) {
+    launch(dir, args, Stdio::null())
+}
+
+/// Starts the binary from `dir` with `args`, its log going to `stderr`.
+fn launch(dir: &std::path::Path, args: &[&str], stderr: Stdio) -> (Server, String) {
     let exe = dir.join("counterparts");
     std::fs::copy(env!("CARGO_BIN_EXE_counterparts"), &exe).unwrap();
     let mut child = Command::new(&exe)
@@ -45,8 +50,10 @@ fn start_with(dir: &std::path::Path, args: &[&str]) -> (Server, String) {
         .env_remove("COUNTERPARTS_SUMMIT")
         .env_remove("COUNTERPARTS_BIND")
         .env_remove("PORT")
+        .env_remove("RUST_LOG")
+        .env_remove("COUNTERPARTS_LOG_REQUESTS")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
@@ -93,6 +100,26 @@ fn runs_alone_from_an_empty_folder_and_stops_on_sigterm() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(exit.success(), "a clean stop exits 0, got {exit}");
+}
+
+/// The log says what the server does; a line per request only when asked.
+#[test]
+fn requests_are_logged_only_with_log_requests() {
+    for (args, logged) in [(&[][..], false), (&["--log-requests"][..], true)] {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("server.log");
+        let (mut server, addr) = launch(dir.path(), args, Stdio::from(std::fs::File::create(&log).unwrap()));
+        assert_eq!(get(&addr, "/topics/cybersecurity").0, 200);
+        assert_eq!(get(&addr, "/no-such-page").0, 404);
+        let pid = server.0.id().to_string();
+        assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+        server.0.wait().unwrap();
+        let text = std::fs::read_to_string(&log).unwrap();
+        assert!(text.contains("listening"), "{args:?}: start-up is logged: {text}");
+        for path in ["/topics/cybersecurity", "/no-such-page"] {
+            assert_eq!(text.contains(path), logged, "{args:?}: is {path} logged? {text}");
+        }
+    }
 }
 
 #[test]

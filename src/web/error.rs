@@ -84,6 +84,17 @@ pub async fn method_not_allowed() -> Response {
     (StatusCode::METHOD_NOT_ALLOWED, [("allow", "GET, HEAD")], "Method not allowed: this site only reads (GET, HEAD).\n").into_response()
 }
 
+/// Logs every server error (5xx) with its request, whether or not each
+/// request is logged (`--log-requests`): those are the lines to act on.
+pub async fn log_server_errors(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let (method, uri) = (request.method().clone(), request.uri().clone());
+    let response = next.run(request).await;
+    if response.status().is_server_error() {
+        tracing::error!(%method, %uri, status = response.status().as_u16(), "server error");
+    }
+    response
+}
+
 /// A handler that panicked: a plain 500 page, never a dropped connection.
 pub fn panic_response(_err: Box<dyn Any + Send + 'static>) -> Response {
     tracing::error!("a request handler panicked");
