@@ -11,7 +11,7 @@
 # requests/s, p50 and p99 latency, and the ratio to nginx.
 # Part 2, 10,000 generated articles: start-up time to the first 200 from
 # /healthz and to the first search, page latencies at 64 connections,
-# searches that are never cached (a different query each time) at 1 and 64
+# searches that are never cached (a different query each time) at 1, 16 and 64
 # connections, and peak RSS.
 #
 #   PART=2 bash benches/serve.sh     # part 2 only
@@ -201,7 +201,7 @@ request = function()
   return wrk.format("GET", "/search?q=" .. queries[n % #queries + 1] .. "&fresh=" .. n)
 end
 LUA
-for c in 1 64; do
+for c in 1 16 64; do
   threads=$(( c < 2 ? 1 : 2 ))
   wrk -t"$threads" -c"$c" -d"$DURATION" --latency -s "$WORK/search.lua" "$BIGURL" 2>/dev/null | awk -v c="$c" '
     /Requests\/sec/ { rps = $2 }
