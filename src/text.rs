@@ -1,5 +1,6 @@
-//! Small text helpers shared by the corpus and the analysis: character
-//! classes, trimming byte ranges, sentence ends, shortening for display.
+//! Small text helpers shared by the corpus, the analysis and the pages:
+//! character classes, trimming byte ranges, sentence ends, shortening and
+//! escaping for display.
 
 /// Marks that can open or close a quotation.
 pub fn is_quote_mark(c: char) -> bool {
@@ -86,9 +87,35 @@ pub fn shorten(s: &str, max: usize) -> String {
     format!("{}…", head.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()))
 }
 
+/// `text` made safe inside markup written by hand (HTML or XML, between tags
+/// or in a quoted attribute): `& < > " '` become character references that
+/// both read the same way.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_and_both_quote_marks_are_escaped() {
+        assert_eq!(
+            escape_markup("<script>alert('x')</script> & \"more\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;"
+        );
+    }
 
     #[test]
     fn pages_drop_direction_controls_only() {
