@@ -564,6 +564,37 @@ async fn one_statement_in_several_outlets(c: &Client) -> Outcome {
     let copied = label == "Copied" || status == "Copied" || selected == json!(true);
     check(copied, format!("copying says so or selects it: {label:?}, {status:?}"))?;
 
+    // A browser that refuses the clipboard: the snippet is selected and the
+    // reader is told how to copy it, on the button and to screen readers.
+    c.execute(
+        "Object.defineProperty(navigator.clipboard, 'writeText', \
+           { value: function () { return Promise.reject(new Error('refused')); } });",
+        vec![],
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    copy.click().await.map_err(|e| e.to_string())?;
+    let mut label = String::new();
+    for _ in 0..20 {
+        label = copy.text().await.unwrap();
+        if label.starts_with("Selected") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    check(label.starts_with("Selected: press Ctrl+C"), format!("a refused copy says how to copy: {label:?}"))?;
+    let status = c.execute("return document.getElementById('embed-status').textContent", vec![]).await.unwrap();
+    check(status == json!(label), format!("and says it to screen readers: {status}"))?;
+    let selected = c
+        .execute(
+            "var a = document.getElementById('embed-code');\
+             return document.activeElement === a && a.selectionStart === 0 && a.selectionEnd === a.value.length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    check(selected == json!(true), "a refused copy selects the whole snippet")?;
+
     // The share card of the link preview is a 1200×630 image.
     let image = c.find(Locator::Css("meta[property='og:image']")).await.map_err(|e| format!("og:image: {e}"))?;
     let image = image.attr("content").await.unwrap().unwrap_or_default();
