@@ -21,7 +21,8 @@ const PATHS: &[&str] = &[
     "/../../etc/passwd", "/static/../Cargo.toml", "/%2e%2e/%2e%2e/etc/passwd", "/topics/%00", "/quotes/%ff%fe",
     "/topics/..%2f..%2fsecret", "//double//slash", "/topics/cybersecurity.json.json", "/a/b/c/d/e/f",
     "/topics/cybersecurity.atom", "/speakers/putin.atom", "/topics/nothing.atom", "/speakers/biden.png",
-    "/topics/cybersecurity.atom.json", "/quotes/.png",
+    "/topics/cybersecurity.atom.json", "/quotes/.png", "/sitemaps/1.xml", "/sitemaps/99999999999999999999999.xml",
+    "/sitemaps/-1.xml", "/sitemaps/",
 ];
 const QUERIES: &[&str] = &[
     "", "q=cyber", "q=%E2%80%9Cquoted%E2%80%9D", "q=%ZZ", "q=%", "q=%F0%9F", "q=a&q=b", "speaker=putin",

@@ -887,6 +887,46 @@ async fn export_health_robots_and_sitemap() {
     }
 }
 
+/// A corpus with more pages than one sitemap file may list: `/sitemap.xml`
+/// is an index of numbered files that list every page once between them.
+#[tokio::test]
+async fn a_sitemap_too_long_for_one_file_is_split() {
+    let dir = tempfile::tempdir().unwrap();
+    let (files, per_file) = (260, 200);
+    for a in 0..files {
+        let said: String =
+            (0..per_file).map(|k| format!("\u{201c}Harbour rule {k} of book {a} stands,\u{201d} Biden said.\n\n")).collect();
+        std::fs::write(dir.path().join(format!("book-{a:03}.txt")), format!("Book {a}\n\n{said}")).unwrap();
+    }
+    let site = site_from_dir(dir.path());
+    let locs = |body: &str| -> Vec<String> {
+        body.split("<loc>").skip(1).map(|rest| rest.split("</loc>").next().unwrap().to_string()).collect()
+    };
+    let index = get_ok(&site, "/sitemap.xml").await;
+    assert!(index.text().contains("<sitemapindex"), "an index of sitemap files");
+    assert_eq!(locs(index.text()), [format!("{PUBLIC_URL}/sitemaps/1.xml"), format!("{PUBLIC_URL}/sitemaps/2.xml")]);
+
+    let mut listed = Vec::new();
+    for n in [1, 2] {
+        let part = get_ok(&site, &format!("/sitemaps/{n}.xml")).await;
+        assert!(part.header(header::CONTENT_TYPE).starts_with("application/xml"));
+        assert!(part.text().contains("<urlset"));
+        let urls = locs(part.text());
+        assert!(urls.len() <= 50_000, "file {n} lists {}", urls.len());
+        listed.extend(urls);
+    }
+    assert_eq!(listed.iter().filter(|u| u.contains("/quotes/")).count(), files * per_file);
+    assert!(listed.contains(&format!("{PUBLIC_URL}/articles/book-259")) && listed.contains(&format!("{PUBLIC_URL}/")));
+    let distinct: std::collections::HashSet<&String> = listed.iter().collect();
+    assert_eq!(distinct.len(), listed.len(), "every page once");
+
+    for missing in ["/sitemaps/3.xml", "/sitemaps/0.xml", "/sitemaps/one.xml", "/sitemaps/1"] {
+        assert_eq!(get(&site, missing).await.status, StatusCode::NOT_FOUND, "{missing}");
+    }
+    // A sitemap that fits one file is only at /sitemap.xml.
+    assert_eq!(get(&seed_site(), "/sitemaps/1.xml").await.status, StatusCode::NOT_FOUND);
+}
+
 #[tokio::test]
 async fn hashed_assets_are_immutable_and_others_are_not_found() {
     let site = seed_site();

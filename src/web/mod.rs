@@ -87,6 +87,7 @@ pub fn app(site: Arc<Site>) -> Router {
         .route("/healthz", get(pages::meta::healthz))
         .route("/robots.txt", get(pages::meta::robots))
         .route("/sitemap.xml", get(pages::meta::sitemap))
+        .route("/sitemaps/{file}", get(pages::meta::sitemap_part))
         .route("/static/{file}", get(assets::serve))
         .fallback(error::not_found_fallback)
         .method_not_allowed_fallback(error::method_not_allowed)

@@ -2,10 +2,11 @@
 
 use std::sync::Arc;
 
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use crate::text::escape_markup;
 use crate::web::{respond, Site};
 
 /// `/export.json`: every statement, as `counterparts export` prints it.
@@ -23,8 +24,40 @@ pub async fn robots(State(site): State<Arc<Site>>) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
-/// Every page: the overview, topics, speakers, articles and statements.
+/// The most addresses one sitemap file may list (sitemaps.org): past it,
+/// `/sitemap.xml` becomes an index of numbered files.
+pub const URLS_PER_SITEMAP: usize = 50_000;
+
+/// `/sitemap.xml`: every page (the overview, topics, speakers, articles and
+/// statements), or, for a corpus with more pages than one file may list, an
+/// index of `/sitemaps/{n}.xml`.
 pub async fn sitemap(State(site): State<Arc<Site>>) -> Response {
+    let paths = page_paths(&site);
+    let body = if paths.len() <= URLS_PER_SITEMAP {
+        url_set(&site, &paths)
+    } else {
+        sitemap_index(&site, paths.len().div_ceil(URLS_PER_SITEMAP))
+    };
+    xml(body)
+}
+
+/// `/sitemaps/{n}.xml`: the `n`th file (from 1) of a sitemap too long for one.
+pub async fn sitemap_part(State(site): State<Arc<Site>>, Path(file): Path<String>) -> Response {
+    let paths = page_paths(&site);
+    let files = paths.len().div_ceil(URLS_PER_SITEMAP);
+    let number = file.strip_suffix(".xml").and_then(|n| n.parse::<usize>().ok()).filter(|n| (1..=files).contains(n));
+    match number {
+        // A sitemap that fits one file is only at /sitemap.xml.
+        Some(n) if files > 1 => {
+            let start = (n - 1) * URLS_PER_SITEMAP;
+            xml(url_set(&site, &paths[start..(start + URLS_PER_SITEMAP).min(paths.len())]))
+        }
+        _ => crate::web::error::PageError::not_found("sitemap file", false).render(Some(&site)),
+    }
+}
+
+/// Every page of the site, in a stable order; each statement id once.
+fn page_paths(site: &Site) -> Vec<String> {
     let index = &site.index;
     let mut paths = vec!["/".to_string()];
     paths.extend(index.summit.topics.iter().map(|t| format!("/topics/{}", t.id)));
@@ -32,14 +65,28 @@ pub async fn sitemap(State(site): State<Arc<Site>>) -> Response {
     paths.extend(index.articles.iter().map(|a| format!("/articles/{}", a.article.id)));
     let mut seen = std::collections::HashSet::new();
     paths.extend(index.entries.iter().filter(|e| seen.insert(e.id.as_str())).map(|e| format!("/quotes/{}", e.id)));
-    let mut body = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for p in paths {
-        body.push_str(&format!("<url><loc>{}</loc></url>\n", xml_escape(&site.absolute(&p))));
-    }
-    body.push_str("</urlset>\n");
-    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], body).into_response()
+    paths
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+fn url_set(site: &Site, paths: &[String]) -> String {
+    let mut body = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for p in paths {
+        body.push_str(&format!("<url><loc>{}</loc></url>\n", escape_markup(&site.absolute(p))));
+    }
+    body.push_str("</urlset>\n");
+    body
+}
+
+fn sitemap_index(site: &Site, files: usize) -> String {
+    let mut body =
+        String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for n in 1..=files {
+        body.push_str(&format!("<sitemap><loc>{}</loc></sitemap>\n", escape_markup(&site.absolute(&format!("/sitemaps/{n}.xml")))));
+    }
+    body.push_str("</sitemapindex>\n");
+    body
+}
+
+fn xml(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], body).into_response()
 }
