@@ -456,6 +456,19 @@ const REPORTS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Is the embed snippet focused and selected whole, for the reader to copy?
+async fn whole_snippet_selected(c: &Client) -> bool {
+    let selected = c
+        .execute(
+            "var a = document.getElementById('embed-code');\
+             return document.activeElement === a && a.selectionStart === 0 && a.selectionEnd === a.value.length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    selected == json!(true)
+}
+
 /// One statement reported by three outlets: one card on the topic page,
 /// every version on the quote page, each with its own permalink; then the
 /// quote page's snippet to embed, its share card, and the feeds.
@@ -553,15 +566,8 @@ async fn one_statement_in_several_outlets(c: &Client) -> Outcome {
     let label = copy.text().await.unwrap();
     let status = text(c, "#embed-status").await;
     // Where the clipboard is refused, the snippet is selected for the reader to copy.
-    let selected = c
-        .execute(
-            "var a = document.getElementById('embed-code');\
-             return document.activeElement === a && a.selectionStart === 0 && a.selectionEnd === a.value.length",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let copied = label == "Copied" || status == "Copied" || selected == json!(true);
+    let selected = whole_snippet_selected(c).await;
+    let copied = label == "Copied" || status == "Copied" || selected;
     check(copied, format!("copying says so or selects it: {label:?}, {status:?}"))?;
 
     // A browser that refuses the clipboard: the snippet is selected and the
@@ -585,15 +591,8 @@ async fn one_statement_in_several_outlets(c: &Client) -> Outcome {
     check(label.starts_with("Selected: press Ctrl+C"), format!("a refused copy says how to copy: {label:?}"))?;
     let status = c.execute("return document.getElementById('embed-status').textContent", vec![]).await.unwrap();
     check(status == json!(label), format!("and says it to screen readers: {status}"))?;
-    let selected = c
-        .execute(
-            "var a = document.getElementById('embed-code');\
-             return document.activeElement === a && a.selectionStart === 0 && a.selectionEnd === a.value.length",
-            vec![],
-        )
-        .await
-        .unwrap();
-    check(selected == json!(true), "a refused copy selects the whole snippet")?;
+    let selected = whole_snippet_selected(c).await;
+    check(selected, "a refused copy selects the whole snippet")?;
 
     // The share card of the link preview is a 1200×630 image.
     let image = c.find(Locator::Css("meta[property='og:image']")).await.map_err(|e| format!("og:image: {e}"))?;
