@@ -255,7 +255,6 @@ impl Index {
 
 }
 
-/// Groups the statements that are one statement reported several times.
 /// The groups of statements, and how many articles report each: counted
 /// once, since a page may show a statement reported thousands of times.
 struct Reports {
@@ -280,6 +279,7 @@ impl Reports {
     }
 }
 
+/// Groups the statements that are one statement reported several times.
 fn group_entries(summit: &Summit, articles: &[ArticleEntry], entries: &[Entry]) -> Groups {
     let normalised: Vec<String> = entries
         .iter()
