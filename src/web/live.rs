@@ -28,12 +28,9 @@ pub struct Live {
 
 impl Live {
     pub fn new(index: Index, public_url: &str, load: LoadOptions) -> Arc<Live> {
-        let site = Arc::new(Site::new(index, public_url));
-        // Serve at once; groups and the search index are worked out
+        // Serve at once: `app` has groups and the search index worked out
         // alongside, and a request that needs them before waits for them.
-        let warming = site.clone();
-        std::thread::spawn(move || warming.index.prepare());
-        let router = app(site);
+        let router = app(Arc::new(Site::new(index, public_url)));
         Arc::new(Live { router: RwLock::new(router), public_url: public_url.to_string(), load })
     }
 

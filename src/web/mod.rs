@@ -20,9 +20,13 @@ pub mod serve;
 pub mod text_fragment;
 pub mod views;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -44,6 +48,8 @@ pub struct Site {
     /// used for canonical links, link previews and the sitemap.
     pub public_url: String,
     pub cache: Arc<cache::PageCache>,
+    /// Whether the index's groups and search index are being worked out.
+    preparing: AtomicBool,
 }
 
 /// Memory for prepared pages (all encodings): enough for every page of a
@@ -56,6 +62,22 @@ impl Site {
             index,
             public_url: public_url.trim_end_matches('/').to_string(),
             cache: Arc::new(cache::PageCache::new(CACHE_BUDGET_BYTES)),
+            preparing: AtomicBool::new(false),
+        }
+    }
+
+    /// Starts working out the index's groups and search index in a thread
+    /// of its own, unless they are ready or being worked out already.
+    fn start_preparing(self: &Arc<Self>) {
+        if self.index.is_prepared() || self.preparing.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let site = self.clone();
+        let started = std::thread::Builder::new().name("prepare".into()).spawn(move || site.index.prepare());
+        if let Err(e) = started {
+            // Without a thread of its own, it is done before serving starts.
+            tracing::warn!("could not start a thread to prepare the index ({e}); preparing it now");
+            self.index.prepare();
         }
     }
 
@@ -71,8 +93,12 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// The router with every page, JSON twin and asset, and the layers every
 /// response goes through.
 pub fn app(site: Arc<Site>) -> Router {
+    site.start_preparing();
     let cache = site.cache.clone();
-    Router::new()
+    // Pages that show groups of statements or search results wait, while
+    // those are still being worked out after start-up, without holding one
+    // of the threads that serve everything else.
+    let pages = Router::new()
         .route("/", get(pages::home::html))
         .route("/index.json", get(pages::home::json))
         .route("/topics/{topic}", get(pages::topic::page))
@@ -84,10 +110,13 @@ pub fn app(site: Arc<Site>) -> Router {
         .route("/search", get(pages::search::html))
         .route("/search.json", get(pages::search::json))
         .route("/export.json", get(pages::meta::export))
-        .route("/healthz", get(pages::meta::healthz))
-        .route("/robots.txt", get(pages::meta::robots))
         .route("/sitemap.xml", get(pages::meta::sitemap))
         .route("/sitemaps/{file}", get(pages::meta::sitemap_part))
+        .route_layer(axum::middleware::from_fn_with_state(site.clone(), until_prepared));
+    Router::new()
+        .merge(pages)
+        .route("/healthz", get(pages::meta::healthz))
+        .route("/robots.txt", get(pages::meta::robots))
         .route("/static/{file}", get(assets::serve))
         .fallback(error::not_found_fallback)
         .method_not_allowed_fallback(error::method_not_allowed)
@@ -112,4 +141,13 @@ pub fn app(site: Arc<Site>) -> Router {
                 .on_failure(()),
         )
         .with_state(site)
+}
+
+/// Lets a request through once the index is prepared (at once, after the
+/// first seconds of a large corpus).
+async fn until_prepared(State(site): State<Arc<Site>>, request: Request, next: Next) -> Response {
+    if !site.index.is_prepared() {
+        site.index.prepared().await;
+    }
+    next.run(request).await
 }
