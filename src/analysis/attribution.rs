@@ -239,17 +239,21 @@ fn narrative_words(text: &str, stretches: &[(usize, usize)]) -> Vec<Word> {
     let mut out = Vec::new();
     for (k, &(a, b)) in stretches.iter().enumerate() {
         let mut start = None;
-        let chars: Vec<(usize, char)> = text[a..b].char_indices().map(|(i, c)| (a + i, c)).collect();
-        for (i, &(at, c)) in chars.iter().enumerate() {
+        let mut prev: Option<char> = None;
+        let mut chars = text[a..b].char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let at = a + i;
+            // An apostrophe, hyphen or dot between letters is inside a word
+            // ("Biden's", "cyber-attack", "U.S").
             let inner_joiner = matches!(c, '\'' | '’' | '-' | '.')
-                && i > 0
-                && chars[i - 1].1.is_alphanumeric()
-                && chars.get(i + 1).is_some_and(|n| n.1.is_alphanumeric());
+                && prev.is_some_and(char::is_alphanumeric)
+                && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
             if c.is_alphanumeric() || (start.is_some() && inner_joiner) {
                 start.get_or_insert(at);
             } else if let Some(st) = start.take() {
                 out.push(Word { start: st, end: at, stretch: k });
             }
+            prev = Some(c);
         }
         if let Some(st) = start {
             out.push(Word { start: st, end: b, stretch: k });

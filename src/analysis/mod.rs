@@ -187,6 +187,7 @@ impl Analyzer {
         let mut quotes = find_quotes(text, block.start, block.end);
         attribution::cut_unclosed_at_attribution(text, &mut quotes, &self.mentions);
         let sentences = split_sentences(text, block.start, block.end, &quotes);
+        let mut sentence_topics = SentenceTopics::new(&sentences);
         for (si, &(ss, se)) in sentences.iter().enumerate() {
             let sentence = Sentence {
                 text,
@@ -213,7 +214,7 @@ impl Analyzer {
                         state.speaker = Some((speaker.clone(), bi));
                     }
                 }
-                let topics = self.topics_in_context(text, &found, &sentences[..=si], (ss, se), bi, article, state);
+                let topics = self.topics_in_context(text, &found, &mut sentence_topics, si, bi, article, state);
                 drafts.push(Draft { found, speaker, block: bi, sentence: (ss, se), topics });
             }
             if last_in_sentence.is_none() && !is_post {
@@ -247,7 +248,9 @@ impl Analyzer {
             state.speaker = Some((speaker.clone(), bi));
         }
         let found = Found { start, end, kind: Kind::Direct, who };
-        let topics = self.topics_in_context(text, &found, &[(block.start, block.end)], (block.start, block.end), bi, article, state);
+        let line = [(block.start, block.end)];
+        let mut sentence_topics = SentenceTopics::new(&line);
+        let topics = self.topics_in_context(text, &found, &mut sentence_topics, 0, bi, article, state);
         drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics });
     }
 
@@ -296,8 +299,8 @@ impl Analyzer {
         &self,
         text: &str,
         found: &Found,
-        sentences_so_far: &[(usize, usize)],
-        sentence: (usize, usize),
+        sentences: &mut SentenceTopics,
+        si: usize,
         bi: usize,
         article: &Article,
         state: &Discourse,
@@ -307,25 +310,27 @@ impl Analyzer {
         if !own.is_empty() && !self.topics.has_anaphora(own_text) {
             return own;
         }
-        let frame = narrative_around(text, sentence, found);
-        let earlier = sentences_so_far[..sentences_so_far.len() - 1]
-            .iter()
-            .rev()
-            .take(EARLIER_SENTENCES)
-            .map(|&(a, b)| &text[a..b]);
-        let question = bi
-            .checked_sub(1)
-            .and_then(|p| article.blocks.get(p))
-            .filter(|b| b.kind == BlockKind::Paragraph)
-            .map(|b| &text[b.start..b.end])
-            .filter(|t| t.contains('?'));
-        let context = std::iter::once(frame.as_str())
-            .chain(earlier)
-            .chain(question)
-            .map(|t| self.topics.tag(t))
-            .chain((bi - state.section_block <= HEADING_REACH_BLOCKS).then(|| state.section_topics.clone()))
-            .find(|t| !t.is_empty())
-            .unwrap_or_default();
+        let mut context = self.topics.tag(&narrative_around(text, sentences.ranges[si], found));
+        if context.is_empty() {
+            let earlier = (0..si).rev().take(EARLIER_SENTENCES);
+            if let Some(k) = earlier.into_iter().find(|&k| !sentences.topics(&self.topics, text, k).is_empty()) {
+                context = sentences.topics(&self.topics, text, k).to_vec();
+            }
+        }
+        if context.is_empty() {
+            let question = bi
+                .checked_sub(1)
+                .and_then(|p| article.blocks.get(p))
+                .filter(|b| b.kind == BlockKind::Paragraph)
+                .map(|b| &text[b.start..b.end])
+                .filter(|t| t.contains('?'));
+            if let Some(q) = question {
+                context = self.topics.tag(q);
+            }
+        }
+        if context.is_empty() && bi - state.section_block <= HEADING_REACH_BLOCKS {
+            context = state.section_topics.clone();
+        }
         let mut all = own;
         all.extend(context);
         all.sort_unstable();
@@ -353,7 +358,7 @@ impl Analyzer {
             kept.push(d);
         }
         // How often each (speaker, words) came before in this article.
-        let mut seen: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
+        let mut seen: rustc_hash::FxHashMap<(String, String), usize> = Default::default();
         kept.into_iter()
             .map(|d| {
                 let (speaker, speaker_label) = match d.speaker {
@@ -381,6 +386,25 @@ impl Analyzer {
                 }
             })
             .collect()
+    }
+}
+
+/// The topics of a paragraph's sentences, each tagged only when first asked
+/// for: several statements of a paragraph may look back at the same ones.
+struct SentenceTopics<'a> {
+    ranges: &'a [(usize, usize)],
+    tagged: Vec<Option<Vec<usize>>>,
+}
+
+impl<'a> SentenceTopics<'a> {
+    fn new(ranges: &'a [(usize, usize)]) -> SentenceTopics<'a> {
+        SentenceTopics { ranges, tagged: vec![None; ranges.len()] }
+    }
+
+    /// The topics sentence `k` names.
+    fn topics(&mut self, tagger: &TopicTagger, text: &str, k: usize) -> &[usize] {
+        let (a, b) = self.ranges[k];
+        self.tagged[k].get_or_insert_with(|| tagger.tag(&text[a..b]))
     }
 }
 

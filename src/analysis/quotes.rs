@@ -47,9 +47,7 @@ pub fn find_quotes(text: &str, start: usize, end: usize) -> Vec<Quote> {
     let mut open: Option<(usize, char)> = None;
     // Where text outside any quote resumes after the last closing mark.
     let mut resume = start;
-    let block = &text[start..end];
-    for (rel, c) in block.char_indices() {
-        let at = start + rel;
+    for (at, c) in double_mark_candidates(text, start, end) {
         let Some(role) = mark_role(text, start, end, at, c, open.map(|(_, m)| m)) else { continue };
         match (role, open) {
             (Role::Open, None) => open = Some((at, c)),
@@ -90,8 +88,7 @@ pub fn find_quotes(text: &str, start: usize, end: usize) -> Vec<Quote> {
 fn find_single_quotes(text: &str, start: usize, end: usize, doubles: &[Quote]) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (rel, c) in text[start..end].char_indices() {
-        let at = start + rel;
+    for (at, c) in single_mark_candidates(text, start, end) {
         if !matches!(c, '‘' | '’' | '\'') || doubles.iter().any(|q| at >= q.outer().0 && at < q.outer().1) {
             continue;
         }
@@ -113,6 +110,26 @@ fn find_single_quotes(text: &str, start: usize, end: usize, doubles: &[Quote]) -
         }
     }
     out
+}
+
+/// The double marks, found by their UTF-8 forms' first bytes: `"`, then
+/// `“ ” „ ‟ ″` (U+201C–U+201F, U+2033, all led by 0xE2) and `« »` (U+00AB,
+/// U+00BB, led by 0xC2). Quotation marks are rare in a block, so its bytes
+/// are searched (with memchr) rather than every character decoded.
+fn double_mark_candidates(text: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, char)> + '_ {
+    chars_at(text, start, end, memchr::memchr3_iter(b'"', 0xE2, 0xC2, &text.as_bytes()[start..end]))
+}
+
+/// The single marks, likewise: `'`, then `‘ ’` (U+2018, U+2019, led by 0xE2).
+fn single_mark_candidates(text: &str, start: usize, end: usize) -> impl Iterator<Item = (usize, char)> + '_ {
+    chars_at(text, start, end, memchr::memchr2_iter(b'\'', 0xE2, &text.as_bytes()[start..end]))
+}
+
+/// The characters at `positions` (relative to `start`) with their offsets.
+/// Every position is an ASCII byte or the first byte of a character, so a
+/// character starts there.
+fn chars_at<'a>(text: &'a str, start: usize, end: usize, positions: impl Iterator<Item = usize> + 'a) -> impl Iterator<Item = (usize, char)> + 'a {
+    positions.filter_map(move |p| text[start + p..end].chars().next().map(|c| (start + p, c)))
 }
 
 /// Is the character at `at` a quotation mark, and does it open or close?

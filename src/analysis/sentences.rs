@@ -15,30 +15,42 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn split_sentences(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut sent_start = start;
-    let block = &text[start..end];
-    let chars: Vec<(usize, char)> = block.char_indices().map(|(i, c)| (start + i, c)).collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (at, c) = chars[k];
-        if is_terminal(c) && !inside_quote(at, c, quotes) {
-            // Take the rest of a run of terminals ("?!", "...") and any
-            // closing marks or brackets after it.
-            let mut j = k + 1;
-            while j < chars.len() && (is_terminal(chars[j].1) || is_closer(chars[j].1, chars[j].0, quotes)) {
-                j += 1;
-            }
-            let boundary = chars.get(j).map_or(end, |&(i, _)| i);
-            if ends_sentence(text, sent_start, at, &chars[j..]) {
-                push(&mut out, text, sent_start, boundary);
-                sent_start = boundary;
-            }
-            k = j;
+    let mut pos = start;
+    while let Some((at, c)) = next_terminal(text, pos, end) {
+        pos = at + c.len_utf8();
+        if inside_quote(at, c, quotes) {
             continue;
         }
-        k += 1;
+        // Take the rest of a run of terminals ("?!", "...") and any closing
+        // marks or brackets after it.
+        let boundary = text[pos..end]
+            .char_indices()
+            .find(|&(i, d)| !(is_terminal(d) || is_closer(d, pos + i, quotes)))
+            .map_or(end, |(i, _)| pos + i);
+        if ends_sentence(text, sent_start, at, &text[boundary..end]) {
+            push(&mut out, text, sent_start, boundary);
+            sent_start = boundary;
+        }
+        pos = boundary;
     }
     push(&mut out, text, sent_start, end);
     out
+}
+
+/// The first sentence-ending character in `text[from..end]`, and its offset.
+/// Only `.`, `!`, `?` and the bytes that lead `…` (0xE2) are looked at: most
+/// of a block is passed over without decoding a character.
+fn next_terminal(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
+    let mut pos = from;
+    loop {
+        let at = pos + text.as_bytes()[pos..end].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))?;
+        // An ASCII byte or a lead byte: a character starts here.
+        let c = text[at..end].chars().next()?;
+        if is_terminal(c) {
+            return Some((at, c));
+        }
+        pos = at + c.len_utf8();
+    }
 }
 
 /// A closing quotation mark or bracket right after a terminal.
@@ -62,9 +74,10 @@ fn inside_quote(at: usize, c: char, quotes: &[Quote]) -> bool {
 
 /// Does the terminal at `at` end the sentence? It must be followed by white
 /// space and then a capital, a digit or an opening mark, and not close an
-/// abbreviation or an initial.
-fn ends_sentence(text: &str, sent_start: usize, at: usize, rest: &[(usize, char)]) -> bool {
-    let mut it = rest.iter().map(|&(_, c)| c);
+/// abbreviation or an initial. `rest` is the block's text after the
+/// terminal and its closing marks.
+fn ends_sentence(text: &str, sent_start: usize, at: usize, rest: &str) -> bool {
+    let mut it = rest.chars();
     match it.next() {
         None => return true,
         Some(c) if !is_blank(c) => return false,

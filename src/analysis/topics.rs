@@ -6,8 +6,9 @@
 //! "cyber-attacks"). Both kinds are found in one pass each with Aho-Corasick
 //! over a normalised copy of the text.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::summit::Summit;
 
@@ -21,7 +22,7 @@ pub struct TopicTagger {
     prefix_topics: Vec<usize>,
     topic_count: usize,
     /// The first two letters of every word of every stemmed keyword.
-    stem_starts: std::collections::HashSet<(char, char)>,
+    stem_starts: FxHashSet<(char, char)>,
 }
 
 /// Words that point back at an issue named earlier ("this file", "that region").
@@ -57,6 +58,9 @@ impl TopicTagger {
         let build = |p: &[String]| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
+                // Every statement is tagged: a DFA (small for a summit file's
+                // keywords) is the fastest to run.
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(p)
                 .expect("keyword patterns are plain strings")
         };
@@ -124,7 +128,7 @@ impl TopicTagger {
     /// few thousand words make up most of any coverage.
     fn push_stem(&self, word: &str, out: &mut String) {
         thread_local! {
-            static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
+            static STEMS: std::cell::RefCell<FxHashMap<String, String>> = Default::default();
         }
         /// Enough for the vocabulary of a large corpus; past it, start afresh.
         const MAX_REMEMBERED: usize = 100_000;

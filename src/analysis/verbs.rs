@@ -1,8 +1,10 @@
 //! Verbs of saying: the words that frame a statement ("said", "added",
 //! "stressed", "according to").
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SpeechVerb {
@@ -65,10 +67,11 @@ fn regular_forms(lemma: &str) -> Vec<String> {
     vec![lemma.to_string(), third, past, ing]
 }
 
-fn table() -> &'static HashMap<String, SpeechVerb> {
-    static TABLE: OnceLock<HashMap<String, SpeechVerb>> = OnceLock::new();
+/// Every form of every verb of saying, and the longest form's length.
+fn table() -> &'static (FxHashMap<String, SpeechVerb>, usize) {
+    static TABLE: OnceLock<(FxHashMap<String, SpeechVerb>, usize)> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = HashMap::new();
+        let mut t = FxHashMap::default();
         for (lemmas, takes_clause) in [(CLAUSE_VERBS, true), (QUOTE_VERBS, false)] {
             for lemma in lemmas {
                 let forms = IRREGULAR
@@ -83,15 +86,30 @@ fn table() -> &'static HashMap<String, SpeechVerb> {
                 }
             }
         }
-        t
+        let longest = t.keys().map(String::len).max().unwrap_or(0);
+        (t, longest)
     })
 }
 
 /// The verb of saying that `word` is a form of, if any. `next` is the word
 /// after it: "pointed" only counts in "pointed out".
 pub fn speech_verb(word: &str, next: Option<&str>) -> Option<SpeechVerb> {
-    let lower = word.to_lowercase();
-    let v = *table().get(&lower)?;
+    let (table, longest) = table();
+    // Every word of a sentence is asked about: most are plain ASCII, and
+    // those are lower-cased on the stack rather than in a new string.
+    let mut buf = [0u8; 32];
+    let lower: Cow<str> = if word.is_ascii() {
+        if word.len() > *longest || word.len() > buf.len() {
+            return None;
+        }
+        let bytes = &mut buf[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        Cow::Borrowed(std::str::from_utf8(bytes).ok()?)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    };
+    let v = *table.get(lower.as_ref())?;
     if lower.starts_with("point") && !next.is_some_and(|n| n.eq_ignore_ascii_case("out")) {
         return None;
     }
