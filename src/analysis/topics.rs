@@ -23,6 +23,9 @@ pub struct TopicTagger {
     topic_count: usize,
     /// The first two letters of every word of every stemmed keyword.
     stem_starts: FxHashSet<(char, char)>,
+    /// The same for two ASCII letters, as a table indexed by `a * 128 + b`:
+    /// asked for every word tagged.
+    ascii_stem_starts: Box<[bool]>,
 }
 
 /// Words that point back at an issue named earlier ("this file", "that region").
@@ -64,7 +67,7 @@ impl TopicTagger {
                 .build(p)
                 .expect("keyword patterns are plain strings")
         };
-        let stem_starts = exact
+        let stem_starts: FxHashSet<(char, char)> = exact
             .iter()
             .flat_map(|p| p.split_whitespace())
             .filter_map(|w| {
@@ -72,8 +75,15 @@ impl TopicTagger {
                 Some((c.next()?, c.next()?))
             })
             .collect();
+        let mut ascii_stem_starts = vec![false; 128 * 128].into_boxed_slice();
+        for &(a, b) in &stem_starts {
+            if a.is_ascii() && b.is_ascii() {
+                ascii_stem_starts[a as usize * 128 + b as usize] = true;
+            }
+        }
         TopicTagger {
             stem_starts,
+            ascii_stem_starts,
             exact: build(&exact),
             prefix: build(&prefix),
             stemmer,
@@ -151,6 +161,11 @@ impl TopicTagger {
     /// keep a word's first two letters, so a word whose first two letters
     /// begin no keyword stem cannot.
     fn could_match(&self, word: &str) -> bool {
+        if let [a, b, ..] = *word.as_bytes() {
+            if a.is_ascii() && b.is_ascii() {
+                return self.ascii_stem_starts[a as usize * 128 + b as usize];
+            }
+        }
         let mut chars = word.chars();
         match (chars.next(), chars.next()) {
             (Some(a), Some(b)) => self.stem_starts.contains(&(a, b)),
@@ -165,7 +180,7 @@ impl TopicTagger {
             if prev_is_demonstrative && ANAPHORA_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w)) {
                 return true;
             }
-            prev_is_demonstrative = ["this", "that", "these", "those"].iter().any(|d| d.eq_ignore_ascii_case(w));
+            prev_is_demonstrative = matches!(w.len(), 4 | 5) && ["this", "that", "these", "those"].iter().any(|d| d.eq_ignore_ascii_case(w));
         }
         false
     }

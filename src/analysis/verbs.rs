@@ -68,8 +68,8 @@ fn regular_forms(lemma: &str) -> Vec<String> {
 }
 
 /// Every form of every verb of saying, and the longest form's length.
-fn table() -> &'static (FxHashMap<String, SpeechVerb>, usize) {
-    static TABLE: OnceLock<(FxHashMap<String, SpeechVerb>, usize)> = OnceLock::new();
+fn table() -> &'static (FxHashMap<Vec<u8>, SpeechVerb>, usize) {
+    static TABLE: OnceLock<(FxHashMap<Vec<u8>, SpeechVerb>, usize)> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = FxHashMap::default();
         for (lemmas, takes_clause) in [(CLAUSE_VERBS, true), (QUOTE_VERBS, false)] {
@@ -82,11 +82,11 @@ fn table() -> &'static (FxHashMap<String, SpeechVerb>, usize) {
                 for form in forms.into_iter().filter(|f| !NOT_FRAMES.contains(&f.as_str())) {
                     let participle = form.ends_with("ing");
                     let bare_clause = *lemma == "say" || *lemma == "tell" || *lemma == "think" || *lemma == "believe";
-                    t.insert(form, SpeechVerb { takes_clause, participle, bare_clause });
+                    t.insert(form.into_bytes(), SpeechVerb { takes_clause, participle, bare_clause });
                 }
             }
         }
-        let longest = t.keys().map(String::len).max().unwrap_or(0);
+        let longest = t.keys().map(Vec::len).max().unwrap_or(0);
         (t, longest)
     })
 }
@@ -98,19 +98,19 @@ pub fn speech_verb(word: &str, next: Option<&str>) -> Option<SpeechVerb> {
     // Every word of a sentence is asked about: most are plain ASCII, and
     // those are lower-cased on the stack rather than in a new string.
     let mut buf = [0u8; 32];
-    let lower: Cow<str> = if word.is_ascii() {
+    let lower: Cow<[u8]> = if word.is_ascii() {
         if word.len() > *longest || word.len() > buf.len() {
             return None;
         }
         let bytes = &mut buf[..word.len()];
         bytes.copy_from_slice(word.as_bytes());
         bytes.make_ascii_lowercase();
-        Cow::Borrowed(std::str::from_utf8(bytes).ok()?)
+        Cow::Borrowed(bytes)
     } else {
-        Cow::Owned(word.to_lowercase())
+        Cow::Owned(word.to_lowercase().into_bytes())
     };
     let v = *table.get(lower.as_ref())?;
-    if lower.starts_with("point") && !next.is_some_and(|n| n.eq_ignore_ascii_case("out")) {
+    if lower.starts_with(b"point") && !next.is_some_and(|n| n.eq_ignore_ascii_case("out")) {
         return None;
     }
     Some(v)
