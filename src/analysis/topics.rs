@@ -3,23 +3,30 @@
 //! Keywords are matched on whole words after Snowball stemming, so "sanction"
 //! finds "sanctions" and "attack" finds "attacked"; a keyword ending in `*`
 //! matches any word that starts with it ("cyber*": "cyberspace",
-//! "cyber-attacks"). Both kinds are found in one pass each with Aho-Corasick
-//! over a normalised copy of the text.
+//! "cyber-attacks"). A text is read once into its lower-case words and their
+//! stems, and each word is looked up among the keywords that start with it.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::cell::RefCell;
+use std::ops::Range;
+
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::summit::Summit;
 
+/// A keyword: its words, and the topic it names.
+struct Keyword {
+    words: Vec<String>,
+    topic: usize,
+}
+
 pub struct TopicTagger {
     stemmer: Stemmer,
-    /// Stemmed phrases, as " stem stem ".
-    exact: AhoCorasick,
-    exact_topics: Vec<usize>,
-    /// Prefixes of lower-case words, as " word word".
-    prefix: AhoCorasick,
-    prefix_topics: Vec<usize>,
+    /// Keywords matched on stems, by their first stem.
+    exact: FxHashMap<String, Vec<Keyword>>,
+    /// Keywords ending in `*`, matched on lower-case words (the last word
+    /// as a prefix), by the first byte of their first word (256 lists).
+    prefix: Vec<Vec<Keyword>>,
     topic_count: usize,
     /// The first two letters of every word of every stemmed keyword.
     stem_starts: FxHashSet<(char, char)>,
@@ -34,42 +41,52 @@ const ANAPHORA_NOUNS: &[&str] = &[
     "agreement", "situation",
 ];
 
+/// Enough stems for the vocabulary of a large corpus; past it, start afresh.
+const MAX_REMEMBERED_STEMS: usize = 100_000;
+
+/// What tagging reuses from one text to the next on a thread, so that a text
+/// costs no allocation once the thread has tagged a few.
+#[derive(Default)]
+struct Scratch {
+    /// Stems worked out so far: the same few thousand words make up most of
+    /// any coverage, and stemming is the costly part.
+    stems: FxHashMap<String, String>,
+    /// The text's lower-case words, one after another.
+    plain: String,
+    /// Their stems (or the words themselves, where no keyword could match).
+    stemmed: String,
+    /// Each word's place in `plain` and in `stemmed`.
+    words: Vec<(Range<usize>, Range<usize>)>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
 impl TopicTagger {
     pub fn new(summit: &Summit) -> TopicTagger {
         let stemmer = Stemmer::create(Algorithm::English);
-        let mut exact = Vec::new();
-        let mut exact_topics = Vec::new();
-        let mut prefix = Vec::new();
-        let mut prefix_topics = Vec::new();
+        let mut exact: FxHashMap<String, Vec<Keyword>> = FxHashMap::default();
+        let mut prefix: Vec<Vec<Keyword>> = (0..256).map(|_| Vec::new()).collect();
         for (t, topic) in summit.topics.iter().enumerate() {
             for kw in &topic.keywords {
                 if let Some(stem) = kw.strip_suffix('*') {
                     let words = lower_words(stem);
-                    if !words.is_empty() {
-                        prefix.push(format!(" {}", words.join(" ")));
-                        prefix_topics.push(t);
+                    if let Some(&first) = words.first().and_then(|w| w.as_bytes().first()) {
+                        prefix[first as usize].push(Keyword { words, topic: t });
                     }
                 } else {
                     let words: Vec<String> = lower_words(kw).iter().map(|w| stemmer.stem(w).into_owned()).collect();
-                    if !words.is_empty() {
-                        exact.push(format!(" {} ", words.join(" ")));
-                        exact_topics.push(t);
+                    if let Some(first) = words.first() {
+                        exact.entry(first.clone()).or_default().push(Keyword { words, topic: t });
                     }
                 }
             }
         }
-        let build = |p: &[String]| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                // Every statement is tagged: a DFA (small for a summit file's
-                // keywords) is the fastest to run.
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(p)
-                .expect("keyword patterns are plain strings")
-        };
         let stem_starts: FxHashSet<(char, char)> = exact
-            .iter()
-            .flat_map(|p| p.split_whitespace())
+            .values()
+            .flatten()
+            .flat_map(|k| &k.words)
             .filter_map(|w| {
                 let mut c = w.chars();
                 Some((c.next()?, c.next()?))
@@ -81,80 +98,89 @@ impl TopicTagger {
                 ascii_stem_starts[a as usize * 128 + b as usize] = true;
             }
         }
-        TopicTagger {
-            stem_starts,
-            ascii_stem_starts,
-            exact: build(&exact),
-            prefix: build(&prefix),
-            stemmer,
-            exact_topics,
-            prefix_topics,
-            topic_count: summit.topics.len(),
-        }
+        TopicTagger { stemmer, exact, prefix, topic_count: summit.topics.len(), stem_starts, ascii_stem_starts }
     }
 
     /// The topics (indices into the summit's topics) that `text` names, in
     /// the summit file's order.
     pub fn tag(&self, text: &str) -> Vec<usize> {
-        // Both haystacks in one pass: " word word " and " stem stem ".
-        let mut plain = String::with_capacity(text.len() + 2);
-        let mut stemmed = String::with_capacity(text.len() + 2);
-        plain.push(' ');
-        stemmed.push(' ');
-        let mut word = String::new();
-        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-            word.clear();
-            if w.is_ascii() {
-                word.push_str(w);
-                word.make_ascii_lowercase();
-            } else {
-                word.extend(w.chars().flat_map(char::to_lowercase));
-            }
-            plain.push_str(&word);
-            plain.push(' ');
-            // Stemming is the costly part: only words that could stem to a
-            // keyword's stem are stemmed (stems keep a word's first letters).
-            if self.could_match(&word) {
-                self.push_stem(&word, &mut stemmed);
-            } else {
-                stemmed.push_str(&word);
-            }
-            stemmed.push(' ');
-        }
-        if plain.len() == 1 {
-            return Vec::new();
-        }
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.tag_with(text, &mut scratch),
+            // Only if tagging were ever to call itself: tag with fresh buffers.
+            Err(_) => self.tag_with(text, &mut Scratch::default()),
+        })
+    }
+
+    fn tag_with(&self, text: &str, scratch: &mut Scratch) -> Vec<usize> {
+        self.read_words(text, scratch);
+        let Scratch { plain, stemmed, words, .. } = scratch;
         let mut hit = vec![false; self.topic_count];
-        for m in self.prefix.find_overlapping_iter(&plain) {
-            hit[self.prefix_topics[m.pattern().as_usize()]] = true;
-        }
-        for m in self.exact.find_overlapping_iter(&stemmed) {
-            hit[self.exact_topics[m.pattern().as_usize()]] = true;
+        let stem_at = |i: usize| words.get(i).map(|w| &stemmed[w.1.clone()]);
+        let word_at = |i: usize| words.get(i).map(|w| &plain[w.0.clone()]);
+        for i in 0..words.len() {
+            // A keyword's words must be the text's, one after another. A word
+            // that could not stem to a keyword's stem is not looked up.
+            let candidate = stem_at(i).filter(|s| self.could_match(s));
+            if let Some(keywords) = candidate.and_then(|s| self.exact.get(s)) {
+                for k in keywords {
+                    if k.words.iter().enumerate().skip(1).all(|(n, w)| stem_at(i + n) == Some(w.as_str())) {
+                        hit[k.topic] = true;
+                    }
+                }
+            }
+            let first_byte = word_at(i).and_then(|w| w.as_bytes().first().copied());
+            if let Some(b) = first_byte {
+                for k in &self.prefix[b as usize] {
+                    let last = k.words.len() - 1;
+                    let matches = k.words.iter().enumerate().all(|(n, w)| match word_at(i + n) {
+                        Some(word) if n == last => word.starts_with(w.as_str()),
+                        Some(word) => word == w,
+                        None => false,
+                    });
+                    if matches {
+                        hit[k.topic] = true;
+                    }
+                }
+            }
         }
         (0..self.topic_count).filter(|&t| hit[t]).collect()
     }
 
-    /// Appends the stem of `word`, remembering stems per thread: the same
-    /// few thousand words make up most of any coverage.
-    fn push_stem(&self, word: &str, out: &mut String) {
-        thread_local! {
-            static STEMS: std::cell::RefCell<FxHashMap<String, String>> = Default::default();
+    /// Reads `text` into `scratch`: its lower-case words, their stems, and
+    /// where each is.
+    fn read_words(&self, text: &str, scratch: &mut Scratch) {
+        let Scratch { stems, plain, stemmed, words } = scratch;
+        plain.clear();
+        stemmed.clear();
+        words.clear();
+        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            let p = plain.len();
+            if w.is_ascii() {
+                plain.push_str(w);
+                plain[p..].make_ascii_lowercase();
+            } else {
+                plain.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            let word = &plain[p..];
+            let s = stemmed.len();
+            // Stemming is the costly part: only words that could stem to a
+            // keyword's stem are stemmed (stems keep a word's first letters).
+            if self.could_match(word) {
+                if let Some(stem) = stems.get(word) {
+                    stemmed.push_str(stem);
+                } else {
+                    let stem = self.stemmer.stem(word).into_owned();
+                    stemmed.push_str(&stem);
+                    if stems.len() >= MAX_REMEMBERED_STEMS {
+                        stems.clear();
+                    }
+                    stems.insert(word.to_string(), stem);
+                }
+            } else {
+                stemmed.push_str(word);
+            }
+            words.push((p..plain.len(), s..stemmed.len()));
         }
-        /// Enough for the vocabulary of a large corpus; past it, start afresh.
-        const MAX_REMEMBERED: usize = 100_000;
-        STEMS.with(|cell| {
-            let mut stems = cell.borrow_mut();
-            if let Some(stem) = stems.get(word) {
-                out.push_str(stem);
-                return;
-            }
-            let stem = self.stemmer.stem(word).into_owned();
-            out.push_str(&stem);
-            if stems.len() >= MAX_REMEMBERED {
-                stems.clear();
-            }
-            stems.insert(word.to_string(), stem);
-        });
     }
 
     /// Could this lower-case word stem to one of the keywords' stems? Stems
