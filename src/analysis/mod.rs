@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use self::attribution::{analyze_sentence, Found, Resolved, Sentence, Who};
 use self::mentions::{MentionFinder, Referent};
-use self::topics::TopicTagger;
+use self::topics::{StatementWords, TopicTagger};
 use crate::corpus::{Article, Block, BlockKind};
 use crate::summit::{Pronoun, Summit};
 
@@ -102,6 +102,8 @@ struct Draft {
     block: usize,
     sentence: (usize, usize),
     topics: Vec<usize>,
+    /// The statement's words as [`crate::ids::normalise`] gives them.
+    normalised: String,
 }
 
 impl Analyzer {
@@ -129,7 +131,7 @@ impl Analyzer {
                 BlockKind::Post { .. } => self.read_paragraph(article, bi, block, &mut state, &mut drafts, true),
             }
         }
-        self.finish(article, drafts)
+        self.finish(drafts)
     }
 
     /// A heading names the section's topic, and may name its speaker
@@ -151,8 +153,9 @@ impl Analyzer {
         let found = Found { start, end, kind: Kind::Direct, who: Who::Speaker(who) };
         let speaker = Resolved::Speaker(who);
         state.speaker = Some((speaker.clone(), bi));
-        let topics = self.with_default(self.topics.tag(&text[start..end]));
-        drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics });
+        let words = self.topics.read_statement(&text[start..end]);
+        let topics = self.with_default(words.topics);
+        drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics, normalised: words.normalised });
         true
     }
 
@@ -214,8 +217,9 @@ impl Analyzer {
                         state.speaker = Some((speaker.clone(), bi));
                     }
                 }
-                let topics = self.topics_in_context(text, &found, &mut sentence_topics, si, bi, article, state);
-                drafts.push(Draft { found, speaker, block: bi, sentence: (ss, se), topics });
+                let words = self.topics.read_statement(&text[found.start..found.end]);
+                let topics = self.topics_in_context(text, &found, &words, &mut sentence_topics, si, bi, article, state);
+                drafts.push(Draft { found, speaker, block: bi, sentence: (ss, se), topics, normalised: words.normalised });
             }
             if last_in_sentence.is_none() && !is_post {
                 // Someone spoke without a statement of their own ("Okafor
@@ -250,8 +254,9 @@ impl Analyzer {
         let found = Found { start, end, kind: Kind::Direct, who };
         let line = [(block.start, block.end)];
         let mut sentence_topics = SentenceTopics::new(&line);
-        let topics = self.topics_in_context(text, &found, &mut sentence_topics, 0, bi, article, state);
-        drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics });
+        let words = self.topics.read_statement(&text[found.start..found.end]);
+        let topics = self.topics_in_context(text, &found, &words, &mut sentence_topics, 0, bi, article, state);
+        drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics, normalised: words.normalised });
     }
 
     /// Settles pronouns, groups and continuations against what came before.
@@ -299,16 +304,15 @@ impl Analyzer {
         &self,
         text: &str,
         found: &Found,
+        own: &StatementWords,
         sentences: &mut SentenceTopics,
         si: usize,
         bi: usize,
         article: &Article,
         state: &Discourse,
     ) -> Vec<usize> {
-        let own_text = &text[found.start..found.end];
-        let own = self.topics.tag(own_text);
-        if !own.is_empty() && !self.topics.has_anaphora(own_text) {
-            return own;
+        if !own.topics.is_empty() && !own.has_anaphora {
+            return own.topics.clone();
         }
         let mut context = self.topics.tag(&narrative_around(text, sentences.ranges[si], found));
         if context.is_empty() {
@@ -331,7 +335,7 @@ impl Analyzer {
         if context.is_empty() && bi - state.section_block <= HEADING_REACH_BLOCKS {
             context = state.section_topics.clone();
         }
-        let mut all = own;
+        let mut all = own.topics.clone();
         all.extend(context);
         all.sort_unstable();
         all.dedup();
@@ -348,7 +352,7 @@ impl Analyzer {
     }
 
     /// Drops overlapping statements and gives each its id and topic ids.
-    fn finish(&self, article: &Article, mut drafts: Vec<Draft>) -> Vec<Statement> {
+    fn finish(&self, mut drafts: Vec<Draft>) -> Vec<Statement> {
         drafts.sort_by_key(|d| (d.found.start, std::cmp::Reverse(d.found.end)));
         let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
         for d in drafts {
@@ -367,7 +371,7 @@ impl Analyzer {
                     Resolved::Unknown(label) => (None, label),
                 };
                 let key_speaker = speaker.clone().unwrap_or_default();
-                let words = crate::ids::normalise(&article.text[d.found.start..d.found.end]);
+                let words = d.normalised;
                 let id = {
                     let n = seen.entry((key_speaker.clone(), words.clone())).or_insert(0);
                     *n += 1;

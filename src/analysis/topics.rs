@@ -44,6 +44,16 @@ const ANAPHORA_NOUNS: &[&str] = &[
 /// Enough stems for the vocabulary of a large corpus; past it, start afresh.
 const MAX_REMEMBERED_STEMS: usize = 100_000;
 
+/// What [`TopicTagger::read_statement`] reads off a statement in one pass.
+pub struct StatementWords {
+    /// The topics its words name.
+    pub topics: Vec<usize>,
+    /// Whether its words point back at an issue named before ("this file").
+    pub has_anaphora: bool,
+    /// Its words as [`crate::ids::normalise`] gives them.
+    pub normalised: String,
+}
+
 /// What tagging reuses from one text to the next on a thread, so that a text
 /// costs no allocation once the thread has tagged a few.
 #[derive(Default)]
@@ -55,8 +65,9 @@ struct Scratch {
     plain: String,
     /// Their stems (or the words themselves, where no keyword could match).
     stemmed: String,
-    /// Each word's place in `plain` and in `stemmed`.
-    words: Vec<(Range<usize>, Range<usize>)>,
+    /// Each word's place in `plain` and in `stemmed`, and whether it was
+    /// ASCII as written.
+    words: Vec<(Range<usize>, Range<usize>, bool)>,
 }
 
 thread_local! {
@@ -104,15 +115,27 @@ impl TopicTagger {
     /// The topics (indices into the summit's topics) that `text` names, in
     /// the summit file's order.
     pub fn tag(&self, text: &str) -> Vec<usize> {
-        SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.tag_with(text, &mut scratch),
-            // Only if tagging were ever to call itself: tag with fresh buffers.
-            Err(_) => self.tag_with(text, &mut Scratch::default()),
+        with_scratch(|scratch| {
+            self.read_words(text, scratch);
+            self.topics_of_words(scratch)
         })
     }
 
-    fn tag_with(&self, text: &str, scratch: &mut Scratch) -> Vec<usize> {
-        self.read_words(text, scratch);
+    /// A statement's topics, whether it points back, and its normalised
+    /// words: the three things its words are read for, in one reading.
+    pub fn read_statement(&self, text: &str) -> StatementWords {
+        with_scratch(|scratch| {
+            self.read_words(text, scratch);
+            StatementWords {
+                topics: self.topics_of_words(scratch),
+                has_anaphora: has_anaphora(scratch),
+                normalised: normalised(scratch),
+            }
+        })
+    }
+
+    /// The topics named by the words read into `scratch`.
+    fn topics_of_words(&self, scratch: &Scratch) -> Vec<usize> {
         let Scratch { plain, stemmed, words, .. } = scratch;
         let mut hit = vec![false; self.topic_count];
         let stem_at = |i: usize| words.get(i).map(|w| &stemmed[w.1.clone()]);
@@ -179,7 +202,7 @@ impl TopicTagger {
             } else {
                 stemmed.push_str(word);
             }
-            words.push((p..plain.len(), s..stemmed.len()));
+            words.push((p..plain.len(), s..stemmed.len(), w.is_ascii()));
         }
     }
 
@@ -198,18 +221,41 @@ impl TopicTagger {
             _ => false,
         }
     }
+}
 
-    /// Does the text point back at an issue named before ("this file")?
-    pub fn has_anaphora(&self, text: &str) -> bool {
-        let mut prev_is_demonstrative = false;
-        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-            if prev_is_demonstrative && ANAPHORA_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w)) {
-                return true;
-            }
-            prev_is_demonstrative = matches!(w.len(), 4 | 5) && ["this", "that", "these", "those"].iter().any(|d| d.eq_ignore_ascii_case(w));
+/// Runs `f` with this thread's scratch buffers.
+fn with_scratch<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut scratch) => f(&mut scratch),
+        // Only if tagging were ever to call itself: fresh buffers.
+        Err(_) => f(&mut Scratch::default()),
+    })
+}
+
+/// Do the words read into `scratch` point back at an issue ("this file",
+/// "that region")? Only words written in ASCII count, in any case.
+fn has_anaphora(scratch: &Scratch) -> bool {
+    let word = |i: usize| {
+        let (plain, _, ascii) = &scratch.words[i];
+        ascii.then(|| &scratch.plain[plain.clone()])
+    };
+    (1..scratch.words.len()).any(|i| {
+        word(i - 1).is_some_and(|d| ["this", "that", "these", "those"].contains(&d))
+            && word(i).is_some_and(|n| ANAPHORA_NOUNS.contains(&n))
+    })
+}
+
+/// The words read into `scratch`, one space between them: the same as
+/// [`crate::ids::normalise`] of the text they were read from.
+fn normalised(scratch: &Scratch) -> String {
+    let mut out = String::with_capacity(scratch.plain.len() + scratch.words.len());
+    for (i, (plain, _, _)) in scratch.words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
-        false
+        out.push_str(&scratch.plain[plain.clone()]);
     }
+    out
 }
 
 /// Lower-case words: runs of letters and digits; hyphens and apostrophes
@@ -247,12 +293,23 @@ mod tests {
         assert_eq!(tags("democratic elections"), ["election-interference"]);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn one_reading_normalises_as_ids_do(text in "(\\PC|[ .,'’éİK-]|this file|That region){0,40}") {
+            let s = Summit::builtin().unwrap();
+            let t = TopicTagger::new(&s);
+            let read = t.read_statement(&text);
+            proptest::prop_assert_eq!(read.normalised, crate::ids::normalise(&text));
+            proptest::prop_assert_eq!(read.topics, t.tag(&text));
+        }
+    }
+
     #[test]
     fn anaphora() {
         let s = Summit::builtin().unwrap();
         let t = TopicTagger::new(&s);
-        assert!(t.has_anaphora("we can cooperate on this file"));
-        assert!(t.has_anaphora("That region is calm"));
-        assert!(!t.has_anaphora("this is a file"));
+        assert!(t.read_statement("we can cooperate on this file").has_anaphora);
+        assert!(t.read_statement("That region is calm").has_anaphora);
+        assert!(!t.read_statement("this is a file").has_anaphora);
     }
 }
