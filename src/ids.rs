@@ -21,12 +21,28 @@ pub fn statement_id(speaker: &str, words: &str, occurrence: usize) -> String {
 
 /// As [`statement_id`], for words already passed through [`normalise`].
 pub fn id_of_normalised(speaker: &str, normalised: &str, occurrence: usize) -> String {
-    let mut key = format!("{speaker}\u{1f}{normalised}");
+    // The hash of "{speaker}\u{1f}{normalised}" (and "\u{1f}{occurrence}"
+    // after a first occurrence), fed in pieces rather than formatted first.
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(speaker.as_bytes());
+    hasher.update(b"\x1f");
+    hasher.update(normalised.as_bytes());
     if occurrence > 0 {
-        key.push_str(&format!("\u{1f}{occurrence}"));
+        hasher.update(b"\x1f");
+        hasher.update(occurrence.to_string().as_bytes());
     }
-    short_hash(key.as_bytes())[..ID_LEN].to_string()
+    // Base32 turns each 5 bytes into 8 characters, so the first ID_LEN (10)
+    // characters come from the first 7 bytes alone: encoding only those
+    // gives the same characters as encoding the whole hash.
+    let hash = hasher.finalize();
+    let mut id = BASE32_NOPAD.encode(&hash.as_bytes()[..ID_BYTES]);
+    id.truncate(ID_LEN);
+    id.make_ascii_lowercase();
+    id
 }
+
+/// The hash bytes an id's characters are made from: 5 bits per character.
+const ID_BYTES: usize = (ID_LEN * 5).div_ceil(8);
 
 /// Lowercase base32 of a blake3 hash: URL-safe and unambiguous.
 pub fn short_hash(bytes: &[u8]) -> String {
@@ -59,6 +75,17 @@ pub fn looks_like_id(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_the_start_of_the_whole_hash_in_base32() {
+        for (speaker, words, n) in [("biden", "we will respond", 0), ("putin", "ничего", 3), ("", "", 12)] {
+            let mut key = format!("{speaker}\u{1f}{words}");
+            if n > 0 {
+                key.push_str(&format!("\u{1f}{n}"));
+            }
+            assert_eq!(id_of_normalised(speaker, words, n), short_hash(key.as_bytes())[..ID_LEN]);
+        }
+    }
 
     #[test]
     fn ids_ignore_marks_case_and_spacing() {

@@ -67,9 +67,19 @@ fn regular_forms(lemma: &str) -> Vec<String> {
     vec![lemma.to_string(), third, past, ing]
 }
 
-/// Every form of every verb of saying, and the longest form's length.
-fn table() -> &'static (FxHashMap<Vec<u8>, SpeechVerb>, usize) {
-    static TABLE: OnceLock<(FxHashMap<Vec<u8>, SpeechVerb>, usize)> = OnceLock::new();
+/// Every form of every verb of saying.
+struct Forms {
+    forms: FxHashMap<Vec<u8>, SpeechVerb>,
+    /// The longest form's length.
+    longest: usize,
+    /// Which two ASCII letters begin a form, indexed by `a * 128 + b`: most
+    /// words are not verbs of saying, and this turns them away without a
+    /// lookup.
+    starts: Box<[bool]>,
+}
+
+fn table() -> &'static Forms {
+    static TABLE: OnceLock<Forms> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = FxHashMap::default();
         for (lemmas, takes_clause) in [(CLAUSE_VERBS, true), (QUOTE_VERBS, false)] {
@@ -87,14 +97,22 @@ fn table() -> &'static (FxHashMap<Vec<u8>, SpeechVerb>, usize) {
             }
         }
         let longest = t.keys().map(Vec::len).max().unwrap_or(0);
-        (t, longest)
+        let mut starts = vec![false; 128 * 128].into_boxed_slice();
+        for form in t.keys() {
+            if let [a, b, ..] = form[..] {
+                if a.is_ascii() && b.is_ascii() {
+                    starts[a as usize * 128 + b as usize] = true;
+                }
+            }
+        }
+        Forms { forms: t, longest, starts }
     })
 }
 
 /// The verb of saying that `word` is a form of, if any. `next` is the word
 /// after it: "pointed" only counts in "pointed out".
 pub fn speech_verb(word: &str, next: Option<&str>) -> Option<SpeechVerb> {
-    let (table, longest) = table();
+    let Forms { forms, longest, starts } = table();
     // Every word of a sentence is asked about: most are plain ASCII, and
     // those are lower-cased on the stack rather than in a new string.
     let mut buf = [0u8; 32];
@@ -105,11 +123,15 @@ pub fn speech_verb(word: &str, next: Option<&str>) -> Option<SpeechVerb> {
         let bytes = &mut buf[..word.len()];
         bytes.copy_from_slice(word.as_bytes());
         bytes.make_ascii_lowercase();
+        match *bytes {
+            [a, b, ..] if starts[a as usize * 128 + b as usize] => {}
+            _ => return None,
+        }
         Cow::Borrowed(bytes)
     } else {
         Cow::Owned(word.to_lowercase().into_bytes())
     };
-    let v = *table.get(lower.as_ref())?;
+    let v = *forms.get(lower.as_ref())?;
     if lower.starts_with(b"point") && !next.is_some_and(|n| n.eq_ignore_ascii_case("out")) {
         return None;
     }
