@@ -299,7 +299,6 @@ impl Reports {
     }
 }
 
-/// Groups the statements that are one statement reported several times.
 /// Marks the index prepared when dropped, whether preparing ended or panicked.
 struct MarkPrepared<'a>(&'a tokio::sync::watch::Sender<bool>);
 
@@ -309,6 +308,7 @@ impl Drop for MarkPrepared<'_> {
     }
 }
 
+/// Groups the statements that are one statement reported several times.
 fn group_entries(summit: &Summit, articles: &[ArticleEntry], entries: &[Entry]) -> Groups {
     let normalised: Vec<String> = entries
         .iter()

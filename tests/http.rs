@@ -1293,7 +1293,7 @@ async fn one_statement_in_several_outlets_is_one_card_with_every_version_listed(
         let articles: Vec<String> = versions.iter().map(|v| str_of(&v["article"]["id"])).collect();
         assert_eq!(articles, ["a-wire", "brief", "daily"], "{path}: every source, in source order");
         let current: Vec<String> = versions.iter().filter(|v| v["current"] == true).map(|v| str_of(&v["article"]["id"])).collect();
-        assert_eq!(current, [s.article.clone()], "{path}");
+        assert_eq!(current, std::slice::from_ref(&s.article), "{path}");
         assert!(html.contains("<h2 id=\"sources\">Reported by 3 sources</h2>"), "{path}");
         for v in versions {
             assert_eq!(get(&site, &str_of(&v["url"])).await.status, StatusCode::OK, "{path}: {}", v["url"]);

@@ -141,10 +141,8 @@ impl TopicTagger {
         let stem_at = |i: usize| words.get(i).map(|w| &stemmed[w.1.clone()]);
         let word_at = |i: usize| words.get(i).map(|w| &plain[w.0.clone()]);
         for i in 0..words.len() {
-            // A keyword's words must be the text's, one after another. A word
-            // that could not stem to a keyword's stem is not looked up.
-            let candidate = stem_at(i).filter(|s| self.could_match(s));
-            if let Some(keywords) = candidate.and_then(|s| self.exact.get(s)) {
+            // A keyword's words must be the text's, one after another.
+            if let Some(keywords) = stem_at(i).and_then(|s| self.exact.get(s)) {
                 for k in keywords {
                     if k.words.iter().enumerate().skip(1).all(|(n, w)| stem_at(i + n) == Some(w.as_str())) {
                         hit[k.topic] = true;
@@ -291,6 +289,18 @@ mod tests {
         assert!(tags("an electric car").is_empty());
         assert!(tags("this is related to that").is_empty());
         assert_eq!(tags("democratic elections"), ["election-interference"]);
+    }
+
+    #[test]
+    fn keywords_of_one_letter_words_and_prefixes_of_several() {
+        let mut s = Summit::builtin().unwrap();
+        s.topics[0].keywords = vec!["U.S. sanctions".to_string(), "human right*".to_string()];
+        let t = TopicTagger::new(&s);
+        // Topic 0 now has only these two keywords; others may match as well.
+        assert!(t.tag("new U.S. sanctioning of banks").contains(&0));
+        assert!(t.tag("the human rights file").contains(&0));
+        assert!(!t.tag("human beings have rights").contains(&0));
+        assert!(!t.tag("US sanctions").contains(&0), "'us' is not 'u s'");
     }
 
     proptest::proptest! {

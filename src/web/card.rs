@@ -248,8 +248,8 @@ fn wrap(text: &str, max_width: f32, max_lines: usize, width: &dyn Fn(char) -> f3
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut line_width = 0.0;
-    let mut pieces = text.split(' ').filter(|w| !w.is_empty()).flat_map(|w| pieces_of(w, max_width, width));
-    while let Some(piece) = pieces.next() {
+    let pieces = text.split(' ').filter(|w| !w.is_empty()).flat_map(|w| pieces_of(w, max_width, width));
+    for piece in pieces {
         let piece_width = measure(piece);
         let gap = if line.is_empty() { 0.0 } else { space };
         if line_width + gap + piece_width <= max_width {
