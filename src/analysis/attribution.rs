@@ -238,28 +238,53 @@ fn opening_subject(s: &Sentence, words: &[Word], mentions: &[Mention]) -> Option
 fn narrative_words(text: &str, stretches: &[(usize, usize)]) -> Vec<Word> {
     let mut out = Vec::new();
     for (k, &(a, b)) in stretches.iter().enumerate() {
-        let mut start = None;
-        let mut prev: Option<char> = None;
-        let mut chars = text[a..b].char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let at = a + i;
-            // An apostrophe, hyphen or dot between letters is inside a word
-            // ("Biden's", "cyber-attack", "U.S").
-            let inner_joiner = matches!(c, '\'' | '’' | '-' | '.')
-                && prev.is_some_and(char::is_alphanumeric)
-                && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-            if c.is_alphanumeric() || (start.is_some() && inner_joiner) {
-                start.get_or_insert(at);
-            } else if let Some(st) = start.take() {
-                out.push(Word { start: st, end: at, stretch: k });
+        let mut at = a;
+        while at < b {
+            let (c, len) = char_at(text, at);
+            if !c.is_alphanumeric() {
+                at += len;
+                continue;
             }
-            prev = Some(c);
-        }
-        if let Some(st) = start {
-            out.push(Word { start: st, end: b, stretch: k });
+            let start = at;
+            at = word_end(text, at, b);
+            out.push(Word { start, end: at, stretch: k });
         }
     }
     out
+}
+
+/// Where the word that starts at `at` ends, at `limit` at most. An
+/// apostrophe, hyphen or dot between letters is inside a word ("Biden's",
+/// "cyber-attack", "U.S").
+fn word_end(text: &str, mut at: usize, limit: usize) -> usize {
+    let bytes = &text.as_bytes()[..limit];
+    while at < limit {
+        if bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let (c, len) = char_at(text, at);
+        let joins = || {
+            matches!(c, '\'' | '’' | '-' | '.') && at + len < limit && char_at(text, at + len).0.is_alphanumeric()
+        };
+        if !(c.is_alphanumeric() || joins()) {
+            break;
+        }
+        at += len;
+    }
+    at
+}
+
+/// The character that starts at byte `at` of `text` (a character boundary
+/// before its end), and its length in bytes. ASCII, most of any article, is
+/// read without decoding.
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let b = text.as_bytes()[at];
+    if b.is_ascii() {
+        return (b as char, 1);
+    }
+    let c = text[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
 }
 
 fn word_str<'a>(text: &'a str, w: &Word) -> &'a str {
@@ -611,10 +636,14 @@ fn preceded_by_join(text: &str, floor: usize, at: usize) -> bool {
     let floor = near_before(text, floor, at);
     // A comma inside a closing quote joins too: "…,” adding that …".
     let before = text[floor..at].trim_end_matches(|c: char| is_blank(c) || crate::text::is_any_quote_mark(c));
-    let lower = before.to_ascii_lowercase();
     before.ends_with([',', ';', '—', '–'])
-        || (lower.ends_with(" and") || lower.ends_with(" but") || lower.ends_with(" while"))
-            && lower[..lower.len() - lower.rsplit(' ').next().map_or(0, str::len)].trim_end().ends_with(',')
+        || [" and", " but", " while"].iter().any(|conj| ends_with_ignoring_case(before, conj))
+            && before[..before.len() - before.rsplit(' ').next().map_or(0, str::len)].trim_end().ends_with(',')
+}
+
+/// Does `s` end with `suffix`, ASCII letters compared in any case?
+fn ends_with_ignoring_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len() && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// Where the joining words before `at` start (", adding" starts at the comma).
@@ -623,7 +652,7 @@ fn clause_join_start(text: &str, floor: usize, at: usize) -> usize {
     let before = &text[floor..at];
     let mut trimmed = before.trim_end_matches(is_blank);
     for conj in [" and", " but", " while"] {
-        if trimmed.to_ascii_lowercase().ends_with(conj) {
+        if ends_with_ignoring_case(trimmed, conj) {
             trimmed = trimmed[..trimmed.len() - conj.len()].trim_end_matches(is_blank);
         }
     }
@@ -918,10 +947,11 @@ fn after_blanks(text: &str, from: usize, limit: usize) -> usize {
 fn clause_bounds(s: &Sentence, frames: &[Frame], mentions: &[Mention]) -> Vec<usize> {
     let mut bounds: Vec<usize> = frames.iter().filter(|f| f.coordinated).map(|f| f.zone_start).collect();
     for m in mentions {
-        let before = s.text[near_before(s.text, s.start, m.start)..m.start].trim_end_matches(is_blank).to_ascii_lowercase();
-        let after_conjunction = ["but", "and", "while", "whereas", "although", "though", "yet"]
-            .iter()
-            .any(|c| before.strip_suffix(c).is_some_and(|b| b.trim_end_matches(is_blank).ends_with(',')));
+        let before = s.text[near_before(s.text, s.start, m.start)..m.start].trim_end_matches(is_blank);
+        let after_conjunction = ["but", "and", "while", "whereas", "although", "though", "yet"].iter().any(|c| {
+            ends_with_ignoring_case(before, c)
+                && before[..before.len() - c.len()].trim_end_matches(is_blank).ends_with(',')
+        });
         if (after_conjunction || before.ends_with(';')) && !is_possessive(s.text, m) {
             bounds.push(clause_join_start(s.text, s.start, m.start));
         }
@@ -963,11 +993,10 @@ fn trim_clause(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     loop {
         let slice = text[start..e].trim_end_matches(is_blank);
         let t = slice.trim_end_matches([',', ';', '.', '—', '–']).trim_end_matches(is_blank);
-        let lower = t.to_ascii_lowercase();
-        let t = ["and", "but", "while"]
+        let t = [" and", " but", " while"]
             .iter()
-            .find(|c| lower.ends_with(&format!(" {c}")))
-            .map_or(t, |c| t[..t.len() - c.len()].trim_end_matches(is_blank));
+            .find(|conj| ends_with_ignoring_case(t, conj))
+            .map_or(t, |conj| t[..t.len() - conj.len() + 1].trim_end_matches(is_blank));
         let new_end = start + t.len();
         if new_end == e {
             break;
@@ -1160,4 +1189,29 @@ fn frame_before(s: &Sentence, words: &[Word], q: &Quote, frames: &[Frame]) -> Op
 fn stands_alone(q: &Quote, words: &[Word]) -> bool {
     let (qs, _) = q.outer();
     words.first().is_none_or(|w| w.start >= qs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words_of(text: &str) -> Vec<&str> {
+        narrative_words(text, &[(0, text.len())]).iter().map(|w| word_str(text, w)).collect()
+    }
+
+    #[test]
+    fn narrative_words_keep_joiners_between_letters_only() {
+        assert_eq!(words_of("Biden's cyber-attack on the U.S. was 'real'"), ["Biden's", "cyber-attack", "on", "the", "U.S", "was", "real"]);
+        assert_eq!(words_of("Путин’s «ответ» - no-one -x y- .5"), ["Путин’s", "ответ", "no-one", "x", "y", "5"]);
+        assert_eq!(words_of("a--b it's. 2.5"), ["a", "b", "it's", "2.5"]);
+        assert!(words_of(" … — ").is_empty());
+    }
+
+    #[test]
+    fn narrative_words_stop_at_stretch_ends() {
+        let text = "he said-it's over";
+        // The stretch ends right after the hyphen: it cannot join "said" to "it".
+        let words: Vec<&str> = narrative_words(text, &[(0, 8), (8, text.len())]).iter().map(|w| word_str(text, w)).collect();
+        assert_eq!(words, ["he", "said", "it's", "over"]);
+    }
 }

@@ -362,34 +362,30 @@ impl Analyzer {
             kept.push(d);
         }
         // How often each (speaker, words) came before in this article.
-        let mut seen: rustc_hash::FxHashMap<(String, String), usize> = Default::default();
-        kept.into_iter()
-            .map(|d| {
-                let (speaker, speaker_label) = match d.speaker {
-                    Resolved::Speaker(i) => (Some(self.summit.speakers[i].id.clone()), None),
-                    Resolved::Other(label) => (None, Some(label)),
-                    Resolved::Unknown(label) => (None, label),
-                };
-                let key_speaker = speaker.clone().unwrap_or_default();
-                let words = d.normalised;
-                let id = {
-                    let n = seen.entry((key_speaker.clone(), words.clone())).or_insert(0);
-                    *n += 1;
-                    crate::ids::id_of_normalised(&key_speaker, &words, *n - 1)
-                };
-                Statement {
-                    id,
-                    speaker,
-                    speaker_label,
-                    kind: d.found.kind,
-                    start: d.found.start,
-                    end: d.found.end,
-                    topics: d.topics.iter().map(|&t| self.summit.topics[t].id.clone()).collect(),
-                    block: d.block,
-                    sentence: d.sentence,
-                }
-            })
-            .collect()
+        let mut seen: rustc_hash::FxHashMap<(&str, &str), usize> = Default::default();
+        let mut out = Vec::with_capacity(kept.len());
+        for d in &kept {
+            let (speaker, speaker_label) = match &d.speaker {
+                Resolved::Speaker(i) => (Some(self.summit.speakers[*i].id.as_str()), None),
+                Resolved::Other(label) => (None, Some(label.clone())),
+                Resolved::Unknown(label) => (None, label.clone()),
+            };
+            let key_speaker = speaker.unwrap_or_default();
+            let n = seen.entry((key_speaker, d.normalised.as_str())).or_insert(0);
+            *n += 1;
+            out.push(Statement {
+                id: crate::ids::id_of_normalised(key_speaker, &d.normalised, *n - 1),
+                speaker: speaker.map(str::to_string),
+                speaker_label,
+                kind: d.found.kind,
+                start: d.found.start,
+                end: d.found.end,
+                topics: d.topics.iter().map(|&t| self.summit.topics[t].id.clone()).collect(),
+                block: d.block,
+                sentence: d.sentence,
+            });
+        }
+        out
     }
 }
 

@@ -3,8 +3,9 @@
 //! Keywords are matched on whole words after Snowball stemming, so "sanction"
 //! finds "sanctions" and "attack" finds "attacked"; a keyword ending in `*`
 //! matches any word that starts with it ("cyber*": "cyberspace",
-//! "cyber-attacks"). A text is read once into its lower-case words and their
-//! stems, and each word is looked up among the keywords that start with it.
+//! "cyber-attacks"). A text is read once into its lower-case words and, for
+//! each word, which keyword stem (if any) it stems to; each word is then
+//! looked up among the keywords that start with it.
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -14,19 +15,32 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::summit::Summit;
 
-/// A keyword: its words, and the topic it names.
-struct Keyword {
+/// A keyword matched on stems: the numbers of its words' stems (see
+/// `TopicTagger::stem_ids`), and the topic it names.
+struct StemKeyword {
+    stems: Vec<StemId>,
+    topic: usize,
+}
+
+/// A keyword ending in `*`: its lower-case words, the last one a prefix.
+struct PrefixKeyword {
     words: Vec<String>,
     topic: usize,
 }
 
+/// The number of a stem that some keyword has.
+type StemId = u32;
+
 pub struct TopicTagger {
     stemmer: Stemmer,
-    /// Keywords matched on stems, by their first stem.
-    exact: FxHashMap<String, Vec<Keyword>>,
+    /// Every stem that a word of a keyword has, numbered: a text's words
+    /// are compared with keywords by these numbers.
+    stem_ids: FxHashMap<String, StemId>,
+    /// Keywords matched on stems, by the number of their first stem.
+    exact: Vec<Vec<StemKeyword>>,
     /// Keywords ending in `*`, matched on lower-case words (the last word
     /// as a prefix), by the first byte of their first word (256 lists).
-    prefix: Vec<Vec<Keyword>>,
+    prefix: Vec<Vec<PrefixKeyword>>,
     topic_count: usize,
     /// The first two letters of every word of every stemmed keyword.
     stem_starts: FxHashSet<(char, char)>,
@@ -58,16 +72,16 @@ pub struct StatementWords {
 /// costs no allocation once the thread has tagged a few.
 #[derive(Default)]
 struct Scratch {
-    /// Stems worked out so far: the same few thousand words make up most of
-    /// any coverage, and stemming is the costly part.
-    stems: FxHashMap<String, String>,
-    /// The text's lower-case words, one after another.
+    /// Words stemmed so far, with the keyword stem each stems to (if any):
+    /// the same few thousand words make up most of any coverage, and
+    /// stemming is the costly part.
+    stems: FxHashMap<String, Option<StemId>>,
+    /// The text's lower-case words, one space between them: the same as
+    /// [`crate::ids::normalise`] of the text.
     plain: String,
-    /// Their stems (or the words themselves, where no keyword could match).
-    stemmed: String,
-    /// Each word's place in `plain` and in `stemmed`, and whether it was
-    /// ASCII as written.
-    words: Vec<(Range<usize>, Range<usize>, bool)>,
+    /// Each word's place in `plain`, the keyword stem it stems to, and
+    /// whether it was ASCII as written.
+    words: Vec<(Range<usize>, Option<StemId>, bool)>,
 }
 
 thread_local! {
@@ -77,27 +91,33 @@ thread_local! {
 impl TopicTagger {
     pub fn new(summit: &Summit) -> TopicTagger {
         let stemmer = Stemmer::create(Algorithm::English);
-        let mut exact: FxHashMap<String, Vec<Keyword>> = FxHashMap::default();
-        let mut prefix: Vec<Vec<Keyword>> = (0..256).map(|_| Vec::new()).collect();
+        let mut stem_ids: FxHashMap<String, StemId> = FxHashMap::default();
+        let mut exact: Vec<Vec<StemKeyword>> = Vec::new();
+        let mut prefix: Vec<Vec<PrefixKeyword>> = (0..256).map(|_| Vec::new()).collect();
         for (t, topic) in summit.topics.iter().enumerate() {
             for kw in &topic.keywords {
                 if let Some(stem) = kw.strip_suffix('*') {
                     let words = lower_words(stem);
                     if let Some(&first) = words.first().and_then(|w| w.as_bytes().first()) {
-                        prefix[first as usize].push(Keyword { words, topic: t });
+                        prefix[first as usize].push(PrefixKeyword { words, topic: t });
                     }
                 } else {
-                    let words: Vec<String> = lower_words(kw).iter().map(|w| stemmer.stem(w).into_owned()).collect();
-                    if let Some(first) = words.first() {
-                        exact.entry(first.clone()).or_default().push(Keyword { words, topic: t });
+                    let stems: Vec<StemId> = lower_words(kw)
+                        .iter()
+                        .map(|w| {
+                            let next = stem_ids.len() as StemId;
+                            *stem_ids.entry(stemmer.stem(w).into_owned()).or_insert(next)
+                        })
+                        .collect();
+                    exact.resize_with(stem_ids.len(), Vec::new);
+                    if let Some(&first) = stems.first() {
+                        exact[first as usize].push(StemKeyword { stems, topic: t });
                     }
                 }
             }
         }
-        let stem_starts: FxHashSet<(char, char)> = exact
-            .values()
-            .flatten()
-            .flat_map(|k| &k.words)
+        let stem_starts: FxHashSet<(char, char)> = stem_ids
+            .keys()
             .filter_map(|w| {
                 let mut c = w.chars();
                 Some((c.next()?, c.next()?))
@@ -109,7 +129,7 @@ impl TopicTagger {
                 ascii_stem_starts[a as usize * 128 + b as usize] = true;
             }
         }
-        TopicTagger { stemmer, exact, prefix, topic_count: summit.topics.len(), stem_starts, ascii_stem_starts }
+        TopicTagger { stemmer, stem_ids, exact, prefix, topic_count: summit.topics.len(), stem_starts, ascii_stem_starts }
     }
 
     /// The topics (indices into the summit's topics) that `text` names, in
@@ -129,22 +149,22 @@ impl TopicTagger {
             StatementWords {
                 topics: self.topics_of_words(scratch),
                 has_anaphora: has_anaphora(scratch),
-                normalised: normalised(scratch),
+                normalised: scratch.plain.clone(),
             }
         })
     }
 
     /// The topics named by the words read into `scratch`.
     fn topics_of_words(&self, scratch: &Scratch) -> Vec<usize> {
-        let Scratch { plain, stemmed, words, .. } = scratch;
+        let Scratch { plain, words, .. } = scratch;
         let mut hit = vec![false; self.topic_count];
-        let stem_at = |i: usize| words.get(i).map(|w| &stemmed[w.1.clone()]);
+        let stem_at = |i: usize| words.get(i).and_then(|w| w.1);
         let word_at = |i: usize| words.get(i).map(|w| &plain[w.0.clone()]);
         for i in 0..words.len() {
             // A keyword's words must be the text's, one after another.
-            if let Some(keywords) = stem_at(i).and_then(|s| self.exact.get(s)) {
-                for k in keywords {
-                    if k.words.iter().enumerate().skip(1).all(|(n, w)| stem_at(i + n) == Some(w.as_str())) {
+            if let Some(first) = stem_at(i) {
+                for k in &self.exact[first as usize] {
+                    if k.stems.iter().enumerate().skip(1).all(|(n, &s)| stem_at(i + n) == Some(s)) {
                         hit[k.topic] = true;
                     }
                 }
@@ -167,41 +187,88 @@ impl TopicTagger {
         (0..self.topic_count).filter(|&t| hit[t]).collect()
     }
 
-    /// Reads `text` into `scratch`: its lower-case words, their stems, and
-    /// where each is.
+    /// Reads `text` into `scratch`: its lower-case words, the keyword stem
+    /// each stems to, and where each is. One pass over the bytes: ASCII,
+    /// most of any article, is classed and lower-cased without decoding.
     fn read_words(&self, text: &str, scratch: &mut Scratch) {
-        let Scratch { stems, plain, stemmed, words } = scratch;
+        let Scratch { stems, plain, words } = scratch;
         plain.clear();
-        stemmed.clear();
         words.clear();
-        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-            let p = plain.len();
-            if w.is_ascii() {
-                plain.push_str(w);
-                plain[p..].make_ascii_lowercase();
+        let bytes = text.as_bytes();
+        // The word being read: where it starts in `plain`, and whether it
+        // is ASCII so far.
+        let mut word: Option<(usize, bool)> = None;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let (c, len) = if b.is_ascii_alphanumeric() {
+                // A run of ASCII letters and digits, copied at once.
+                let run = bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - i);
+                ('a', run)
+            } else if b.is_ascii() {
+                (' ', 1)
             } else {
-                plain.extend(w.chars().flat_map(char::to_lowercase));
+                let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                (c, c.len_utf8())
+            };
+            if !c.is_alphanumeric() {
+                if let Some((start, ascii)) = word.take() {
+                    words.push(self.word_read(stems, plain, start, ascii));
+                }
+                i += len;
+                continue;
             }
-            let word = &plain[p..];
-            let s = stemmed.len();
-            // Stemming is the costly part: only words that could stem to a
-            // keyword's stem are stemmed (stems keep a word's first letters).
-            if self.could_match(word) {
-                if let Some(stem) = stems.get(word) {
-                    stemmed.push_str(stem);
-                } else {
-                    let stem = self.stemmer.stem(word).into_owned();
-                    stemmed.push_str(&stem);
+            let (_, ascii) = word.get_or_insert_with(|| {
+                if !plain.is_empty() {
+                    plain.push(' ');
+                }
+                (plain.len(), true)
+            });
+            if b.is_ascii() {
+                let from = plain.len();
+                plain.push_str(&text[i..i + len]);
+                plain[from..].make_ascii_lowercase();
+            } else {
+                *ascii = false;
+                plain.extend(c.to_lowercase());
+            }
+            i += len;
+        }
+        if let Some((start, ascii)) = word {
+            words.push(self.word_read(stems, plain, start, ascii));
+        }
+    }
+
+    /// The entry of `words` for the word at `start..` of `plain`: its place,
+    /// the keyword stem it stems to, and whether it was ASCII as written.
+    fn word_read(
+        &self,
+        stems: &mut FxHashMap<String, Option<StemId>>,
+        plain: &str,
+        start: usize,
+        ascii: bool,
+    ) -> (Range<usize>, Option<StemId>, bool) {
+        let word = &plain[start..];
+        // Stemming is the costly part: only words that could stem to a
+        // keyword's stem are stemmed (stems keep a word's first letters).
+        // A one-letter word is taken as its own stem.
+        let stem = if self.could_match(word) {
+            match stems.get(word) {
+                Some(&known) => known,
+                None => {
+                    let id = self.stem_ids.get(self.stemmer.stem(word).as_ref()).copied();
                     if stems.len() >= MAX_REMEMBERED_STEMS {
                         stems.clear();
                     }
-                    stems.insert(word.to_string(), stem);
+                    stems.insert(word.to_string(), id);
+                    id
                 }
-            } else {
-                stemmed.push_str(word);
             }
-            words.push((p..plain.len(), s..stemmed.len(), w.is_ascii()));
-        }
+        } else if word.chars().nth(1).is_none() {
+            self.stem_ids.get(word).copied()
+        } else {
+            None
+        };
+        (start..plain.len(), stem, ascii)
     }
 
     /// Could this lower-case word stem to one of the keywords' stems? Stems
@@ -241,19 +308,6 @@ fn has_anaphora(scratch: &Scratch) -> bool {
         word(i - 1).is_some_and(|d| ["this", "that", "these", "those"].contains(&d))
             && word(i).is_some_and(|n| ANAPHORA_NOUNS.contains(&n))
     })
-}
-
-/// The words read into `scratch`, one space between them: the same as
-/// [`crate::ids::normalise`] of the text they were read from.
-fn normalised(scratch: &Scratch) -> String {
-    let mut out = String::with_capacity(scratch.plain.len() + scratch.words.len());
-    for (i, (plain, _, _)) in scratch.words.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        out.push_str(&scratch.plain[plain.clone()]);
-    }
-    out
 }
 
 /// Lower-case words: runs of letters and digits; hyphens and apostrophes

@@ -72,10 +72,11 @@ struct Forms {
     forms: FxHashMap<Vec<u8>, SpeechVerb>,
     /// The longest form's length.
     longest: usize,
-    /// Which two ASCII letters begin a form, indexed by `a * 128 + b`: most
-    /// words are not verbs of saying, and this turns them away without a
-    /// lookup.
-    starts: Box<[bool]>,
+    /// For each two ASCII letters (indexed by `a * 128 + b`), the lengths
+    /// of the forms they begin, as bits (bit n: n bytes long): most words
+    /// are not verbs of saying, and this turns them away without a lookup,
+    /// "the" and "that" included.
+    starts: Box<[u32]>,
 }
 
 fn table() -> &'static Forms {
@@ -97,11 +98,11 @@ fn table() -> &'static Forms {
             }
         }
         let longest = t.keys().map(Vec::len).max().unwrap_or(0);
-        let mut starts = vec![false; 128 * 128].into_boxed_slice();
+        let mut starts = vec![0u32; 128 * 128].into_boxed_slice();
         for form in t.keys() {
             if let [a, b, ..] = form[..] {
-                if a.is_ascii() && b.is_ascii() {
-                    starts[a as usize * 128 + b as usize] = true;
+                if a.is_ascii() && b.is_ascii() && form.len() < 32 {
+                    starts[a as usize * 128 + b as usize] |= 1 << form.len();
                 }
             }
         }
@@ -117,14 +118,14 @@ pub fn speech_verb(word: &str, next: Option<&str>) -> Option<SpeechVerb> {
     // those are lower-cased on the stack rather than in a new string.
     let mut buf = [0u8; 32];
     let lower: Cow<[u8]> = if word.is_ascii() {
-        if word.len() > *longest || word.len() > buf.len() {
+        if word.len() > *longest || word.len() >= buf.len() {
             return None;
         }
         let bytes = &mut buf[..word.len()];
         bytes.copy_from_slice(word.as_bytes());
         bytes.make_ascii_lowercase();
         match *bytes {
-            [a, b, ..] if starts[a as usize * 128 + b as usize] => {}
+            [a, b, ..] if starts[a as usize * 128 + b as usize] & (1 << bytes.len()) != 0 => {}
             _ => return None,
         }
         Cow::Borrowed(bytes)
