@@ -185,7 +185,10 @@ pub fn analyze_sentence(s: &Sentence, finder: &MentionFinder) -> Reading {
     }
     let stretches = s.stretches();
     let words = narrative_words(s.text, &stretches);
-    let mentions: Vec<Mention> = stretches.iter().flat_map(|&(a, b)| finder.find(s.text, a, b)).collect();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for &(a, b) in &stretches {
+        finder.find_into(s.text, a, b, &mut mentions);
+    }
     let mut frames = find_frames(s, &words, &mentions, finder);
     let bounds = clause_bounds(s, &frames, &mentions);
     close_clauses(s, &mut frames, &bounds);

@@ -106,16 +106,17 @@ impl MentionFinder {
 
     /// Every whole-word mention in `text[start..end]`, left to right.
     pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<Mention> {
+        let mut found = Vec::new();
+        self.find_into(text, start, end, &mut found);
+        found
+    }
+
+    /// The same, added to `found`: a sentence's stretches go into one list.
+    pub fn find_into(&self, text: &str, start: usize, end: usize, found: &mut Vec<Mention>) {
         let hay = &text[start..end];
-        self.matcher
-            .find_iter(hay)
-            .filter(|m| is_word_boundary(hay, m.start(), m.end()))
-            .map(|m| Mention {
-                start: start + m.start(),
-                end: start + m.end(),
-                referent: self.referents[m.pattern().as_usize()].clone(),
-            })
-            .collect()
+        found.extend(self.matcher.find_iter(hay).filter(|m| is_word_boundary(hay, m.start(), m.end())).map(|m| {
+            Mention { start: start + m.start(), end: start + m.end(), referent: self.referents[m.pattern().as_usize()].clone() }
+        }));
     }
 
     /// A capitalised word that is not a known name but is one slip of the

@@ -121,13 +121,18 @@ pub fn speech_verb(word: &str, next: Option<&str>) -> Option<SpeechVerb> {
         if word.len() > *longest || word.len() >= buf.len() {
             return None;
         }
+        match *word.as_bytes() {
+            [a, b, ..] => {
+                let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+                if starts[a as usize * 128 + b as usize] & (1 << word.len()) == 0 {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
         let bytes = &mut buf[..word.len()];
         bytes.copy_from_slice(word.as_bytes());
         bytes.make_ascii_lowercase();
-        match *bytes {
-            [a, b, ..] if starts[a as usize * 128 + b as usize] & (1 << bytes.len()) != 0 => {}
-            _ => return None,
-        }
         Cow::Borrowed(bytes)
     } else {
         Cow::Owned(word.to_lowercase().into_bytes())
