@@ -217,8 +217,8 @@ impl Analyzer {
                         state.speaker = Some((speaker.clone(), bi));
                     }
                 }
-                let words = self.topics.read_statement(&text[found.start..found.end]);
-                let topics = self.topics_in_context(text, &found, &words, &mut sentence_topics, si, bi, article, state);
+                let mut words = self.topics.read_statement(&text[found.start..found.end]);
+                let topics = self.topics_in_context(text, &found, &mut words, &mut sentence_topics, si, bi, article, state);
                 drafts.push(Draft { found, speaker, block: bi, sentence: (ss, se), topics, normalised: words.normalised });
             }
             if last_in_sentence.is_none() && !is_post {
@@ -254,8 +254,8 @@ impl Analyzer {
         let found = Found { start, end, kind: Kind::Direct, who };
         let line = [(block.start, block.end)];
         let mut sentence_topics = SentenceTopics::new(&line);
-        let words = self.topics.read_statement(&text[found.start..found.end]);
-        let topics = self.topics_in_context(text, &found, &words, &mut sentence_topics, 0, bi, article, state);
+        let mut words = self.topics.read_statement(&text[found.start..found.end]);
+        let topics = self.topics_in_context(text, &found, &mut words, &mut sentence_topics, 0, bi, article, state);
         drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics, normalised: words.normalised });
     }
 
@@ -298,13 +298,14 @@ impl Analyzer {
     /// those of the rest of its sentence, then of the sentences before it in
     /// the paragraph, then of a question just before, then of the section
     /// heading, then the summit's default. Words that point back ("this
-    /// file") add the topics of that context too.
+    /// file") add the topics of that context too. `own`'s topics are taken
+    /// to build the answer on.
     #[allow(clippy::too_many_arguments)]
     fn topics_in_context(
         &self,
         text: &str,
         found: &Found,
-        own: &StatementWords,
+        own: &mut StatementWords,
         sentences: &mut SentenceTopics,
         si: usize,
         bi: usize,
@@ -312,7 +313,7 @@ impl Analyzer {
         state: &Discourse,
     ) -> Vec<usize> {
         if !own.topics.is_empty() && !own.has_anaphora {
-            return own.topics.clone();
+            return std::mem::take(&mut own.topics);
         }
         let mut context = self.topics.tag(&narrative_around(text, sentences.ranges[si], found));
         if context.is_empty() {
@@ -335,7 +336,7 @@ impl Analyzer {
         if context.is_empty() && bi - state.section_block <= HEADING_REACH_BLOCKS {
             context = state.section_topics.clone();
         }
-        let mut all = own.topics.clone();
+        let mut all = std::mem::take(&mut own.topics);
         all.extend(context);
         all.sort_unstable();
         all.dedup();
