@@ -200,21 +200,22 @@ impl TopicTagger {
         let mut word: Option<(usize, bool)> = None;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            let (c, len) = if b.is_ascii_alphanumeric() {
-                // A run of ASCII letters and digits, copied at once.
-                let run = bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - i);
-                ('a', run)
+            // The next piece: a run of ASCII letters and digits, taken at
+            // once, or a single other character.
+            let (len, alphanumeric) = if b.is_ascii_alphanumeric() {
+                (bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - i), true)
             } else if b.is_ascii() {
-                (' ', 1)
+                (1, false)
             } else {
                 let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-                (c, c.len_utf8())
+                (c.len_utf8(), c.is_alphanumeric())
             };
-            if !c.is_alphanumeric() {
+            let piece = &text[i..i + len];
+            i += len;
+            if !alphanumeric {
                 if let Some((start, ascii)) = word.take() {
                     words.push(self.word_read(stems, plain, start, ascii));
                 }
-                i += len;
                 continue;
             }
             let (_, ascii) = word.get_or_insert_with(|| {
@@ -223,15 +224,14 @@ impl TopicTagger {
                 }
                 (plain.len(), true)
             });
-            if b.is_ascii() {
+            if piece.is_ascii() {
                 let from = plain.len();
-                plain.push_str(&text[i..i + len]);
+                plain.push_str(piece);
                 plain[from..].make_ascii_lowercase();
             } else {
                 *ascii = false;
-                plain.extend(c.to_lowercase());
+                plain.extend(piece.chars().flat_map(char::to_lowercase));
             }
-            i += len;
         }
         if let Some((start, ascii)) = word {
             words.push(self.word_read(stems, plain, start, ascii));
