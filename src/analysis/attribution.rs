@@ -999,7 +999,7 @@ fn trim_clause(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
         let t = [" and", " but", " while"]
             .iter()
             .find(|conj| ends_with_ignoring_case(t, conj))
-            .map_or(t, |conj| t[..t.len() - conj.len() + 1].trim_end_matches(is_blank));
+            .map_or(t, |conj| t[..t.len() - conj.len()].trim_end_matches(is_blank));
         let new_end = start + t.len();
         if new_end == e {
             break;
