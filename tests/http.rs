@@ -1219,7 +1219,67 @@ async fn long_lists_come_a_page_at_a_time() {
     assert!(home.contains("href=\"/articles\""), "the overview links to every article");
     let all = fetch_twin(&site, "/articles.json?page=3", "/articles?page=3").await;
     assert_eq!(all["total"], 120);
-    assert_eq!(all["articles"].as_array().unwrap().len(), 20);
+    let page_size = counterparts::web::paging::PAGE_SIZE;
+    assert_eq!(all["articles"].as_array().unwrap().len(), (120 - 2 * page_size).min(page_size));
+}
+
+/// The most elements a page may have: past 1,400, a page's size slows
+/// style, layout and scrolling on a phone (Lighthouse's "excessive DOM size").
+const MOST_ELEMENTS: usize = 1_400;
+
+#[tokio::test]
+async fn a_full_page_stays_within_the_element_budget() {
+    let site = generated_site(160);
+    let page_size = counterparts::web::paging::PAGE_SIZE;
+    let lists = |v: &Value| -> Vec<usize> {
+        let columns = v["columns"].as_array().unwrap().iter().map(|c| c["statements"].as_array().unwrap().len());
+        columns.chain([v["others"].as_array().unwrap().len()]).collect()
+    };
+    let mut full = 0;
+    let topics: Vec<String> = site.index.summit.topics.iter().map(|t| t.id.clone()).collect();
+    for topic in topics {
+        let path = format!("/topics/{topic}");
+        let (html, json) = check_page(&site, &path, &format!("{path}.json")).await;
+        let elements = tags(&html).len();
+        assert!(elements <= MOST_ELEMENTS, "{path}: {elements} elements, lists of {:?}", lists(&json));
+        full += usize::from(lists(&json).iter().all(|&n| n == page_size));
+    }
+    assert!(full > 0, "no topic page is full in every list, so the budget was not tried at its worst");
+    for path in ["/speakers/biden", "/articles", "/search?q=cyber"] {
+        let html = get_ok(&site, path).await.text().to_string();
+        assert!(tags(&html).len() <= MOST_ELEMENTS, "{path}: {} elements", tags(&html).len());
+    }
+}
+
+#[tokio::test]
+async fn a_speaker_page_shows_every_topic_and_links_to_the_rest() {
+    let site = generated_site(160);
+    let (_, page) = check_page(&site, "/speakers/biden", "/speakers/biden.json").await;
+    let groups = page["groups"].as_array().unwrap();
+    // The first page has something on every topic Biden spoke on.
+    let biden = site.index.speaker("biden").unwrap();
+    let topics = &site.index.summit.topics;
+    let spoken: Vec<&str> =
+        (0..topics.len()).filter(|&t| site.index.said_on(biden, t).next().is_some()).map(|t| topics[t].id.as_str()).collect();
+    let shown: Vec<&str> = groups.iter().map(|g| g["topic"]["id"].as_str().unwrap()).collect();
+    assert_eq!(shown, spoken);
+    let mut cut = 0;
+    for g in groups {
+        let (total, on_page) = (g["total"].as_u64().unwrap() as usize, g["statements"].as_array().unwrap().len());
+        match g["all_url"].as_str() {
+            // A topic cut short links to Biden's whole column on its page.
+            Some(all) => {
+                cut += 1;
+                assert!(on_page < total, "{}", g["topic"]["id"]);
+                let (path, anchor) = all.split_once('#').unwrap();
+                assert_eq!(path, g["topic"]["url"].as_str().unwrap());
+                let topic = get_ok(&site, path).await;
+                assert!(topic.text().contains(&format!("id=\"{anchor}\"")), "{all}: no such column");
+            }
+            None => assert_eq!(on_page, total, "{}: all on one page", g["topic"]["id"]),
+        }
+    }
+    assert!(cut > 0, "no topic was long enough to be cut short");
 }
 
 // ---------------------------------------------------------------------------

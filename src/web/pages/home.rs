@@ -140,7 +140,7 @@ pub async fn json(State(site): State<Arc<Site>>) -> Response {
 
 fn respond_articles(site: &Site, query: Result<Query<PageQuery>, QueryRejection>, json: bool) -> Response {
     let index = &site.index;
-    let result = super::pager(&query, index.articles.len(), "/articles", json).and_then(|pager| {
+    let result = super::pager(&query, index.articles.len(), PAGE_SIZE, "/articles", json).and_then(|pager| {
         let path = pager.path("/articles");
         let page = ArticlesPage {
             total: index.articles.len(),

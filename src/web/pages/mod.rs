@@ -58,10 +58,12 @@ pub fn json_path(path: &str) -> String {
     }
 }
 
-/// The page number of a list page, or a 400 that says what is wrong.
+/// The pager of a list page (`size` items of each list a page), or a 400
+/// or 404 that says what is wrong with the page asked for.
 pub fn pager(
     query: &Result<axum::extract::Query<crate::web::paging::PageQuery>, axum::extract::rejection::QueryRejection>,
     longest: usize,
+    size: usize,
     base: &str,
     json: bool,
 ) -> Result<crate::web::paging::Pager, PageError> {
@@ -69,7 +71,7 @@ pub fn pager(
         Ok(q) => q.page.as_deref(),
         Err(e) => return Err(PageError::bad_request(format!("The address is malformed: {}", e.body_text()), json)),
     };
-    crate::web::paging::Pager::new(requested, longest, base).map_err(|e| page_number_error(&e, json))
+    crate::web::paging::Pager::sized(requested, longest, size, base).map_err(|e| page_number_error(&e, json))
 }
 
 /// A page past the last is not found; a page that is not a number is a bad request.

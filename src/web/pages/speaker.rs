@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
-use crate::web::paging::{PageQuery, Pager};
+use crate::web::paging::{shared_page_size, PageQuery, Pager};
 use crate::web::respond::{split_atom, split_json};
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
 use crate::web::Site;
@@ -29,6 +29,9 @@ pub struct TopicGroup {
     pub topic: TopicRef,
     pub total: usize,
     pub statements: Vec<StatementView>,
+    /// Where all of them are read one after another, when they do not fit
+    /// on one page here: the speaker's column on the topic's page.
+    pub all_url: Option<String>,
 }
 
 #[derive(Template)]
@@ -40,17 +43,24 @@ struct SpeakerTemplate<'a> {
 
 pub fn build(site: &Site, s: usize, groups: Vec<(usize, Vec<usize>)>, pager: Pager) -> SpeakerPage {
     let index = &site.index;
+    let speaker = views::speaker_ref(index, s);
     let groups = groups
         .into_iter()
-        .map(|(t, list)| TopicGroup {
-            topic: views::topic_ref(index, t),
-            total: list.len(),
-            statements: views::statements(index, list[pager.range(list.len())].iter().copied()),
+        .map(|(t, list)| {
+            let topic = views::topic_ref(index, t);
+            let shown = pager.range(list.len());
+            let fits = list.len() <= pager.size();
+            TopicGroup {
+                all_url: (!fits).then(|| format!("{}#col-{}", topic.url, speaker.id)),
+                topic,
+                total: list.len(),
+                statements: views::statements(index, list[shown].iter().copied()),
+            }
         })
         .filter(|g| !g.statements.is_empty())
         .collect();
     let count = index.one_per_statement(index.by_speaker(s).iter().copied()).len();
-    SpeakerPage { speaker: views::speaker_ref(index, s), count, groups, pager }
+    SpeakerPage { speaker, count, groups, pager }
 }
 
 pub async fn page(
@@ -71,8 +81,11 @@ pub async fn page(
         .filter(|(_, list)| !list.is_empty())
         .collect();
     let base = format!("/speakers/{id}");
-    let longest = groups.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
-    let pager = match super::pager(&query, longest, &base, json) {
+    // Every topic has its share of each page, so that the first page is an
+    // overview of all of them, however much was said on one.
+    let lengths: Vec<usize> = groups.iter().map(|(_, l)| l.len()).collect();
+    let longest = lengths.iter().copied().max().unwrap_or(0);
+    let pager = match super::pager(&query, longest, shared_page_size(&lengths), &base, json) {
         Ok(p) => p,
         Err(e) => return e.render(Some(&site)),
     };
