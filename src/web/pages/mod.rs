@@ -74,6 +74,18 @@ pub fn pager(
     crate::web::paging::Pager::sized(requested, longest, size, base).map_err(|e| page_number_error(&e, json))
 }
 
+/// The pager of a page of several lists (a topic page's columns, a
+/// speaker page's topics) of these lengths, which share each page's room.
+pub fn shared_pager(
+    query: &Result<axum::extract::Query<crate::web::paging::PageQuery>, axum::extract::rejection::QueryRejection>,
+    lengths: &[usize],
+    base: &str,
+    json: bool,
+) -> Result<crate::web::paging::Pager, PageError> {
+    let longest = lengths.iter().copied().max().unwrap_or(0);
+    pager(query, longest, crate::web::paging::shared_page_size(lengths), base, json)
+}
+
 /// A page past the last is not found; a page that is not a number is a bad request.
 pub fn page_number_error(e: &crate::web::paging::PageNumberError, json: bool) -> PageError {
     let status = match e {

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
-use crate::web::paging::{shared_page_size, PageQuery, Pager};
+use crate::web::paging::{PageQuery, Pager};
 use crate::web::respond::{split_atom, split_json};
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
 use crate::web::Site;
@@ -84,8 +84,7 @@ pub async fn page(
     // Every topic has its share of each page, so that the first page is an
     // overview of all of them, however much was said on one.
     let lengths: Vec<usize> = groups.iter().map(|(_, l)| l.len()).collect();
-    let longest = lengths.iter().copied().max().unwrap_or(0);
-    let pager = match super::pager(&query, longest, shared_page_size(&lengths), &base, json) {
+    let pager = match super::shared_pager(&query, &lengths, &base, json) {
         Ok(p) => p,
         Err(e) => return e.render(Some(&site)),
     };

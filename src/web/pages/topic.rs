@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
-use crate::web::paging::{shared_page_size, PageQuery, Pager};
+use crate::web::paging::{PageQuery, Pager};
 use crate::web::respond::{split_atom, split_json};
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
 use crate::web::Site;
@@ -84,8 +84,7 @@ pub async fn page(
     let base = format!("/topics/{id}");
     let (columns, others) = lists(&site, t);
     let lengths: Vec<usize> = columns.iter().map(Vec::len).chain([others.len()]).collect();
-    let longest = lengths.iter().copied().max().unwrap_or(0);
-    let pager = match super::pager(&query, longest, shared_page_size(&lengths), &base, json) {
+    let pager = match super::shared_pager(&query, &lengths, &base, json) {
         Ok(p) => p,
         Err(e) => return e.render(Some(&site)),
     };
