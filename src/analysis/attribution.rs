@@ -17,6 +17,10 @@
 //! capitalised name (a misspelling of a tracked name counts as that name).
 //! A leader named after a preposition ("with Putin") is never a subject.
 
+use super::lexicon::{
+    BETWEEN_SUBJECT_AND_VERB, CLAUSE_CONJUNCTIONS, CLAUSE_OPENERS, COORDINATORS, DETERMINERS, FINITE, JOINING_CONJUNCTIONS,
+    NOT_MODIFIERS, NOT_NAMES, OBJECT_VERBS, PREPOSITIONS, RELATIVES,
+};
 use super::mentions::{is_possessive, Mention, MentionFinder, Referent};
 use super::quotes::Quote;
 use super::verbs::{speech_verb, SpeechVerb};
@@ -85,43 +89,6 @@ const FRAGMENT_WORDS: usize = 4;
 const MAX_FRAME_GAP_WORDS: usize = 10;
 /// A clause that is at least this share quotation is the quotation itself.
 const QUOTE_SHARE_FOR_DIRECT: f64 = 0.6;
-
-/// Words that may stand between a subject and its verb ("Biden also said").
-const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "also", "then", "later", "again", "further", "previously", "earlier", "once", "just", "has", "had",
-    "have", "was", "were", "is", "would", "will", "could", "did", "does", "not", "never", "himself",
-    "herself", "had", "then", "still", "too", "today", "yesterday",
-];
-
-/// Words that make the mention after them an object, not a subject.
-const PREPOSITIONS: &[&str] = &[
-    "with", "to", "by", "about", "of", "on", "for", "from", "against", "between", "than", "at", "and", "or",
-    "toward", "towards", "into", "after", "before", "like", "unlike", "beside", "besides", "alongside",
-    "behind", "under", "over", "through", "during", "despite", "including", "near", "via", "upon",
-    "within", "without", "across", "around", "among", "whom", "whose", "as", "counterpart",
-];
-
-/// Verbs whose object a leader often is ("met Putin"): a mention after them
-/// is not a subject.
-const OBJECT_VERBS: &[&str] = &[
-    "told", "asked", "met", "meet", "meeting", "called", "urged", "warned", "thanked", "criticized",
-    "criticised", "praised", "accused", "blamed", "invited", "joined", "hosted", "greeted", "followed",
-    "backed", "supported", "challenged", "pressed", "questioned", "described", "sanctioned",
-];
-
-/// Capitalised words that begin sentences but are not names.
-const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "it", "this", "that", "these", "those", "there", "when", "while", "as", "but", "and",
-    "in", "on", "at", "after", "before", "if", "i", "we", "you", "they", "his", "her", "their", "our",
-    "asked", "speaking", "he", "she", "who", "what", "then", "later", "also", "yesterday", "today",
-];
-
-/// Words that can start a reported clause with no "that" ("said he would").
-const CLAUSE_OPENERS: &[&str] = &[
-    "he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "this", "these", "those", "his", "her",
-    "their", "its", "our", "there", "what", "how", "why", "whether", "if", "washington", "moscow",
-    "russia", "america", "nobody", "no", "both", "all", "everything", "nothing",
-];
 
 #[derive(Debug, Clone, Copy)]
 struct Word {
@@ -405,7 +372,7 @@ fn is_passive_asked(text: &str, w: &Word) -> bool {
 /// "…and said", "…but added": a verb joined to the one before shares its subject.
 fn coordinated_subject(text: &str, words: &[Word], i: usize, frames: &[Frame]) -> Option<Who> {
     let prev = i.checked_sub(1).map(|k| &words[k])?;
-    let joined = matches!(word_str(text, prev).to_lowercase().as_str(), "and" | "but" | "then")
+    let joined = COORDINATORS.contains(&word_str(text, prev).to_lowercase().as_str())
         && text[prev.end..words[i].start].chars().all(is_blank);
     joined.then(|| frames.iter().rev().map(|f| f.who.clone()).find(|w| *w != Who::Unknown)).flatten()
 }
@@ -640,7 +607,7 @@ fn preceded_by_join(text: &str, floor: usize, at: usize) -> bool {
     // A comma inside a closing quote joins too: "…,” adding that …".
     let before = text[floor..at].trim_end_matches(|c: char| is_blank(c) || crate::text::is_any_quote_mark(c));
     before.ends_with([',', ';', '—', '–'])
-        || [" and", " but", " while"].iter().any(|conj| ends_with_ignoring_case(before, conj))
+        || JOINING_CONJUNCTIONS.iter().any(|conj| ends_with_word(before, conj))
             && before[..before.len() - before.rsplit(' ').next().map_or(0, str::len)].trim_end().ends_with(',')
 }
 
@@ -649,13 +616,18 @@ fn ends_with_ignoring_case(s: &str, suffix: &str) -> bool {
     s.len() >= suffix.len() && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
+/// Does `s` end with a space and then the ASCII `word`, in any case (" and")?
+fn ends_with_word(s: &str, word: &str) -> bool {
+    s.len() > word.len() && s.as_bytes()[s.len() - word.len() - 1] == b' ' && ends_with_ignoring_case(s, word)
+}
+
 /// Where the joining words before `at` start (", adding" starts at the comma).
 fn clause_join_start(text: &str, floor: usize, at: usize) -> usize {
     let floor = near_before(text, floor, at);
     let before = &text[floor..at];
     let mut trimmed = before.trim_end_matches(is_blank);
-    for conj in [" and", " but", " while"] {
-        if ends_with_ignoring_case(trimmed, conj) {
+    for conj in JOINING_CONJUNCTIONS {
+        if ends_with_word(trimmed, conj) {
             trimmed = trimmed[..trimmed.len() - conj.len()].trim_end_matches(is_blank);
         }
     }
@@ -845,11 +817,6 @@ fn expand_other(text: &str, words: &[Word], mentions: &[Mention], who: Who, m: &
     (Who::Other(text[start..end].to_string()), start)
 }
 
-const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "one", "two", "three", "several"];
-
-/// Words that end a noun phrase when reading back from its noun.
-const NOT_MODIFIERS: &[&str] = &["and", "or", "but", "that", "who", "which", "as", "when", "while", "if", "is", "was", "were", "are"];
-
 fn is_name_like(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase)
@@ -912,17 +879,6 @@ fn clause_start(text: &str, s: &Sentence, words: &[Word], i: usize, verb: Speech
     None
 }
 
-/// Finite verbs that end a clause's subject ("the talks *were*", "he *spoke*").
-const FINITE: &[&str] = &[
-    "is", "are", "was", "were", "am", "be", "been", "has", "have", "had", "would", "will", "could", "can",
-    "should", "must", "might", "may", "shall", "did", "does", "do", "wants", "want", "spoke", "said", "told",
-    "knew", "thought", "gave", "made", "took", "came", "went", "saw", "found", "left", "felt", "kept", "got",
-    "won", "lost", "met", "put", "set", "held", "led", "meant", "sent", "stood", "understood", "became",
-    "began", "brought", "bore", "broke", "chose", "drew", "fell", "grew", "heard", "hit", "let", "paid",
-    "ran", "rose", "sat", "sold", "spent", "struck", "swore", "taught", "threw", "wrote", "needs", "remains",
-    "seems", "sees", "knows", "thinks", "believes", "hopes", "plans", "agrees", "stands",
-];
-
 /// Does a verb follow within the first few words from `k` ("the United
 /// States would respond", "he gave Putin a list")? Without one, "stressed
 /// the importance of the meeting" is an object, not a clause.
@@ -930,7 +886,7 @@ fn has_finite_verb(text: &str, words: &[Word], k: usize) -> bool {
     let stretch = words[k].stretch;
     words[k..].iter().take(8).take_while(|w| w.stretch == stretch).skip(1).take_while(|w| {
         // A relative clause ("the leader who is in prison") is not the clause's own verb.
-        !matches!(word_str(text, w).to_lowercase().as_str(), "who" | "which" | "that" | "whose" | "whom")
+        !RELATIVES.contains(&word_str(text, w).to_lowercase().as_str())
     }).any(|w| {
         let t = word_str(text, w);
         let lower = t.to_lowercase();
@@ -951,7 +907,7 @@ fn clause_bounds(s: &Sentence, frames: &[Frame], mentions: &[Mention]) -> Vec<us
     let mut bounds: Vec<usize> = frames.iter().filter(|f| f.coordinated).map(|f| f.zone_start).collect();
     for m in mentions {
         let before = s.text[near_before(s.text, s.start, m.start)..m.start].trim_end_matches(is_blank);
-        let after_conjunction = ["but", "and", "while", "whereas", "although", "though", "yet"].iter().any(|c| {
+        let after_conjunction = CLAUSE_CONJUNCTIONS.iter().any(|c| {
             ends_with_ignoring_case(before, c)
                 && before[..before.len() - c.len()].trim_end_matches(is_blank).ends_with(',')
         });
@@ -996,9 +952,9 @@ fn trim_clause(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     loop {
         let slice = text[start..e].trim_end_matches(is_blank);
         let t = slice.trim_end_matches([',', ';', '.', '—', '–']).trim_end_matches(is_blank);
-        let t = [" and", " but", " while"]
+        let t = JOINING_CONJUNCTIONS
             .iter()
-            .find(|conj| ends_with_ignoring_case(t, conj))
+            .find(|conj| ends_with_word(t, conj))
             .map_or(t, |conj| t[..t.len() - conj.len()].trim_end_matches(is_blank));
         let new_end = start + t.len();
         if new_end == e {

@@ -7,6 +7,7 @@
 //! alone go to the right person, and which section heading is in force.
 
 mod attribution;
+pub(crate) mod lexicon;
 mod mentions;
 mod quotes;
 mod sentences;

@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::lexicon::{BARE_CLAUSE_VERBS, CLAUSE_VERBS, IRREGULAR_VERBS, NOT_FRAMES, QUOTE_VERBS};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SpeechVerb {
     /// Takes reported speech as a clause ("said that ...", "warned ... that").
@@ -15,43 +17,6 @@ pub struct SpeechVerb {
     /// "said"/"says"/"say": may introduce a clause without "that".
     pub bare_clause: bool,
 }
-
-/// Verbs that report speech as a clause.
-const CLAUSE_VERBS: &[&str] = &[
-    "say", "tell", "add", "stress", "note", "explain", "indicate", "announce", "warn", "insist",
-    "emphasize", "emphasise", "state", "declare", "consider", "believe", "think", "argue", "claim",
-    "confirm", "acknowledge", "admit", "suggest", "promise", "vow", "pledge", "assert", "remark",
-    "recall", "mention", "reiterate", "underline", "underscore", "predict", "affirm", "contend",
-    "reveal", "concede", "complain", "hope", "point", "assure", "caution", "deny", "allege",
-];
-
-/// Verbs that frame a quotation but do not take a "that" clause of their own.
-const QUOTE_VERBS: &[&str] = &[
-    "continue", "ask", "answer", "reply", "respond", "discuss", "describe", "call", "express", "urge",
-    "joke", "quip", "exclaim", "write", "tweet", "counter", "retort", "characterize", "characterise",
-    "dub", "term", "label", "speak", "accuse", "dismiss", "reject", "apologize", "apologise", "recount",
-    "boast", "demand", "lament", "muse", "observe", "proclaim", "repeat", "shout", "snap", "testify",
-    "summarize", "summarise", "hint",
-];
-
-/// Forms that regular rules get wrong.
-const IRREGULAR: &[(&str, &[&str])] = &[
-    ("say", &["say", "says", "said", "saying"]),
-    ("tell", &["tell", "tells", "told", "telling"]),
-    ("think", &["think", "thinks", "thought", "thinking"]),
-    ("admit", &["admit", "admits", "admitted", "admitting"]),
-    ("write", &["write", "writes", "wrote", "writing"]),
-    ("quip", &["quip", "quips", "quipped", "quipping"]),
-    ("dub", &["dub", "dubs", "dubbed", "dubbing"]),
-    ("speak", &["speak", "speaks", "spoke", "speaking"]),
-    // "state" and "states" are nouns far more often than verbs.
-    ("state", &["stated"]),
-    ("label", &["label", "labels", "labelled", "labeled", "labelling", "labeling"]),
-];
-
-/// -ing forms that describe what the speaker did rather than introduce words
-/// ("calling for their release", "considering the options"): not frames.
-const NOT_FRAMES: &[&str] = &["calling", "thinking", "hoping", "considering", "speaking", "discussing", "continuing", "describing"];
 
 fn regular_forms(lemma: &str) -> Vec<String> {
     let (third, past, ing) = if let Some(stem) = lemma.strip_suffix('e') {
@@ -85,14 +50,14 @@ fn table() -> &'static Forms {
         let mut t = FxHashMap::default();
         for (lemmas, takes_clause) in [(CLAUSE_VERBS, true), (QUOTE_VERBS, false)] {
             for lemma in lemmas {
-                let forms = IRREGULAR
+                let forms = IRREGULAR_VERBS
                     .iter()
                     .find(|(l, _)| l == lemma)
                     .map(|(_, f)| f.iter().map(|s| s.to_string()).collect())
                     .unwrap_or_else(|| regular_forms(lemma));
                 for form in forms.into_iter().filter(|f| !NOT_FRAMES.contains(&f.as_str())) {
                     let participle = form.ends_with("ing");
-                    let bare_clause = *lemma == "say" || *lemma == "tell" || *lemma == "think" || *lemma == "believe";
+                    let bare_clause = BARE_CLAUSE_VERBS.contains(lemma);
                     t.insert(form.into_bytes(), SpeechVerb { takes_clause, participle, bare_clause });
                 }
             }
