@@ -4,7 +4,8 @@
 //! stays stable: `speakers`, `topics`, and per article `file`, `id`, `title`
 //! and `statements` with `id`, `speaker`, `kind`, `start`, `end`, `text`,
 //! `topics`. `speaker` is a tracked speaker's id or null; `speaker_label`
-//! says who spoke when it is someone else.
+//! says who spoke when it is someone else; `question`, in a transcript, is
+//! the id of the question a statement answers.
 
 use serde::Serialize;
 
@@ -66,6 +67,9 @@ pub struct ExportStatement {
     pub end: usize,
     pub text: String,
     pub topics: Vec<String>,
+    /// In a transcript, the id of the question this statement answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
 }
 
 impl Export {
@@ -121,6 +125,7 @@ fn export_article(index: &Index, a: &ArticleEntry) -> ExportArticle {
                     end: e.end,
                     text: art.text[e.start..e.end].to_string(),
                     topics: e.topics.iter().map(|&t| index.summit.topics[t].id.clone()).collect(),
+                    question: e.question.map(|q| index.entries[q].id.clone()),
                 }
             })
             .collect(),

@@ -28,6 +28,9 @@ pub struct Entry {
     pub topics: Vec<usize>,
     /// Index of the block it is in, within its article.
     pub block: usize,
+    /// In a transcript, the index into `Index::entries` of the question
+    /// this statement answers.
+    pub question: Option<usize>,
 }
 
 /// An article and the statements found in it.
@@ -74,11 +77,13 @@ impl std::fmt::Debug for Index {
 impl Index {
     pub fn build(library: Library) -> Index {
         let summit = library.summit;
-        let mut entries = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
         let mut articles = Vec::new();
         for (ai, analyzed) in library.articles.into_iter().enumerate() {
-            let mut ids = Vec::new();
+            let mut ids: Vec<usize> = Vec::new();
             for st in analyzed.statements {
+                // A question comes before its answers, in the same article.
+                let question = st.question.as_deref().and_then(|q| ids.iter().copied().find(|&k| entries[k].id == q));
                 ids.push(entries.len());
                 entries.push(Entry {
                     speaker: st.speaker.as_deref().and_then(|id| summit.speakers.iter().position(|s| s.id == id)),
@@ -90,6 +95,7 @@ impl Index {
                     start: st.start,
                     end: st.end,
                     block: st.block,
+                    question,
                 });
             }
             articles.push(ArticleEntry { article: analyzed.article, entries: ids });

@@ -55,6 +55,9 @@ pub struct Speaker {
     /// Every phrase that refers to this speaker alone: names, titles, roles,
     /// honorifics ("Biden", "the US president", "Mr Biden", "POTUS").
     pub aliases: Vec<String>,
+    /// Extra transcript labels that stand for this speaker ("THE
+    /// PRESIDENT" in the host's own transcripts), compared in any case.
+    pub labels: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -154,6 +157,8 @@ struct RawSpeaker {
     pronoun: Option<Spanned<String>>,
     #[serde(default)]
     aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    labels: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -227,7 +232,8 @@ fn validate(raw: RawFile, text: &str, name: &str) -> Result<Summit, SummitError>
         }
         aliases.sort();
         aliases.dedup();
-        speakers.push(Speaker { id, name: s.name, role: s.role, pronoun, aliases });
+        let labels = s.labels.iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+        speakers.push(Speaker { id, name: s.name, role: s.role, pronoun, aliases, labels });
     }
     let mut topics = Vec::new();
     let mut seen = HashSet::new();

@@ -31,6 +31,8 @@ pub const QUOTE_VERBS: &[&str] = &[
 /// with all its forms, used in place of the regular ones.
 pub const IRREGULAR_VERBS: &[(&str, &[&str])] = &[
     ("say", &["say", "says", "said", "saying"]),
+    ("slam", &["slam", "slams", "slammed", "slamming"]),
+    ("agree", &["agree", "agrees", "agreed", "agreeing"]),
     ("tell", &["tell", "tells", "told", "telling"]),
     ("think", &["think", "thinks", "thought", "thinking"]),
     ("admit", &["admit", "admits", "admitted", "admitting"]),
@@ -46,6 +48,31 @@ pub const IRREGULAR_VERBS: &[(&str, &[&str])] = &[
 /// Verbs of saying that may introduce a clause with no "that" ("said he
 /// would"): their forms are marked `bare_clause`.
 pub const BARE_CLAUSE_VERBS: &[&str] = &["say", "tell", "think", "believe"];
+
+/// Verbs of stance whose object is what the speaker said: the verb phrase,
+/// to the end of its clause, is a statement ("dismissed the charges as
+/// \"nonsense\"", "vowed to keep pressing", "ruled out talks on the
+/// border"). Those not among the verbs above frame quotations too.
+pub const STANCE_VERBS: &[&str] = &[
+    "reject", "dismiss", "deny", "admit", "acknowledge", "concede", "praise", "commend", "congratulate",
+    "thank", "denounce", "condemn", "slam", "accuse", "blame", "brand", "term", "label", "describe",
+    "dub", "vow", "pledge", "promise", "agree", "rule", "express", "voice", "raise", "list", "welcome",
+    "criticize", "criticise", "hail", "warn", "defend", "reiterate", "recall", "insist",
+];
+
+/// Verbs that frame speech only with the particle after them ("pointed
+/// out", "ruled out"): lemma and particle.
+pub const PARTICLE_VERBS: &[(&str, &str)] = &[("point", "out"), ("rule", "out")];
+
+/// Verbs of stance that frame speech only with one of these objects within
+/// a few words ("raised the cases", "expressed concern", "voiced hope"):
+/// "raised taxes" is no statement.
+pub const STANCE_OBJECTS: &[(&str, &[&str])] = &[
+    ("raise", &["issue", "issues", "case", "cases", "concern", "concerns", "question", "questions", "matter", "subject", "topic", "possibility", "prospect", "fate", "plight"]),
+    ("express", &["concern", "concerns", "hope", "hopes", "satisfaction", "regret", "confidence", "optimism", "support", "frustration", "disappointment", "doubt", "doubts", "interest", "readiness", "willingness", "gratitude", "sympathy", "condolences", "alarm", "dismay", "surprise"]),
+    ("voice", &["concern", "concerns", "hope", "hopes", "support", "frustration", "doubt", "doubts", "opposition", "regret", "confidence", "optimism", "alarm"]),
+    ("list", &["as", "among"]),
+];
 
 /// -ing forms that describe what the speaker did rather than introduce words
 /// ("calling for their release", "considering the options"): not frames.
@@ -180,6 +207,68 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "just", "also", "then", "there", "which", "who", "what", "about", "into", "over", "up", "out", "s", "t",
 ];
 
+/// Pronouns for someone acted on ("invited him in"): in a sentence about a
+/// leader, another person in play.
+pub const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them"];
+
+/// Words that negate the verb of saying after them ("did not say",
+/// "never mentioned"): negated speech is no statement.
+pub const NEGATIONS: &[&str] = &["not", "never", "neither", "nor"];
+
+/// Heading words that make a heading a list of one speaker's words ("Key
+/// quotes: X", "X in his own words", "What X said").
+pub const QUOTE_LIST_CUES: &[&str] = &["quotes", "quote", "quoted", "said", "says", "words", "remarks", "speaking", "speaks"];
+
+// ----- Transcripts (read by `transcript`) -----
+
+/// Lower-case words allowed inside a speaker label between capitalised ones
+/// ("Anna de Vries", "Secretary of State").
+pub const LABEL_CONNECTORS: &[&str] = &["of", "de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "and", "for", "the"];
+
+/// Labels that mark a question, not a person (lower case).
+pub const QUESTIONER_LABELS: &[&str] = &[
+    "q", "question", "questions", "questioner", "reporter", "reporters", "journalist", "audience",
+    "audience member", "participant", "press", "the press",
+];
+
+/// Words of a label that make its speaker a journalist who may report, in
+/// their own turn, what others said ("JANE DOE, CNN ANCHOR:").
+pub const REPORTING_ROLES: &[&str] = &[
+    "anchor", "correspondent", "host", "presenter", "narrator", "commentator", "contributor", "analyst",
+];
+
+/// Words in a label's parenthesis that say the turn was interpreted: the
+/// words are still the speaker's own.
+pub const INTERPRETED: &[&str] = &["interpret", "translat", "via interpreter"];
+
+/// Labels that name a role, not a person: who holds it is read from the
+/// document ("Remarks by President X"). Lower case, without "the".
+pub const ROLE_LABELS: &[&str] = &[
+    "president", "prime minister", "chancellor", "premier", "king", "queen", "emperor", "leader",
+    "chairman", "general secretary", "supreme leader", "a",
+];
+
+/// First words of a bracketed aside that make it a stage direction
+/// ("[inaudible 00:02:15]", "(Laughter.)"), lower case.
+pub const STAGE_WORDS: &[&str] = &[
+    "laughter", "laughs", "laughing", "applause", "inaudible", "unintelligible", "crosstalk", "cross-talk",
+    "indiscernible", "silence", "pause", "pauses", "music", "audio", "coughs", "sighs", "cheers",
+    "cheering", "booing", "interruption", "overlapping", "off-mic", "speaks", "speaking", "technical",
+    "translation", "interpretation", "interpreter",
+];
+
+/// Words a question opens with when it turns to the speaker ("Mr. President,
+/// …", "Sir, …"), lower case without the full stop.
+pub const VOCATIVES: &[&str] = &["mr", "mrs", "ms", "madam", "madame", "sir", "president", "prime", "chancellor"];
+
+/// How a publisher's note about the document itself opens ("This
+/// transcript has been edited", "Transcribed by"): no one's words, even
+/// inside a turn. Lower case.
+pub const EDITORIAL_OPENERS: &[&str] = &[
+    "this transcript", "this interview", "editor's note", "editor’s note", "transcribed by", "transcript by", "transcription by",
+    "copyright", "©", "all rights reserved",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,7 +313,8 @@ mod tests {
         let lemmas: Vec<&str> = IRREGULAR_VERBS.iter().map(|(l, _)| *l).collect();
         assert_words("IRREGULAR_VERBS", &lemmas);
         for (lemma, forms) in IRREGULAR_VERBS {
-            assert!(CLAUSE_VERBS.contains(lemma) || QUOTE_VERBS.contains(lemma), "{lemma} is not a verb of saying");
+            let known = CLAUSE_VERBS.contains(lemma) || QUOTE_VERBS.contains(lemma) || STANCE_VERBS.contains(lemma);
+            assert!(known, "{lemma} is not a verb of saying");
             assert_words(lemma, forms);
         }
     }
@@ -334,5 +424,41 @@ mod tests {
     #[test]
     fn function_words() {
         assert_words("FUNCTION_WORDS", FUNCTION_WORDS);
+    }
+
+    #[test]
+    fn stance_lists() {
+        assert_words("STANCE_VERBS", STANCE_VERBS);
+        assert_words("QUOTE_LIST_CUES", QUOTE_LIST_CUES);
+        assert_words("NEGATIONS", NEGATIONS);
+        assert_words("OBJECT_PRONOUNS", OBJECT_PRONOUNS);
+        for (lemma, particle) in PARTICLE_VERBS {
+            assert_words("PARTICLE_VERBS", &[lemma, particle]);
+        }
+        for (lemma, objects) in STANCE_OBJECTS {
+            assert!(STANCE_VERBS.contains(lemma), "{lemma} is not a verb of stance");
+            assert_words("STANCE_OBJECTS", objects);
+        }
+    }
+
+    #[test]
+    fn transcript_lists() {
+        for (name, list) in [
+            ("LABEL_CONNECTORS", LABEL_CONNECTORS),
+            ("REPORTING_ROLES", REPORTING_ROLES),
+            ("STAGE_WORDS", STAGE_WORDS),
+            ("VOCATIVES", VOCATIVES),
+        ] {
+            assert_words(name, list);
+        }
+        for (name, list) in [
+            ("QUESTIONER_LABELS", QUESTIONER_LABELS),
+            ("INTERPRETED", INTERPRETED),
+            ("ROLE_LABELS", ROLE_LABELS),
+            ("EDITORIAL_OPENERS", EDITORIAL_OPENERS),
+        ] {
+            assert_phrases(name, list);
+            assert!(list.iter().all(|p| *p == p.to_lowercase()), "{name} is compared in lower case");
+        }
     }
 }

@@ -12,6 +12,7 @@ mod mentions;
 mod quotes;
 mod sentences;
 mod topics;
+mod transcript;
 mod verbs;
 
 use serde::Serialize;
@@ -66,6 +67,8 @@ pub struct Statement {
     pub block: usize,
     /// Byte range of the sentence around it.
     pub sentence: (usize, usize),
+    /// In a transcript, the id of the question this statement answers.
+    pub question: Option<String>,
 }
 
 /// A statement's speaker is settled by the last few blocks at most: a
@@ -105,6 +108,8 @@ struct Draft {
     topics: Vec<usize>,
     /// The statement's words as [`crate::ids::normalise`] gives them.
     normalised: String,
+    /// Where the question it answers starts, in a transcript.
+    question: Option<usize>,
 }
 
 impl Analyzer {
@@ -113,6 +118,10 @@ impl Analyzer {
     }
 
     pub fn analyze(&self, article: &Article) -> Vec<Statement> {
+        if let Some(transcript) = transcript::Transcript::detect(article, &self.summit, &self.mentions) {
+            let drafts = self.read_transcript(article, &transcript);
+            return self.finish(drafts);
+        }
         let mut state = Discourse::default();
         let mut drafts = Vec::new();
         for (bi, block) in article.blocks.iter().enumerate() {
@@ -142,6 +151,7 @@ impl Analyzer {
         let text = &article.text;
         state.section_topics = self.topics.tag(&text[block.start..block.end]);
         state.section_block = bi;
+        self.heading_speaker(text, block, bi, state);
         let Some((who, rest)) = self.speaker_label(text, block.start, block.end) else { return false };
         let quotes = find_quotes(text, rest, block.end);
         let (start, end) = match quotes.first() {
@@ -156,8 +166,34 @@ impl Analyzer {
         state.speaker = Some((speaker.clone(), bi));
         let words = self.topics.read_statement(&text[start..end]);
         let topics = self.with_default(words.topics);
-        drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics, normalised: words.normalised });
+        drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics, normalised: words.normalised, question: None });
         true
+    }
+
+    /// A heading over one speaker's words ("Key quotes: Putin", "Biden in
+    /// his own words", "Putin on Ukraine") makes lone quotations below his;
+    /// one over other people's ("What the officials said") ends the chain.
+    fn heading_speaker(&self, text: &str, block: &Block, bi: usize, state: &mut Discourse) {
+        let mentions = self.mentions.find(text, block.start, block.end);
+        let mut tracked: Vec<usize> = mentions
+            .iter()
+            .filter(|m| !mentions::is_possessive(text, m))
+            .filter_map(|m| match m.referent {
+                Referent::Speaker(i) => Some(i),
+                _ => None,
+            })
+            .collect();
+        tracked.dedup();
+        let others = mentions.iter().any(|m| m.referent == Referent::Other);
+        let cue = text[block.start..block.end]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| lexicon::QUOTE_LIST_CUES.contains(&w.to_lowercase().as_str()));
+        let opens_with_speaker = mentions.first().is_some_and(|m| m.start == block.start && matches!(m.referent, Referent::Speaker(_)));
+        match tracked.as_slice() {
+            [i] if !others && (cue || opens_with_speaker) => state.speaker = Some((Resolved::Speaker(*i), bi)),
+            [] if cue || others => state.speaker = None,
+            _ => {}
+        }
     }
 
     /// "Putin: …" at the start of a heading: the speaker and where the words start.
@@ -190,7 +226,9 @@ impl Analyzer {
         }
         let mut quotes = find_quotes(text, block.start, block.end);
         attribution::cut_unclosed_at_attribution(text, &mut quotes, &self.mentions);
-        let sentences = split_sentences(text, block.start, block.end, &quotes);
+        // A live blog's time stamp ("17:37 — ") is not part of the first sentence.
+        let body = live_blog_lead_end(text, block.start, block.end);
+        let sentences = split_sentences(text, body, block.end, &quotes);
         let mut sentence_topics = SentenceTopics::new(&sentences);
         for (si, &(ss, se)) in sentences.iter().enumerate() {
             let sentence = Sentence {
@@ -205,13 +243,18 @@ impl Analyzer {
             };
             let mut last_in_sentence: Option<Resolved> = None;
             let reading = analyze_sentence(&sentence, &self.mentions);
-            for found in reading.found {
+            for mut found in reading.found {
+                if found.who == Who::Continuation {
+                    if let Some(who) = self.claimed_by_next(text, sentences.get(si + 1)) {
+                        found.who = who;
+                    }
+                }
                 // In an embedded post only a speaker named there counts: the
                 // post is another account's, not the article's running story.
                 if is_post && !matches!(found.who, Who::Speaker(_) | Who::Other(_)) {
                     continue;
                 }
-                let speaker = self.resolve(&found.who, last_in_sentence.as_ref(), state, bi);
+                let speaker = self.resolve(&found.who, found.kind != Kind::Indirect, last_in_sentence.as_ref(), state, bi);
                 if !matches!(speaker, Resolved::Unknown(_)) {
                     last_in_sentence = Some(speaker.clone());
                     if !is_post {
@@ -220,17 +263,55 @@ impl Analyzer {
                 }
                 let mut words = self.topics.read_statement(&text[found.start..found.end]);
                 let topics = self.topics_in_context(text, &found, &mut words, &mut sentence_topics, si, bi, article, state);
-                drafts.push(Draft { found, speaker, block: bi, sentence: (ss, se), topics, normalised: words.normalised });
+                drafts.push(Draft { found, speaker, block: bi, sentence: (ss, se), topics, normalised: words.normalised, question: None });
             }
             if last_in_sentence.is_none() && !is_post {
                 // Someone spoke without a statement of their own ("Okafor
                 // spoke next."), or the sentence is about someone else.
-                let who = reading.last_speaker.or(reading.opening_subject).map(|w| self.resolve(&w, None, state, bi));
-                if let Some(r @ (Resolved::Speaker(_) | Resolved::Other(_))) = who {
+                let who = reading.last_speaker.or(reading.opening_subject).map(|w| self.resolve(&w, false, None, state, bi));
+                if self.two_in_play(text, ss, se) {
+                    // "Both presidents were asked about Syria.", "Xi invited
+                    // him inside.": a lone quotation next could be either's.
+                    state.speaker = None;
+                } else if let Some(r @ (Resolved::Speaker(_) | Resolved::Other(_))) = who {
                     state.speaker = Some((r, bi));
                 }
             }
         }
+    }
+
+    /// Does the sentence put more than one person in play: both leaders
+    /// named, a group of them as its subject, or a leader acting on someone
+    /// else ("him", "her")?
+    fn two_in_play(&self, text: &str, start: usize, end: usize) -> bool {
+        let mentions = self.mentions.find(text, start, end);
+        let mut leaders: Vec<usize> = mentions
+            .iter()
+            .filter(|m| !mentions::is_possessive(text, m))
+            .filter_map(|m| match m.referent {
+                Referent::Speaker(i) => Some(i),
+                _ => None,
+            })
+            .collect();
+        leaders.sort_unstable();
+        leaders.dedup();
+        let group_first = mentions.first().is_some_and(|m| m.referent == Referent::Collective);
+        let someone_else = !leaders.is_empty()
+            && text[start..end].split(|c: char| !c.is_alphabetic()).any(|w| lexicon::OBJECT_PRONOUNS.contains(&w));
+        leaders.len() > 1 || group_first || someone_else
+    }
+
+    /// "“Nobody expected miracles.” The Russian president said this with a
+    /// shrug.": a quotation standing alone that the next sentence gives to
+    /// its speaker.
+    fn claimed_by_next(&self, text: &str, next: Option<&(usize, usize)>) -> Option<Who> {
+        let &(a, b) = next?;
+        let m = self.mentions.find(text, a, b).into_iter().next().filter(|m| m.start == a && !mentions::is_possessive(text, m))?;
+        let Referent::Speaker(i) = m.referent else { return None };
+        let mut words = text[m.end..b].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+        let (verb, object) = (words.next()?, words.next()?);
+        let points_back = lexicon::DEMONSTRATIVES.contains(&object.to_lowercase().as_str()) && object != "that" || object == "so";
+        (verbs::speech_verb(verb, Some(object)).is_some() && points_back).then_some(Who::Speaker(i))
     }
 
     /// "PUTIN: Yes, we raised this issue. …": the whole line is the speaker's.
@@ -248,7 +329,7 @@ impl Analyzer {
     ) {
         let text = &article.text;
         let (start, end) = crate::text::trim_range(text, content, block.end);
-        let speaker = self.resolve(&who, None, state, bi);
+        let speaker = self.resolve(&who, true, None, state, bi);
         if !is_post && !matches!(speaker, Resolved::Unknown(_)) {
             state.speaker = Some((speaker.clone(), bi));
         }
@@ -257,11 +338,12 @@ impl Analyzer {
         let mut sentence_topics = SentenceTopics::new(&line);
         let mut words = self.topics.read_statement(&text[found.start..found.end]);
         let topics = self.topics_in_context(text, &found, &mut words, &mut sentence_topics, 0, bi, article, state);
-        drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics, normalised: words.normalised });
+        drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics, normalised: words.normalised, question: None });
     }
 
     /// Settles pronouns, groups and continuations against what came before.
-    fn resolve(&self, who: &Who, in_sentence: Option<&Resolved>, state: &Discourse, bi: usize) -> Resolved {
+    /// `quoted`: the statement carries quoted words (it is not a paraphrase).
+    fn resolve(&self, who: &Who, quoted: bool, in_sentence: Option<&Resolved>, state: &Discourse, bi: usize) -> Resolved {
         let recent = state
             .speaker
             .as_ref()
@@ -276,9 +358,12 @@ impl Analyzer {
                 .cloned()
                 .unwrap_or(Resolved::Unknown(None)),
             Who::Relative => in_sentence.or(recent).cloned().unwrap_or(Resolved::Unknown(None)),
-            // A group's words are one leader's when that leader's account is
-            // being reported; otherwise they are nobody's in particular.
-            Who::Collective(label) => match recent {
+            // A group's words are one leader's when he is given as their
+            // source in the same sentence ("they agreed …, Putin said"), or
+            // when they are quoted words in the account of the leader being
+            // reported; what a group agreed, told in the reporter's words,
+            // is nobody's in particular.
+            Who::Collective(label) => match in_sentence.or(recent.filter(|_| quoted)) {
                 Some(r @ Resolved::Speaker(_)) => r.clone(),
                 _ => Resolved::Unknown(Some(label.clone())),
             },
@@ -385,9 +470,31 @@ impl Analyzer {
                 topics: d.topics.iter().map(|&t| self.summit.topics[t].id.clone()).collect(),
                 block: d.block,
                 sentence: d.sentence,
+                question: None,
             });
         }
+        // A question is known by its id once every statement has one.
+        for (k, d) in kept.iter().enumerate() {
+            if let Some(q) = d.question {
+                out[k].question = out.iter().find(|s| s.start == q).map(|s| s.id.clone());
+            }
+        }
         out
+    }
+}
+
+/// Where the words of a live-blog entry start: after a time stamp, an
+/// optional time zone ("17:37 CEST —", "5:40 pm:") and a separator.
+fn live_blog_lead_end(text: &str, start: usize, end: usize) -> usize {
+    let Some(n) = transcript::stage::time_stamp_len(&text[start..end]) else { return start };
+    let rest = text[start + n..end].trim_start();
+    let zone = rest.split_whitespace().next().filter(|w| {
+        w.len() <= 4 && (w.chars().all(|c| c.is_ascii_uppercase()) || matches!(w.to_ascii_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m."))
+    });
+    let rest = zone.map_or(rest, |z| rest[z.len()..].trim_start());
+    match rest.strip_prefix(['—', '–', '-', ':', '|']) {
+        Some(words) => end - words.trim_start().len(),
+        None => start,
     }
 }
 

@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{BARE_CLAUSE_VERBS, CLAUSE_VERBS, IRREGULAR_VERBS, NOT_FRAMES, QUOTE_VERBS};
+use super::lexicon::{
+    BARE_CLAUSE_VERBS, CLAUSE_VERBS, IRREGULAR_VERBS, NOT_FRAMES, PARTICLE_VERBS, QUOTE_VERBS, STANCE_OBJECTS, STANCE_VERBS,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SpeechVerb {
@@ -16,6 +18,11 @@ pub struct SpeechVerb {
     pub participle: bool,
     /// "said"/"says"/"say": may introduce a clause without "that".
     pub bare_clause: bool,
+    /// A verb of stance: its phrase is a statement ("dismissed the charges").
+    pub stance: bool,
+    /// The objects a verb of stance needs near it to be one ("raised the
+    /// cases"); empty when any will do.
+    pub objects: &'static [&'static str],
 }
 
 fn regular_forms(lemma: &str) -> Vec<String> {
@@ -48,8 +55,13 @@ fn table() -> &'static Forms {
     static TABLE: OnceLock<Forms> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = FxHashMap::default();
-        for (lemmas, takes_clause) in [(CLAUSE_VERBS, true), (QUOTE_VERBS, false)] {
+        // Verbs of stance not among the others frame quotations like them.
+        let stance_only: Vec<&str> =
+            STANCE_VERBS.iter().copied().filter(|v| !CLAUSE_VERBS.contains(v) && !QUOTE_VERBS.contains(v)).collect();
+        for (lemmas, takes_clause) in [(CLAUSE_VERBS, true), (QUOTE_VERBS, false), (&stance_only[..], false)] {
             for lemma in lemmas {
+                let stance = STANCE_VERBS.contains(lemma);
+                let objects = STANCE_OBJECTS.iter().find(|(l, _)| l == lemma).map_or(&[][..], |(_, o)| *o);
                 let forms = IRREGULAR_VERBS
                     .iter()
                     .find(|(l, _)| l == lemma)
@@ -58,7 +70,7 @@ fn table() -> &'static Forms {
                 for form in forms.into_iter().filter(|f| !NOT_FRAMES.contains(&f.as_str())) {
                     let participle = form.ends_with("ing");
                     let bare_clause = BARE_CLAUSE_VERBS.contains(lemma);
-                    t.insert(form.into_bytes(), SpeechVerb { takes_clause, participle, bare_clause });
+                    t.entry(form.into_bytes()).or_insert(SpeechVerb { takes_clause, participle, bare_clause, stance, objects });
                 }
             }
         }
@@ -103,10 +115,11 @@ pub fn speech_verb(word: &str, next: Option<&str>) -> Option<SpeechVerb> {
         Cow::Owned(word.to_lowercase().into_bytes())
     };
     let v = *forms.get(lower.as_ref())?;
-    if lower.starts_with(b"point") && !next.is_some_and(|n| n.eq_ignore_ascii_case("out")) {
-        return None;
+    let needs_particle = PARTICLE_VERBS.iter().find(|(lemma, _)| lower.starts_with(lemma.as_bytes()));
+    match needs_particle {
+        Some((_, particle)) if !next.is_some_and(|n| n.eq_ignore_ascii_case(particle)) => None,
+        _ => Some(v),
     }
-    Some(v)
 }
 
 #[cfg(test)]
@@ -118,7 +131,7 @@ mod tests {
         for w in ["said", "Says", "noted", "noting", "stresses", "replied", "admitted", "told", "argued", "warned"] {
             assert!(speech_verb(w, None).is_some(), "{w}");
         }
-        for w in ["sad", "held", "agreed", "met", "tone", "stressful"] {
+        for w in ["sad", "held", "met", "tone", "stressful"] {
             assert!(speech_verb(w, None).is_none(), "{w}");
         }
     }
@@ -132,5 +145,9 @@ mod tests {
         assert!(speech_verb("calling", None).is_none());
         assert!(speech_verb("pointed", Some("out")).is_some());
         assert!(speech_verb("pointed", Some("at")).is_none());
+        assert!(speech_verb("ruled", Some("out")).unwrap().stance);
+        assert!(speech_verb("ruled", Some("on")).is_none());
+        assert!(speech_verb("raised", None).unwrap().objects.contains(&"cases"));
+        assert!(!speech_verb("said", None).unwrap().stance);
     }
 }

@@ -22,6 +22,11 @@ pub struct Article {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub date: Option<String>,
+    /// `transcript` for a transcript said to be one in its front matter.
+    pub kind: Option<String>,
+    /// The speaker id given in front matter for a document that is one
+    /// speaker's words throughout (captions).
+    pub speaker: Option<String>,
     /// The whole file, exactly as stored. Every offset points into it.
     pub text: String,
     pub blocks: Vec<Block>,
@@ -49,6 +54,8 @@ impl Article {
             outlet: fm.outlet,
             url: fm.url,
             date: fm.date,
+            kind: fm.kind,
+            speaker: fm.speaker,
             text,
             blocks,
             notes,

@@ -3,7 +3,7 @@
 
 use super::words::Word;
 use super::{Reader, Who};
-use crate::analysis::lexicon::COORDINATORS;
+use crate::analysis::lexicon::{COORDINATORS, NEGATIONS};
 use crate::analysis::mentions::Mention;
 use crate::analysis::verbs::{speech_verb, SpeechVerb};
 use crate::text::is_blank;
@@ -35,6 +35,11 @@ fn last_known(frames: &[Frame]) -> Option<Who> {
     frames.iter().rev().map(|f| f.who.clone()).find(|w| *w != Who::Unknown)
 }
 
+/// The first subject known among `frames`, earliest first.
+fn last_known_after(frames: &[Frame]) -> Option<Who> {
+    frames.iter().map(|f| f.who.clone()).find(|w| *w != Who::Unknown)
+}
+
 impl Reader<'_> {
     pub(super) fn find_frames(&self) -> Vec<Frame> {
         let mut frames = Vec::new();
@@ -55,7 +60,20 @@ impl Reader<'_> {
                 frames.push(f);
             }
         }
+        self.give_opening_participles_their_subject(&mut frames);
         frames
+    }
+
+    /// "Ruling out a deal, the Russian leader said …": a participle that
+    /// opens the sentence speaks for the subject of the clause it leads into.
+    fn give_opening_participles_their_subject(&self, frames: &mut [Frame]) {
+        let Some(first) = self.words.first() else { return };
+        for k in 0..frames.len() {
+            let opens = frames[k].verb.0 == first.start && matches!(frames[k].kind, FrameKind::Verb(v) if v.participle);
+            if opens && frames[k].who == Who::Unknown {
+                frames[k].who = last_known_after(&frames[k + 1..]).unwrap_or(Who::Unknown);
+            }
+        }
     }
 
     /// The word after the one at `i`, in the same stretch.
@@ -88,7 +106,8 @@ impl Reader<'_> {
         }
         // "Asked about Navalny, Biden said …", "Biden, asked what happens, …":
         // the speaker was asked; someone else's question frames nothing.
-        if self.is_passive_asked(w) {
+        // Negated speech ("did not repeat", "never said") is no statement.
+        if self.is_passive_asked(w) || self.is_negated(i) {
             return None;
         }
         let joined_by_comma = self.preceded_by_join(w.start);
@@ -157,6 +176,14 @@ impl Reader<'_> {
             .strip_suffix(',')
             .is_some_and(|b| !b.trim_end_matches(is_blank).ends_with(crate::text::is_any_quote_mark));
         sentence_start || after_comma
+    }
+
+    /// "did not say", "didn't repeat", "never mentioned": the word before the
+    /// verb at `i` negates it.
+    fn is_negated(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).map(|k| &self.words[k]).filter(|p| p.stretch == self.words[i].stretch) else { return false };
+        let word = self.word_str(prev).to_lowercase();
+        NEGATIONS.contains(&word.as_str()) || word.ends_with("n't") || word.ends_with("n’t")
     }
 
     /// "…and said", "…but added": a verb joined to the one before shares its subject.

@@ -12,6 +12,9 @@ use crate::text::{is_blank, is_terminal};
 const FRAGMENT_WORDS: usize = 4;
 /// Words allowed between a verb and the quotation it introduces.
 const MAX_FRAME_GAP_WORDS: usize = 10;
+/// A verb of stance with fewer words than this in its phrase ("thanked
+/// him") says too little to quote.
+const STANCE_MIN_WORDS: usize = 3;
 /// A clause that is at least this share quotation is the quotation itself.
 const QUOTE_SHARE_FOR_DIRECT: f64 = 0.6;
 
@@ -36,6 +39,7 @@ impl Reader<'_> {
             }
         }
         self.parenthetical_statements(frames, &mut found, &mut used);
+        self.stance_statements(frames, bounds, &mut found, &mut used);
         self.quotation_statements(frames, bounds, &mut found, &used);
         found.sort_by_key(|f| f.start);
         found
@@ -79,6 +83,69 @@ impl Reader<'_> {
         }
     }
 
+    /// Verbs of stance: "dismissed the charges as “nonsense”", "vowed to
+    /// keep pressing": the verb phrase, to the end of its clause, is what
+    /// its subject said. Not a verb right after a quotation ("“…,” warned
+    /// Putin"), which frames the quotation.
+    fn stance_statements(&self, frames: &[Frame], bounds: &[usize], found: &mut Vec<Found>, used: &mut [bool]) {
+        for f in frames {
+            let FrameKind::Verb(v) = f.kind else { continue };
+            if !v.stance || f.clause.is_some() || f.who == Who::Unknown || self.follows_quotation(f.zone_start) {
+                continue;
+            }
+            if !v.objects.is_empty() && !self.object_near(f.verb.1, v.objects) {
+                continue;
+            }
+            let end = self.end_at_quoted_term(f.verb.1, bound_after(bounds, f.verb.1));
+            let Some((a, b)) = self.trim_clause(f.verb.0, end) else { continue };
+            if word_count(&self.text[a..b]) < STANCE_MIN_WORDS || overlaps(found, a, b) {
+                continue;
+            }
+            if let Some(st) = self.clause_statement(a, b, f.who.clone(), used) {
+                found.push(st);
+            }
+        }
+    }
+
+    /// A verb phrase that quotes a term ends with it when a comma follows
+    /// ("branded the trials “persecution,” a comparison that …"): what comes
+    /// after is the reporter's.
+    fn end_at_quoted_term(&self, from: usize, end: usize) -> usize {
+        self.quotes
+            .iter()
+            .map(|q| q.outer())
+            .filter(|&(s, e)| s >= from && e <= end)
+            .find(|&(_, e)| {
+                let inner_comma = self.text[..e].trim_end_matches(|c: char| crate::text::is_any_quote_mark(c)).ends_with(',');
+                inner_comma || self.text[e..end].trim_start_matches(is_blank).starts_with(',')
+            })
+            .map_or(end, |(_, e)| e)
+    }
+
+    /// Does a quotation end right before `at` (with a comma between at most)?
+    fn follows_quotation(&self, at: usize) -> bool {
+        self.quotes.iter().any(|q| {
+            let (_, e) = q.outer();
+            e <= at && self.text[e..at].chars().all(|c| is_blank(c) || c == ',')
+        })
+    }
+
+    /// Is one of `objects` among the few words after `at`?
+    fn object_near(&self, at: usize, objects: &[&str]) -> bool {
+        self.words.iter().filter(|w| w.start >= at).take(4).any(|w| objects.contains(&self.word_str(w).to_lowercase().as_str()))
+    }
+
+    /// "“We are satisfied.” — a senior official": a dash after a quotation,
+    /// then the person it is from.
+    fn dash_attribution(&self, q: &Quote) -> Option<Who> {
+        let (_, qe) = q.outer();
+        let rest = self.text[qe..self.end].trim_start_matches(|c: char| is_blank(c) || c == ',');
+        let after = rest.strip_prefix(['—', '–']).or_else(|| rest.strip_prefix("- "))?;
+        let at = self.end - after.len();
+        let k = self.words.iter().position(|w| w.start >= at)?;
+        self.subject_after(k, self.words[k].stretch)
+    }
+
     /// Quotations not inside a clause.
     fn quotation_statements(&self, frames: &[Frame], bounds: &[usize], found: &mut Vec<Found>, used: &[bool]) {
         let text = self.text;
@@ -119,6 +186,8 @@ impl Reader<'_> {
                         }
                     }
                 }
+            } else if let Some(who) = self.dash_attribution(q).filter(|_| !fragment) {
+                found.push(direct(q, who));
             } else if !fragment && opens_sentence {
                 found.push(direct(q, Who::Continuation));
             } else if !fragment && frames.is_empty() {

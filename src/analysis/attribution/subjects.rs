@@ -31,6 +31,9 @@ impl Reader<'_> {
                 if is_possessive(text, m) {
                     break;
                 }
+                if let Some(joint) = self.joint_subject(m) {
+                    return Some(joint);
+                }
                 return self.referent_who(m).map(|who| self.expand_other(who, m));
             }
             let word = self.word_str(w);
@@ -43,6 +46,25 @@ impl Reader<'_> {
             }
         }
         self.nearest_subject(i)
+    }
+
+    /// "he and Biden agreed": a subject of two joined by "and". With a
+    /// pronoun first, it is the reported speaker telling of himself and the
+    /// other, and his; otherwise ("Putin and Biden agreed") it is a group,
+    /// no one's in particular.
+    fn joint_subject(&self, m: &Mention) -> Option<(Who, usize)> {
+        let k = self.words.iter().rposition(|w| w.end <= m.start)?;
+        let and = &self.words[k];
+        if !self.word_str(and).eq_ignore_ascii_case("and") || !self.text[and.end..m.start].chars().all(is_blank) || k == 0 {
+            return None;
+        }
+        let first = &self.words[k - 1];
+        let other = self.mentions.iter().find(|o| o.end == first.end && !is_possessive(self.text, o))?;
+        let who = match &other.referent {
+            Referent::Pronoun(p) => Who::Pronoun(p.clone()),
+            _ => Who::Collective(self.text[other.start..m.end].to_string()),
+        };
+        Some((who, other.start))
     }
 
     /// The person named by the run of names ending with the word at `j`,

@@ -48,6 +48,8 @@ pub struct QuotePage {
     pub embed: String,
     /// What each other speaker said on each of the statement's topics.
     pub counterparts: Vec<Counterpart>,
+    /// In a transcript, the question the statement answers.
+    pub question: Option<StatementView>,
 }
 
 /// One article's version of the statement.
@@ -111,6 +113,7 @@ pub fn build(site: &Site, i: usize) -> QuotePage {
         role,
         permalink,
         counterparts,
+        question: e.question.map(|q| views::statement(index, q)),
         statement,
     }
 }
