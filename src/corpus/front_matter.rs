@@ -9,7 +9,7 @@
 //! ---
 //! ```
 //!
-//! Only these four `key: value` lines are read; anything else in the block is
+//! Only these `key: value` lines are read (and `kind: news | transcript`); anything else in the block is
 //! ignored. A file without the block starts its body at byte 0 (or after a BOM).
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -18,6 +18,8 @@ pub struct FrontMatter {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub date: Option<String>,
+    /// "news" or "transcript".
+    pub kind: Option<String>,
     /// Byte offset where the article body starts.
     pub body_start: usize,
 }
@@ -49,6 +51,7 @@ impl FrontMatter {
                         "outlet" | "source" | "publisher" => fm.outlet = Some(value),
                         "url" | "link" => fm.url = Some(value),
                         "date" | "published" => fm.date = Some(value),
+                        "kind" => fm.kind = Some(value),
                         _ => {}
                     }
                 }
