@@ -87,17 +87,23 @@ struct HomeTemplate<'a> {
 pub fn build(site: &Site) -> HomePage {
     let index = &site.index;
     let summit = &index.summit;
+    // A statement already standing for one topic stands for another only
+    // when there is nothing else to choose.
+    let mut used = std::collections::HashSet::new();
     let topics = (0..summit.topics.len())
         .map(|t| TopicRow {
             topic: views::topic_ref(index, t),
             cells: (0..summit.speakers.len())
                 .map(|s| {
                     let said = index.one_per_statement(index.said_on(s, t));
+                    let fresh = index.most_specific(said.iter().copied().filter(|i| !used.contains(i)));
+                    let chosen = fresh.or_else(|| index.most_specific(said.iter().copied()));
+                    used.extend(chosen);
                     Cell {
                         speaker: summit.speakers[s].id.clone(),
                         speaker_name: summit.speakers[s].name.clone(),
                         count: said.len(),
-                        first: index.most_specific(said.iter().copied()).map(|i| first_line(index, i)),
+                        first: chosen.map(|i| first_line(index, i)),
                     }
                 })
                 .collect(),
