@@ -2,7 +2,7 @@
 //!
 //! This is the contract the evaluation reads (see the README), so its shape
 //! stays stable: `speakers`, `topics`, and per article `file`, `id`, `title`
-//! and `statements` with `id`, `speaker`, `kind`, `start`, `end`, `text`,
+//! (`outlet`, `url`, `date`, `kind` when known) and `statements` with `id`, `speaker`, `kind`, `start`, `end`, `text`,
 //! `topics`. `speaker` is a tracked speaker's id or null; `speaker_label`
 //! says who spoke when it is someone else; `question`, in a transcript, is
 //! the id of the question a statement answers.
@@ -53,6 +53,9 @@ pub struct ExportArticle {
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// "news" or "transcript", when the front matter or `sources.toml` says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     pub statements: Vec<ExportStatement>,
 }
 
@@ -107,10 +110,12 @@ fn export_article(index: &Index, a: &ArticleEntry) -> ExportArticle {
     ExportArticle {
         file: art.file.clone(),
         id: art.id.clone(),
-        title: art.title.clone(),
+        // The file's own title: a `sources.toml` added later must not change the export.
+        title: art.text_title.clone(),
         outlet: art.outlet.clone(),
         url: art.url.clone(),
         date: art.date.clone(),
+        kind: art.kind.clone(),
         statements: a
             .entries
             .iter()

@@ -219,6 +219,22 @@ impl Index {
         chosen
     }
 
+    /// The most specific of `list`, to stand for a topic where there is
+    /// room for one line: the statement tagged with the fewest topics (a
+    /// statement that lists every issue stands for none of them), then a
+    /// direct quote before reported speech, then one of a readable length,
+    /// then the first.
+    pub fn most_specific(&self, list: impl IntoIterator<Item = usize>) -> Option<usize> {
+        /// Statements about this long read well as one line.
+        const READABLE: std::ops::RangeInclusive<usize> = 40..=160;
+        list.into_iter().enumerate().min_by_key(|&(place, i)| {
+            let e = &self.entries[i];
+            let len = self.words(i).chars().count();
+            let off = if READABLE.contains(&len) { 0 } else { len.abs_diff(*READABLE.start()).min(len.abs_diff(*READABLE.end())) };
+            (e.topics.len(), e.kind != Kind::Direct, off / 20, place)
+        }).map(|(_, i)| i)
+    }
+
     /// The statement with this id. The same words by the same speaker in
     /// several articles share an id; this is the first of them.
     pub fn entry(&self, id: &str) -> Option<usize> {

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::analysis::{Analyzer, Statement};
-use crate::corpus::{self, Article, Skipped, SourceFile};
+use crate::corpus::{self, Article, Skipped, SourceFile, Sources};
 use crate::summit::{Summit, SummitError};
 
 /// Where to load from; `None` means the corpus compiled into the binary.
@@ -28,6 +28,8 @@ pub struct Library {
     pub articles: Vec<AnalyzedArticle>,
     /// Files that were not loaded, with the reason.
     pub skipped: Vec<Skipped>,
+    /// What is wrong with `sources.toml`, each as "sources.toml:line: …".
+    pub source_warnings: Vec<String>,
 }
 
 /// What stops loading altogether. A bad article never does: it is skipped.
@@ -61,7 +63,28 @@ impl Library {
                 .map_err(|source| LoadError::ArticlesDir { dir: dir.display().to_string(), source })?,
             None => corpus::load_embedded(),
         };
-        Ok(Library::build(summit, files, skipped))
+        let (sources, mut source_warnings) = match &opts.articles {
+            Some(dir) => corpus::dir_sources(dir),
+            None => corpus::embedded_sources(),
+        };
+        let mut library = Library::build(summit, files, skipped);
+        library.apply_sources(&sources, &mut source_warnings);
+        library.source_warnings = source_warnings;
+        Ok(library)
+    }
+
+    /// Gives each article what `sources.toml` says of it, where its own
+    /// front matter is silent; warns of entries that name no loaded file.
+    fn apply_sources(&mut self, sources: &Sources, warnings: &mut Vec<String>) {
+        for a in &mut self.articles {
+            if let Some(info) = sources.get(&a.article.file) {
+                a.article.apply_source(info);
+            }
+        }
+        let loaded: std::collections::HashSet<&str> = self.articles.iter().map(|a| a.article.file.as_str()).collect();
+        let mut unknown: Vec<&str> = sources.files().filter(|f| !loaded.contains(f)).collect();
+        unknown.sort_unstable();
+        warnings.extend(unknown.into_iter().map(|f| format!("{}: \"{f}\" is not an article that loaded; its entry is not used", corpus::SOURCES_FILE)));
     }
 
     /// Analyses already-read files, on every core; the order of the files is kept.
@@ -86,7 +109,7 @@ impl Library {
                 a.article.id = format!("{base}-{n}");
             }
         }
-        Library { summit, articles, skipped }
+        Library { summit, articles, skipped, source_warnings: Vec::new() }
     }
 
     /// Every warning of the load, each naming its file, in file-name order:
@@ -99,7 +122,7 @@ impl Library {
         }
         // A stable sort: a file's notes stay in the order they were found.
         lines.sort_by(|a, b| a.0.cmp(b.0));
-        lines.into_iter().map(|(_, line)| line).collect()
+        self.source_warnings.iter().cloned().chain(lines.into_iter().map(|(_, line)| line)).collect()
     }
 
     pub fn report(&self) -> LoadReport {

@@ -97,7 +97,7 @@ fn main() -> ExitCode {
     }
     let opts = LoadOptions { articles: cli.source.articles.clone(), summit: cli.source.summit.clone() };
     if let Some(Command::Check) = cli.command {
-        return check(&opts);
+        return check(&opts, &cli.server);
     }
     let Some(library) = load(&opts) else { return ExitCode::FAILURE };
     match cli.command {
@@ -111,7 +111,11 @@ fn main() -> ExitCode {
 }
 
 /// `counterparts check`: a report a person can read, file by file.
-fn check(opts: &LoadOptions) -> ExitCode {
+fn check(opts: &LoadOptions, server: &Server) -> ExitCode {
+    let bind = server.bind.unwrap_or_else(default_bind);
+    if let Some(warning) = web::serve::public_url_warning(bind, server.public_url.as_deref()) {
+        println!("warning  {warning}");
+    }
     let library = match Library::load(opts) {
         Ok(lib) => lib,
         Err(e) => {
@@ -121,6 +125,9 @@ fn check(opts: &LoadOptions) -> ExitCode {
     };
     let summit = &library.summit;
     println!("summit: {} ({} speakers, {} topics)", summit.title, summit.speakers.len(), summit.topics.len());
+    for warning in &library.source_warnings {
+        println!("warning  {warning}");
+    }
     // Sorted by file, and for one file the loaded line before its notes.
     let mut lines: Vec<(String, usize, String)> = library
         .skipped

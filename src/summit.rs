@@ -44,6 +44,15 @@ impl Pronoun {
             Pronoun::They => "they",
         }
     }
+
+    /// "his", "her" or "their": for "not his exact words".
+    pub fn possessive(&self) -> &'static str {
+        match self {
+            Pronoun::He => "his",
+            Pronoun::She => "her",
+            Pronoun::They => "their",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -5,11 +5,13 @@ mod blocks;
 mod front_matter;
 mod load;
 mod notes;
+mod sources;
 
 pub use blocks::{split_blocks, Block, BlockKind};
 pub use front_matter::FrontMatter;
-pub use load::{check_text, list_dir, load_dir, load_embedded, read_listed, Listed, Skipped, SourceFile, MAX_ARTICLE_BYTES};
+pub use load::{check_text, dir_sources, embedded_sources, list_dir, load_dir, load_embedded, read_listed, Listed, Skipped, SourceFile, MAX_ARTICLE_BYTES};
 pub use notes::{find_notes, Note};
+pub use sources::{is_iso_date, SourceInfo, Sources, SOURCES_FILE};
 
 /// One article as stored, split into blocks.
 #[derive(Debug, Clone)]
@@ -18,7 +20,12 @@ pub struct Article {
     pub file: String,
     /// A slug of the file name: the article's id in URLs.
     pub id: String,
+    /// The title readers see: front matter, else `sources.toml`, else the
+    /// text's headline or first sentence.
     pub title: String,
+    /// The title as the file itself gives it (front matter or text): the
+    /// export's `title`, which must not change when a `sources.toml` is added.
+    pub text_title: String,
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub date: Option<String>,
@@ -50,6 +57,7 @@ impl Article {
         Article {
             file: file.to_string(),
             id: slug(file),
+            text_title: title.clone(),
             title,
             outlet: fm.outlet,
             url: fm.url,
@@ -60,6 +68,26 @@ impl Article {
             blocks,
             notes,
         }
+    }
+
+    /// Fills in, from a `sources.toml` entry, what the file's own front
+    /// matter does not say.
+    pub fn apply_source(&mut self, info: &SourceInfo) {
+        let fm = FrontMatter::parse(&self.text);
+        if fm.title.is_none() {
+            if let Some(t) = &info.title {
+                self.title = crate::text::for_display(t);
+            }
+        }
+        let fill = |own: &mut Option<String>, given: &Option<String>| {
+            if own.is_none() {
+                own.clone_from(given);
+            }
+        };
+        fill(&mut self.outlet, &info.outlet);
+        fill(&mut self.url, &info.url);
+        fill(&mut self.date, &info.date);
+        fill(&mut self.kind, &info.kind);
     }
 
     pub fn block_text(&self, b: &Block) -> &str {

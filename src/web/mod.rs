@@ -7,6 +7,7 @@
 pub mod assets;
 pub mod cache;
 mod card;
+pub mod citation;
 pub mod embed;
 mod error;
 mod headers;

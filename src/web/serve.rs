@@ -20,6 +20,21 @@ pub struct ServeOptions {
     pub watch: bool,
 }
 
+/// What is wrong with serving on `bind` without a public address, if
+/// anything: on an unspecified address (`0.0.0.0`, `::`), the links the
+/// pages give out would name an address no reader can open.
+pub fn public_url_warning(bind: SocketAddr, public_url: Option<&str>) -> Option<String> {
+    if public_url.is_some() || !bind.ip().is_unspecified() {
+        return None;
+    }
+    Some(format!(
+        "listening on {bind} (every address of this machine) without --public-url: canonical links, link previews \
+         (og:url, og:image), share cards' addresses, embeds, citations, feeds and the sitemap will all say http://{bind}/, \
+         which no reader can open; set the address readers use with --public-url https://your.site \
+         (or COUNTERPARTS_PUBLIC_URL)"
+    ))
+}
+
 /// How often `--watch` looks at the articles folder.
 const WATCH_EVERY: Duration = Duration::from_secs(2);
 
@@ -29,6 +44,10 @@ pub async fn serve(index: Index, opts: ServeOptions) -> std::io::Result<()> {
         std::io::Error::new(e.kind(), format!("cannot listen on {}: {e} (choose another with --bind ADDR:PORT)", opts.bind))
     })?;
     let local = listener.local_addr()?;
+    if let Some(warning) = public_url_warning(local, opts.public_url.as_deref()) {
+        eprintln!("warning: {warning}");
+        tracing::warn!("{warning}");
+    }
     let public_url = opts.public_url.unwrap_or_else(|| format!("http://{local}"));
     let title = index.summit.title.clone();
     let live = Live::new(index, &public_url, opts.load);
@@ -47,6 +66,22 @@ pub async fn serve(index: Index, opts: ServeOptions) -> std::io::Result<()> {
         .await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unspecified_address_without_a_public_url_is_warned_of() {
+        let any4: SocketAddr = "0.0.0.0:3000".parse().unwrap();
+        let any6: SocketAddr = "[::]:3000".parse().unwrap();
+        let w = public_url_warning(any4, None).unwrap();
+        assert!(w.contains("http://0.0.0.0:3000/") && w.contains("--public-url") && w.contains("COUNTERPARTS_PUBLIC_URL"), "{w}");
+        assert!(public_url_warning(any6, None).unwrap().contains("http://[::]:3000/"));
+        assert_eq!(public_url_warning(any4, Some("https://x.example")), None);
+        assert_eq!(public_url_warning("127.0.0.1:3000".parse().unwrap(), None), None);
+    }
 }
 
 #[cfg(unix)]
