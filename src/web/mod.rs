@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod cache;
+pub mod canonical;
 mod card;
 pub mod connections;
 pub mod embed;
