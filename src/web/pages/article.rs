@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::corpus::BlockKind;
@@ -127,6 +127,12 @@ pub fn build(site: &Site, a: usize) -> ArticlePage {
 pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> Response {
     let (id, json) = split_json(&param);
     let Some(a) = site.index.article(id) else {
+        // The address an article had before its id carried a hash of its
+        // file name still leads to it, while no other article claims it.
+        if let Some(a) = site.index.article_moved(id) {
+            let to = format!("/articles/{}{}", site.index.articles[a].article.id, if json { ".json" } else { "" });
+            return axum::response::Redirect::permanent(&to).into_response();
+        }
         return PageError::not_found("article", json).render(Some(&site));
     };
     let page = build(&site, a);
