@@ -50,6 +50,9 @@ pub struct Index {
     pub skipped: Vec<crate::corpus::Skipped>,
     by_id: HashMap<String, Vec<usize>>,
     by_article: HashMap<String, usize>,
+    /// The plain slug of an article whose id is more (`a-b` of `A b.txt`),
+    /// where no other article has that slug or id: its old address.
+    moved: HashMap<String, usize>,
     /// `by_topic[topic]`: entries tagged with it, in source order.
     by_topic: Vec<Vec<usize>>,
     /// `by_speaker[speaker]`: a tracked speaker's entries, in source order.
@@ -112,7 +115,8 @@ impl Index {
                 by_speaker[s].push(i);
             }
         }
-        let by_article = articles.iter().enumerate().map(|(i, a)| (a.article.id.clone(), i)).collect();
+        let by_article: HashMap<String, usize> = articles.iter().enumerate().map(|(i, a)| (a.article.id.clone(), i)).collect();
+        let moved = moved_articles(&articles, &by_article);
         Index {
             summit,
             articles,
@@ -120,6 +124,7 @@ impl Index {
             skipped: library.skipped,
             by_id,
             by_article,
+            moved,
             by_topic,
             by_speaker,
             groups: OnceLock::new(),
@@ -235,6 +240,11 @@ impl Index {
         }).map(|(_, i)| i)
     }
 
+    /// How many different statement ids there are.
+    pub fn distinct_ids(&self) -> usize {
+        self.by_id.len()
+    }
+
     /// The statement with this id. The same words by the same speaker in
     /// several articles share an id; this is the first of them.
     pub fn entry(&self, id: &str) -> Option<usize> {
@@ -248,6 +258,12 @@ impl Index {
 
     pub fn article(&self, id: &str) -> Option<usize> {
         self.by_article.get(id).copied()
+    }
+
+    /// The article that `slug` (not an id) stood for before ids carried a
+    /// hash of the file name, when only one can be meant.
+    pub fn article_moved(&self, slug: &str) -> Option<usize> {
+        self.moved.get(slug).copied()
     }
 
     pub fn topic(&self, id: &str) -> Option<usize> {
@@ -348,6 +364,19 @@ fn group_entries(summit: &Summit, articles: &[ArticleEntry], entries: &[Entry]) 
         })
         .collect();
     grouping::group(&items)
+}
+
+/// Plain slugs that lead to exactly one article whose id is more than its
+/// slug, and are no article's id.
+fn moved_articles(articles: &[ArticleEntry], ids: &HashMap<String, usize>) -> HashMap<String, usize> {
+    let mut by_slug: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        let slug = crate::corpus::slug(&a.article.file);
+        if slug != a.article.id && !ids.contains_key(&slug) {
+            by_slug.entry(slug).and_modify(|only| *only = None).or_insert(Some(i));
+        }
+    }
+    by_slug.into_iter().filter_map(|(slug, only)| only.map(|i| (slug, i))).collect()
 }
 
 #[cfg(test)]

@@ -99,14 +99,18 @@ impl Library {
                 AnalyzedArticle { article, statements }
             })
             .collect();
-        // Two file names can slug alike ("A.txt", "a.txt"); keep ids unique.
-        let mut used_ids = std::collections::HashSet::new();
+        // Ids come from each file's own name (`corpus::article_id`), so they
+        // differ already; two names that still share one (`a.txt` and
+        // `a.TXT`, or two hashes alike) both take a longer hash of their
+        // name, whatever their order.
+        let mut count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for a in &articles {
+            *count.entry(a.article.id.clone()).or_default() += 1;
+        }
         for a in &mut articles {
-            let base = a.article.id.clone();
-            let mut n = 1;
-            while !used_ids.insert(a.article.id.clone()) {
-                n += 1;
-                a.article.id = format!("{base}-{n}");
+            if count[&a.article.id] > 1 {
+                let hash = crate::ids::short_hash(a.article.file.as_bytes());
+                a.article.id = format!("{}-{}", crate::corpus::slug(&a.article.file), &hash[..16]);
             }
         }
         Library { summit, articles, skipped, source_warnings: Vec::new() }

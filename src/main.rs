@@ -53,6 +53,9 @@ struct Server {
     /// reverse proxy in front usually keeps the access log.
     #[arg(long, global = true, env = "COUNTERPARTS_LOG_REQUESTS")]
     log_requests: bool,
+    /// Memory for prepared pages, in MiB (every byte of an entry counted).
+    #[arg(long, global = true, env = "COUNTERPARTS_CACHE_MB", value_name = "MIB", default_value_t = web::CACHE_BUDGET_BYTES >> 20)]
+    cache_mb: usize,
 }
 
 #[derive(Subcommand)]
@@ -238,8 +241,16 @@ fn serve(library: Library, server: &Server, load: LoadOptions) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let opts = ServeOptions { bind, public_url: server.public_url.clone(), load, watch: server.watch };
-    match runtime.block_on(web::serve(index, opts)) {
+    // As many connections as descriptors allow (the soft limit raised to the
+    // hard one first), less a reserve, so that `accept` never runs out.
+    let files = web::connections::raise_descriptor_limit();
+    let max_connections = web::connections::cap_for(files, MAX_CONNECTIONS);
+    let opts = ServeOptions { bind, public_url: server.public_url.clone(), load, watch: server.watch, max_connections, cache_bytes: server.cache_mb.saturating_mul(1 << 20) };
+    let served = runtime.block_on(web::serve(index, opts));
+    // Connections left after the shutdown deadline were closed; a card still
+    // being drawn in the blocking pool is not waited for.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(500));
+    match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
@@ -247,6 +258,9 @@ fn serve(library: Library, server: &Server, load: LoadOptions) -> ExitCode {
         }
     }
 }
+
+/// Connections open at once, at most, however many descriptors there are.
+const MAX_CONNECTIONS: usize = 10_000;
 
 /// 127.0.0.1:3000, or port $PORT on the loopback address when PORT is set.
 fn default_bind() -> SocketAddr {

@@ -17,7 +17,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::query::{AllQuery, Query, QueryParser};
+use tantivy::query::{AllQuery, EmptyQuery, Query, QueryParser};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
 use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
 use tantivy::{DocId, Index as Tantivy, Score, SegmentOrdinal, SegmentReader, Searcher, TantivyDocument};
@@ -72,6 +72,18 @@ pub struct Outcome {
 #[derive(Debug, thiserror::Error)]
 #[error("the search index could not be built: {0}")]
 pub struct BuildError(#[from] tantivy::TantivyError);
+
+/// Why a search was not answered.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The query parsed, but tantivy cannot run it (a range over words, say):
+    /// the reader's to change, never the server's fault.
+    #[error("{0}")]
+    Unreadable(String),
+    /// The index itself failed, with no words to blame.
+    #[error("the search failed: {0}")]
+    Index(tantivy::TantivyError),
+}
 
 /// The search index of one corpus.
 pub struct Search {
@@ -242,7 +254,7 @@ impl Search {
     }
 
     /// Runs a search. Filters alone (no words) list statements in source order.
-    pub fn run(&self, index: &Index, request: &Request) -> Result<Outcome, tantivy::TantivyError> {
+    pub fn run(&self, index: &Index, request: &Request) -> Result<Outcome, SearchError> {
         let mut outcome = Outcome {
             by_speaker: vec![0; index.summit.speakers.len()],
             by_topic: vec![0; index.summit.topics.len()],
@@ -250,17 +262,25 @@ impl Search {
             ..Outcome::default()
         };
         let words = request.words.trim();
+        let (kept, left_out) = without_exists_clauses(words);
+        outcome.problems = left_out
+            .iter()
+            .map(|c| format!("{c:?} asks whether a field exists, not for words: it was left out"))
+            .collect();
         let text_query: Box<dyn Query> = if words.is_empty() {
             Box::new(AllQuery)
+        } else if kept.is_empty() {
+            // Nothing but what was left out: no words, so no statements.
+            Box::new(EmptyQuery)
         } else {
             // Each word is looked for in both fields: by its stem, and (in
             // the unstemmed field) as the beginning of a word.
             let mut parser = QueryParser::for_index(&self.index, vec![self.words, self.raw]);
             parser.set_conjunction_by_default();
             parser.set_field_fuzzy(self.raw, true, 0, false);
-            outcome.prefixes = query_prefixes(words);
-            let (query, errors) = parser.parse_query_lenient(words);
-            outcome.problems = errors.iter().map(|e| e.to_string()).collect();
+            outcome.prefixes = query_prefixes(&kept);
+            let (query, errors) = parser.parse_query_lenient(&kept);
+            outcome.problems.extend(errors.iter().map(|e| e.to_string()));
             query
         };
         text_query.query_terms(&mut |term, _| {
@@ -271,7 +291,13 @@ impl Search {
             }
         });
         // Every statement with the words, and its score.
-        let matching = self.searcher.search(&text_query, &Matches { entries: &self.entries })?;
+        let matching = self.searcher.search(&text_query, &Matches { entries: &self.entries }).map_err(|e| {
+            if words.is_empty() {
+                SearchError::Index(e)
+            } else {
+                SearchError::Unreadable(e.to_string())
+            }
+        })?;
         for &(i, _) in &matching {
             self.facts.count(i, &mut outcome);
         }
@@ -322,6 +348,31 @@ fn marks(
         }
     }
     marks
+}
+
+/// The query without its "exists" clauses (`field:*`), and those clauses.
+/// The parser accepts them on any field name, and tantivy fails only when
+/// searching, so they are taken out first, except inside a phrase.
+fn without_exists_clauses(words: &str) -> (String, Vec<String>) {
+    let mut kept: Vec<&str> = Vec::new();
+    let mut left_out = Vec::new();
+    let mut in_phrase = false;
+    for token in words.split_whitespace() {
+        let opens_outside = !in_phrase;
+        in_phrase ^= token.matches('"').count() % 2 == 1;
+        if opens_outside && is_exists_clause(token) {
+            left_out.push(token.to_string());
+        } else {
+            kept.push(token);
+        }
+    }
+    (kept.join(" "), left_out)
+}
+
+/// `foo:*`, `+foo:*`, `-(foo:*)`: a field name, a colon and a star.
+fn is_exists_clause(token: &str) -> bool {
+    let bare = token.trim_start_matches(['+', '-']).trim_start_matches('(').trim_end_matches(')');
+    bare.strip_suffix(":*").is_some_and(|field| !field.is_empty() && !field.contains(['"', ':', '*']))
 }
 
 /// Puts the `n` best of `listed` first, best first: the highest score, and
@@ -426,6 +477,14 @@ mod tests {
     fn a_phrase_is_marked_as_one_stretch() {
         assert_eq!(marked("no more cyber attacks on pipelines", "cyber attack"), ["cyber attacks"]);
         assert_eq!(marked("cyber, then attacks", "cyber attack"), ["cyber", "attacks"]);
+    }
+
+    #[test]
+    fn exists_clauses_are_taken_out_except_in_phrases() {
+        assert_eq!(without_exists_clauses("cyber foo:*"), ("cyber".to_string(), vec!["foo:*".to_string()]));
+        assert_eq!(without_exists_clauses("-(words:*) +x:*").1, ["-(words:*)", "+x:*"]);
+        assert_eq!(without_exists_clauses("\"a foo:* b\" c").0, "\"a foo:* b\" c");
+        assert_eq!(without_exists_clauses(":* * a:b").0, ":* * a:b");
     }
 
     #[test]

@@ -56,7 +56,7 @@ impl Article {
         let notes = find_notes(&text);
         Article {
             file: file.to_string(),
-            id: slug(file),
+            id: article_id(file),
             text_title: title.clone(),
             title,
             outlet: fm.outlet,
@@ -107,6 +107,21 @@ fn title_from_blocks(text: &str, blocks: &[Block]) -> Option<String> {
     Some(crate::text::shorten(&para[..sentence_end], 90))
 }
 
+/// An article's id, from its file name alone, so that adding, removing or
+/// reordering other files never changes it: the slug of the name when the
+/// name is that slug already (`a-b.txt` is `a-b`); otherwise the slug and a
+/// hash of the exact name (`A b.txt` is `a-b-` and six characters), so that
+/// two names that slug alike never share an id, whichever is loaded first.
+pub fn article_id(file: &str) -> String {
+    let slug = slug(file);
+    let stem = file.rsplit_once('.').map(|(s, _)| s).filter(|s| !s.is_empty()).unwrap_or(file);
+    if stem == slug {
+        slug
+    } else {
+        format!("{slug}-{}", &crate::ids::short_hash(file.as_bytes())[..6])
+    }
+}
+
 /// A URL-safe id from a file name: lowercase ASCII letters and digits joined
 /// by single hyphens, without the extension ("My File (2).txt" -> "my-file-2").
 pub fn slug(file: &str) -> String {
@@ -146,6 +161,16 @@ mod tests {
         assert_eq!(slug("Привет.txt").len(), "article-".len() + 8);
         assert_eq!(slug("Привет.txt"), slug("Привет.txt"));
         assert_ne!(slug("Привет.txt"), slug("Пока.txt"));
+    }
+
+    #[test]
+    fn an_article_id_depends_on_its_own_name_alone() {
+        assert_eq!(article_id("a-b.txt"), "a-b");
+        assert_eq!(article_id("000_ea3fada302fe29ec.txt"), "000_ea3fada302fe29ec");
+        let spaced = article_id("A b.txt");
+        assert!(spaced.starts_with("a-b-") && spaced.len() == "a-b-".len() + 6, "{spaced}");
+        assert_ne!(spaced, article_id("A B.txt"));
+        assert_eq!(spaced, article_id("A b.txt"));
     }
 
     #[test]

@@ -211,11 +211,17 @@ pub fn speaker_ref(index: &Index, s: usize) -> SpeakerRef {
     }
 }
 
+/// Longest article title shown anywhere but on the article's own page, in
+/// characters: front matter may give a title of any length.
+pub const TITLE_LIMIT: usize = 200;
+
+/// An article as other pages show and link to it, its title shortened to
+/// [`TITLE_LIMIT`] (the article page shows it whole).
 pub fn article_ref(index: &Index, a: usize) -> ArticleRef {
     let art = &index.articles[a].article;
     ArticleRef {
         id: art.id.clone(),
-        title: art.title.clone(),
+        title: crate::text::shorten(&art.title, TITLE_LIMIT),
         short_title: crate::text::shorten(&art.title, 60),
         url: format!("/articles/{}", art.id),
         file: art.file.clone(),

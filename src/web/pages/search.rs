@@ -12,7 +12,7 @@ use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
 use crate::index::Index;
-use crate::search::{Outcome, Request};
+use crate::search::{Outcome, Request, SearchError};
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
 use crate::web::paging::Pager;
@@ -191,7 +191,11 @@ fn run(site: &Site, words: &str, f: &Filters, page: Range<usize>, json: bool) ->
     };
     let search = site.index.search().map_err(unavailable)?;
     let request = Request { words, speaker: f.speaker, topic: f.topic, article: f.article, page };
-    search.run(&site.index, &request).map_err(|e| unavailable(&e.to_string()))
+    search.run(&site.index, &request).map_err(|e| match e {
+        // The reader's query, not a fault: said to them, not logged.
+        SearchError::Unreadable(why) => PageError::bad_request(format!("This search cannot be run: {why}."), json),
+        SearchError::Index(e) => unavailable(&e.to_string()),
+    })
 }
 
 fn hit(site: &Site, i: usize, outcome: &Outcome) -> Hit {
