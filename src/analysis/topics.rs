@@ -9,6 +9,7 @@
 
 use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -48,7 +49,13 @@ pub struct TopicTagger {
     /// The same for two ASCII letters, as a table indexed by `a * 128 + b`:
     /// asked for every word tagged.
     ascii_stem_starts: Box<[bool]>,
+    /// This tagger's number, unique in the process: the stems a thread
+    /// remembers are numbered by one tagger and mean nothing to another.
+    serial: u64,
 }
+
+/// The next [`TopicTagger::serial`].
+static NEXT_SERIAL: AtomicU64 = AtomicU64::new(0);
 
 /// Enough stems for the vocabulary of a large corpus; past it, start afresh.
 const MAX_REMEMBERED_STEMS: usize = 100_000;
@@ -67,6 +74,9 @@ pub struct StatementWords {
 /// costs no allocation once the thread has tagged a few.
 #[derive(Default)]
 struct Scratch {
+    /// The serial of the tagger whose stem numbers `stems` holds; another
+    /// summit's tagger (a second library, a reload) starts afresh.
+    owner: Option<u64>,
     /// Words stemmed so far, with the keyword stem each stems to (if any):
     /// the same few thousand words make up most of any coverage, and
     /// stemming is the costly part.
@@ -124,7 +134,16 @@ impl TopicTagger {
                 ascii_stem_starts[a as usize * 128 + b as usize] = true;
             }
         }
-        TopicTagger { stemmer, stem_ids, exact, prefix, topic_count: summit.topics.len(), stem_starts, ascii_stem_starts }
+        TopicTagger {
+            stemmer,
+            stem_ids,
+            exact,
+            prefix,
+            topic_count: summit.topics.len(),
+            stem_starts,
+            ascii_stem_starts,
+            serial: NEXT_SERIAL.fetch_add(1, Ordering::Relaxed),
+        }
     }
 
     /// The topics (indices into the summit's topics) that `text` names, in
@@ -186,7 +205,11 @@ impl TopicTagger {
     /// each stems to, and where each is. One pass over the bytes: ASCII,
     /// most of any article, is classed and lower-cased without decoding.
     fn read_words(&self, text: &str, scratch: &mut Scratch) {
-        let Scratch { stems, plain, words } = scratch;
+        if scratch.owner != Some(self.serial) {
+            scratch.stems.clear();
+            scratch.owner = Some(self.serial);
+        }
+        let Scratch { stems, plain, words, .. } = scratch;
         plain.clear();
         words.clear();
         let bytes = text.as_bytes();
@@ -350,6 +373,20 @@ mod tests {
         assert!(t.tag("the human rights file").contains(&0));
         assert!(!t.tag("human beings have rights").contains(&0));
         assert!(!t.tag("US sanctions").contains(&0), "'us' is not 'u s'");
+    }
+
+    #[test]
+    fn two_summits_tagged_on_one_thread_keep_their_own_keywords() {
+        // One thread tags for one summit, then for another whose keywords
+        // differ: the words remembered for the first mean nothing to the second.
+        let first = Summit::builtin().unwrap();
+        let mut second = Summit::builtin().unwrap();
+        second.topics.rotate_left(1);
+        for s in [&first, &second, &first] {
+            let t = TopicTagger::new(s);
+            let found: Vec<&str> = t.tag("New sanctions on trading").iter().map(|&i| s.topics[i].id.as_str()).collect();
+            assert_eq!(found, ["trade"]);
+        }
     }
 
     proptest::proptest! {
