@@ -139,7 +139,8 @@ impl Reader<'_> {
     /// then the person it is from.
     fn dash_attribution(&self, q: &Quote) -> Option<Who> {
         let (_, qe) = q.outer();
-        let rest = self.text[qe..self.end].trim_start_matches(|c: char| is_blank(c) || c == ',');
+        // A quotation left open may run past the sentence: then nothing follows it here.
+        let rest = self.text.get(qe..self.end)?.trim_start_matches(|c: char| is_blank(c) || c == ',');
         let after = rest.strip_prefix(['—', '–']).or_else(|| rest.strip_prefix("- "))?;
         let at = self.end - after.len();
         let k = self.words.iter().position(|w| w.start >= at)?;
