@@ -295,7 +295,7 @@ async fn reported_speech_says_so_on_every_surface_and_quotes_never_do() {
     }
     let direct = a_statement(&all, "direct");
     let html = get_ok(&site, &format!("/quotes/{}", direct.id)).await;
-    assert!(html.contains(&format!("<blockquote class=\"words\" cite=\"/articles/")), "a direct quote is his words");
+    assert!(html.contains("<blockquote class=\"words\" cite=\"/articles/"), "a direct quote is his words");
     assert!(!html[..html.find("</figure>").unwrap()].contains("not his exact words"));
 }
 

@@ -38,7 +38,10 @@ pub fn raise_descriptor_limit() -> Option<u64> {
             }
         }
     }
-    Some(limit.rlim_cur as u64)
+    // rlim_t is u64 on Linux but not on every unix.
+    #[allow(clippy::unnecessary_cast)]
+    let current = limit.rlim_cur as u64;
+    Some(current)
 }
 
 #[cfg(not(unix))]

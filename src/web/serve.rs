@@ -220,21 +220,6 @@ impl RateLimitedWarning {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_unspecified_address_without_a_public_url_is_warned_of() {
-        let any4: SocketAddr = "0.0.0.0:3000".parse().unwrap();
-        let any6: SocketAddr = "[::]:3000".parse().unwrap();
-        let w = public_url_warning(any4, None).unwrap();
-        assert!(w.contains("http://0.0.0.0:3000/") && w.contains("--public-url") && w.contains("COUNTERPARTS_PUBLIC_URL"), "{w}");
-        assert!(public_url_warning(any6, None).unwrap().contains("http://[::]:3000/"));
-        assert_eq!(public_url_warning(any4, Some("https://x.example")), None);
-        assert_eq!(public_url_warning("127.0.0.1:3000".parse().unwrap(), None), None);
-    }
-}
 
 #[cfg(unix)]
 fn spawn_reload_on_sighup(live: std::sync::Arc<Live>) {
@@ -281,4 +266,20 @@ async fn shutdown_signal() {
         _ = terminate => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unspecified_address_without_a_public_url_is_warned_of() {
+        let any4: SocketAddr = "0.0.0.0:3000".parse().unwrap();
+        let any6: SocketAddr = "[::]:3000".parse().unwrap();
+        let w = public_url_warning(any4, None).unwrap();
+        assert!(w.contains("http://0.0.0.0:3000/") && w.contains("--public-url") && w.contains("COUNTERPARTS_PUBLIC_URL"), "{w}");
+        assert!(public_url_warning(any6, None).unwrap().contains("http://[::]:3000/"));
+        assert_eq!(public_url_warning(any4, Some("https://x.example")), None);
+        assert_eq!(public_url_warning("127.0.0.1:3000".parse().unwrap(), None), None);
+    }
 }
