@@ -5,13 +5,17 @@
 //! (`outlet`, `url`, `date`, `kind` when known) and `statements` with `id`, `speaker`, `kind`, `start`, `end`, `text`,
 //! `topics`. `speaker` is a tracked speaker's id or null; `speaker_label`
 //! says who spoke when it is someone else; `question`, in a transcript, is
-//! the id of the question a statement answers.
+//! the id of the question a statement answers; `transcript`, for a quotation
+//! checked against a loaded transcript, is what the check found (`match`:
+//! `exact`, `close` or `not_found`) and, when found, the `id` of the
+//! transcript's statement.
 
 use serde::Serialize;
 
 use crate::analysis::Kind;
 use crate::index::{ArticleEntry, Index};
 use crate::library::Library;
+use crate::transcript_check::Check;
 
 #[derive(Debug, Serialize)]
 pub struct Export {
@@ -73,6 +77,31 @@ pub struct ExportStatement {
     /// In a transcript, the id of the question this statement answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
+    /// The quotation checked against the loaded transcripts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transcript: Option<ExportCheck>,
+}
+
+/// What the transcript check found for one statement.
+#[derive(Debug, Serialize)]
+pub struct ExportCheck {
+    /// The transcript statement with the same or close words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `exact`, `close` or `not_found`.
+    #[serde(rename = "match")]
+    pub found: &'static str,
+}
+
+impl ExportCheck {
+    fn new(index: &Index, check: &Check) -> ExportCheck {
+        let (transcript, found) = match check {
+            Check::Same { transcript } => (Some(*transcript), "exact"),
+            Check::Close { transcript, .. } => (Some(*transcript), "close"),
+            Check::NotFound => (None, "not_found"),
+        };
+        ExportCheck { id: transcript.map(|t| index.entries[t].id.clone()), found }
+    }
 }
 
 impl Export {
@@ -131,6 +160,7 @@ fn export_article(index: &Index, a: &ArticleEntry) -> ExportArticle {
                     text: art.text[e.start..e.end].to_string(),
                     topics: e.topics.iter().map(|&t| index.summit.topics[t].id.clone()).collect(),
                     question: e.question.map(|q| index.entries[q].id.clone()),
+                    transcript: index.transcript_check(i).map(|c| ExportCheck::new(index, c)),
                 }
             })
             .collect(),

@@ -293,7 +293,8 @@ impl StemTable {
         normalised.split(' ').filter(|w| !w.is_empty()).map(|w| self.word(w)).collect()
     }
 
-    fn word(&mut self, word: &str) -> u32 {
+    /// The stem number of one lower-case word.
+    pub fn word(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }

@@ -4,12 +4,13 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::analysis::Kind;
+use crate::analysis::{find_quotes, Kind};
 use crate::corpus::Article;
 use crate::grouping::{self, Groups};
 use crate::library::Library;
 use crate::search::Search;
 use crate::summit::Summit;
+use crate::transcript_check::{self, Check, Said};
 
 /// One statement, with everything a page needs to show it.
 #[derive(Debug, Clone)]
@@ -39,6 +40,8 @@ pub struct ArticleEntry {
     pub article: Article,
     /// Indices into `Index::entries`, in source order.
     pub entries: Vec<usize>,
+    /// A transcript: quotations in other articles are checked against it.
+    pub transcript: bool,
 }
 
 pub struct Index {
@@ -57,6 +60,9 @@ pub struct Index {
     by_topic: Vec<Vec<usize>>,
     /// `by_speaker[speaker]`: a tracked speaker's entries, in source order.
     by_speaker: Vec<Vec<usize>>,
+    /// `checks[i]`: entry `i` checked against the loaded transcripts, where
+    /// it could be (see [`crate::transcript_check`]).
+    checks: Vec<Option<Check>>,
     /// The same statement as reported by several articles, worked out on
     /// first use (or ahead of it, see [`Index::prepare`]).
     groups: OnceLock<Reports>,
@@ -101,7 +107,7 @@ impl Index {
                     question,
                 });
             }
-            articles.push(ArticleEntry { article: analyzed.article, entries: ids });
+            articles.push(ArticleEntry { article: analyzed.article, entries: ids, transcript: analyzed.transcript });
         }
         let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_topic = vec![Vec::new(); summit.topics.len()];
@@ -117,6 +123,7 @@ impl Index {
         }
         let by_article: HashMap<String, usize> = articles.iter().enumerate().map(|(i, a)| (a.article.id.clone(), i)).collect();
         let moved = moved_articles(&articles, &by_article);
+        let checks = check_against_transcripts(&articles, &entries);
         Index {
             summit,
             articles,
@@ -127,6 +134,7 @@ impl Index {
             moved,
             by_topic,
             by_speaker,
+            checks,
             groups: OnceLock::new(),
             search: OnceLock::new(),
             prepared: tokio::sync::watch::Sender::new(false),
@@ -288,6 +296,13 @@ impl Index {
     }
 
     /// The statement's own words.
+    /// What the loaded transcripts say of entry `i`: `None` when it was
+    /// not checked (reported speech, a transcript's own turn, or no
+    /// transcript of its speaker loaded).
+    pub fn transcript_check(&self, i: usize) -> Option<&Check> {
+        self.checks.get(i).and_then(Option::as_ref)
+    }
+
     pub fn words(&self, i: usize) -> &str {
         let e = &self.entries[i];
         &self.articles[e.article].article.text[e.start..e.end]
@@ -364,6 +379,33 @@ fn group_entries(summit: &Summit, articles: &[ArticleEntry], entries: &[Entry]) 
         })
         .collect();
     grouping::group(&items)
+}
+
+/// Checks every quotation of a tracked speaker outside a transcript against
+/// that speaker's own turns (direct statements) in the transcripts.
+fn check_against_transcripts(articles: &[ArticleEntry], entries: &[Entry]) -> Vec<Option<Check>> {
+    let said: Vec<Said> = entries
+        .iter()
+        .map(|e| {
+            let article = &articles[e.article];
+            let text = &article.article.text;
+            let quoted = match e.kind {
+                Kind::Direct => vec![&text[e.start..e.end]],
+                // A transcript is checked against with the speaker's own
+                // turns only, never a correspondent's account of them.
+                Kind::Mixed if !article.transcript => {
+                    find_quotes(text, e.start, e.end)
+                    .iter()
+                    .filter(|q| q.start >= e.start && q.end <= e.end)
+                    .map(|q| &text[q.start..q.end])
+                    .collect()
+                }
+                Kind::Mixed | Kind::Indirect => Vec::new(),
+            };
+            Said { speaker: e.speaker, article: e.article, in_transcript: article.transcript, quoted }
+        })
+        .collect();
+    transcript_check::check(&said)
 }
 
 /// Plain slugs that lead to exactly one article whose id is more than its

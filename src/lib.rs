@@ -16,6 +16,7 @@ pub mod library;
 pub mod search;
 pub mod summit;
 pub mod text;
+pub mod transcript_check;
 pub mod web;
 
 pub use library::{Library, LoadOptions, LoadReport};

@@ -19,6 +19,9 @@ pub struct LoadOptions {
 pub struct AnalyzedArticle {
     pub article: Article,
     pub statements: Vec<Statement>,
+    /// Read as a transcript: a primary source that quotations elsewhere
+    /// are checked against.
+    pub transcript: bool,
 }
 
 /// The loaded corpus.
@@ -96,7 +99,8 @@ impl Library {
             .map(|f| {
                 let article = Article::parse(&f.name, f.text);
                 let statements = analyzer.analyze(&article);
-                AnalyzedArticle { article, statements }
+                let transcript = analyzer.is_transcript(&article);
+                AnalyzedArticle { article, statements, transcript }
             })
             .collect();
         // Ids come from each file's own name (`corpus::article_id`), so they

@@ -146,6 +146,9 @@ async fn a_reader_finds_both_sides_and_shares_a_quote_on_desktop_and_phone() {
     let reported = reported_speech_is_set_apart(&c, &base, 1280).await;
     let reported_on_phone = reported_speech_is_set_apart(&c, &base, 390).await;
     let jumps = jump_links_between_columns(&c, &base).await;
+    let checked_base = start_site_with(LoadOptions { articles: Some(checked_folder()), summit: None }).await;
+    let checked = transcript_match_is_shown(&c, &checked_base, 1280).await;
+    let checked_on_phone = transcript_match_is_shown(&c, &checked_base, 390).await;
     c.close().await.ok();
     desktop.expect("the reader's path on a desktop");
     phone.expect("the topic page on a 390 px phone");
@@ -157,6 +160,50 @@ async fn a_reader_finds_both_sides_and_shares_a_quote_on_desktop_and_phone() {
     reported.expect("a reported statement: its card, quote page, share card, embed and citation on a desktop");
     reported_on_phone.expect("a reported statement on a 390 px phone");
     jumps.expect("the jump links between the leaders' columns on a 390 px phone");
+    checked.expect("a quotation checked against the transcript, on a desktop");
+    checked_on_phone.expect("a quotation checked against the transcript, on a 390 px phone");
+}
+
+/// An invented transcript and a wire report quoting it (see tests/http.rs).
+fn checked_folder() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checked")
+}
+
+/// A quotation with words changed: its card says it is close to the
+/// transcript, and its quote page shows which words differ, struck out and
+/// underlined, within the width, with a link to the transcript's words.
+async fn transcript_match_is_shown(c: &Client, base: &str, width: u32) -> Outcome {
+    c.set_window_size(width, 900).await.map_err(|e| e.to_string())?;
+    c.goto(&format!("{base}/speakers/biden")).await.map_err(|e| e.to_string())?;
+    let marks = texts(c, ".card .check").await;
+    check(marks.iter().any(|m| m.contains("the same words")), format!("a card says its words are the transcript's: {marks:?}"))?;
+    let close = c.find(Locator::Css(".card .check-close a")).await.map_err(|e| format!("no card close to the transcript: {e}"))?;
+    let card = close.find(Locator::XPath("ancestor::li[contains(@class, 'card')]")).await.map_err(|e| e.to_string())?;
+    let permalink = card.find(Locator::Css(".links a[href^='/quotes/']")).await.map_err(|e| e.to_string())?;
+    let href = permalink.attr("href").await.map_err(|e| e.to_string())?.ok_or("a permalink without an address")?;
+    permalink.click().await.map_err(|e| e.to_string())?;
+    wait_for_path(c, &href).await?;
+    let heading = text(c, "#transcript").await;
+    check(heading == "Checked against the transcript", format!("the quote page has the check: {heading:?}"))?;
+    let struck = texts(c, ".diff del").await;
+    let added = texts(c, ".diff ins").await;
+    check(struck.iter().any(|w| w.ends_with("it's")), format!("the quoted word not in the transcript is struck out: {struck:?}"))?;
+    check(added.iter().any(|w| w.ends_with("the")), format!("the transcript's word left out is shown: {added:?}"))?;
+    let style: String = c
+        .execute("return getComputedStyle(document.querySelector('.diff del')).textDecorationLine", vec![])
+        .await
+        .map_err(|e| e.to_string())?
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    check(style.contains("line-through"), format!("struck out where it shows: {style}"))?;
+    fits_the_width(c, "the quote page with its transcript check").await?;
+    let link = c.find(Locator::Css("div.check a[href^='/quotes/']")).await.map_err(|e| e.to_string())?;
+    let href = link.attr("href").await.map_err(|e| e.to_string())?.ok_or("a link without an address")?;
+    link.click().await.map_err(|e| e.to_string())?;
+    wait_for_path(c, &href).await?;
+    let words = text(c, "figure.quote").await;
+    check(words.contains("It is about self-interest"), format!("the link leads to the transcript's words: {words}"))
 }
 
 /// The seeds' statement "The conversations were \"productive,\" according to
@@ -349,9 +396,15 @@ async fn phone_layout(c: &Client, base: &str) -> Outcome {
     let (bx, by, _, bh) = columns[0].rectangle().await.unwrap();
     let (px, py, _, _) = columns[1].rectangle().await.unwrap();
     check((px - bx).abs() < 2.0 && py >= by + bh - 1.0, "on a phone the columns stack")?;
-    for card in c.find_all(Locator::Css(".card")).await.unwrap() {
+    // The leaders' columns hold their own statements; others quoted on the
+    // topic are listed apart, each under its own speaker's name.
+    for card in c.find_all(Locator::Css(".columns .card")).await.unwrap() {
         let who = card.find(Locator::Css(".who")).await.unwrap().text().await.unwrap();
-        check(who == "Joe Biden" || who == "Vladimir Putin", format!("every statement says who spoke: {who:?}"))?;
+        check(who == "Joe Biden" || who == "Vladimir Putin", format!("every statement in a leader's column is the leader's: {who:?}"))?;
+    }
+    for card in c.find_all(Locator::Css("#others ~ .cards .card")).await.unwrap() {
+        let who = card.find(Locator::Css(".who")).await.unwrap().text().await.unwrap();
+        check(!who.trim().is_empty() && who != "Joe Biden" && who != "Vladimir Putin", format!("others are named as themselves: {who:?}"))?;
     }
     Ok(())
 }
@@ -611,7 +664,8 @@ async fn one_statement_in_several_outlets(c: &Client) -> Outcome {
     check(target == json!("sources"), format!("the list of versions is the target: {target}"))?;
     let top = c.execute("return document.getElementById('sources').getBoundingClientRect().top", vec![]).await.unwrap();
     let height = c.execute("return window.innerHeight", vec![]).await.unwrap();
-    check(top.as_f64().unwrap() >= 0.0 && top.as_f64() < height.as_f64(), format!("and in view: top {top} of {height}"))?;
+    // Scrolled to: its top at the window's top, give or take a fraction of a pixel.
+    check(top.as_f64().unwrap() > -1.0 && top.as_f64() < height.as_f64(), format!("and in view: top {top} of {height}"))?;
     let heading = text(c, "#sources").await;
     check(heading == "Reported by 3 sources", format!("the versions' heading: {heading:?}"))?;
 

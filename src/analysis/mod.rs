@@ -118,6 +118,12 @@ impl Analyzer {
         Analyzer { summit: summit.clone(), mentions: MentionFinder::new(summit), topics: TopicTagger::new(summit) }
     }
 
+    /// Is the article a transcript, read turn by turn (by its shape, or
+    /// because its front matter says so)?
+    pub fn is_transcript(&self, article: &Article) -> bool {
+        transcript::Transcript::detect(article, &self.summit, &self.mentions).is_some()
+    }
+
     pub fn analyze(&self, article: &Article) -> Vec<Statement> {
         if let Some(transcript) = transcript::Transcript::detect(article, &self.summit, &self.mentions) {
             let drafts = self.read_transcript(article, &transcript);

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::analysis::{find_quotes, Kind};
 use crate::index::Index;
 use crate::text::for_display;
+use crate::transcript_check::{Change, Check};
 
 /// A link to a topic.
 #[derive(Debug, Clone, Serialize)]
@@ -93,8 +94,74 @@ pub struct StatementView {
     /// The account whose embedded post carried the statement ("@mrctv").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
+    /// What the loaded transcripts say of its quoted words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transcript: Option<TranscriptView>,
     #[serde(skip)]
     pub speaker_class: String,
+}
+
+/// A statement checked against the transcript, as a page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TranscriptView {
+    /// `exact`, `close` or `not_found`, as in the export; the page's class.
+    #[serde(rename = "match")]
+    pub found: &'static str,
+    /// What the page says: "In the transcript: the same words".
+    pub label: &'static str,
+    /// The permalink of the transcript's statement, when found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The transcript's title, when found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// For close words: the quotation's words and the transcript's, each
+    /// marked `both`, `quotation` (only in the quotation), `transcript`
+    /// (only in the transcript) or `gap` (between two quotations).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<DiffWordView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffWordView {
+    pub text: String,
+    pub change: &'static str,
+}
+
+impl TranscriptView {
+    fn new(index: &Index, check: &Check) -> TranscriptView {
+        let found = |t: usize| {
+            let e = &index.entries[t];
+            (Some(format!("/quotes/{}", e.id)), Some(crate::text::shorten(&index.articles[e.article].article.title, TITLE_LIMIT)))
+        };
+        match check {
+            Check::Same { transcript } => {
+                let (url, title) = found(*transcript);
+                TranscriptView { found: "exact", label: "In the transcript: the same words", url, title, words: Vec::new() }
+            }
+            Check::Close { transcript, words } => {
+                let (url, title) = found(*transcript);
+                let words = words.iter().map(|w| DiffWordView { text: w.text.clone(), change: change_name(w.change) }).collect();
+                TranscriptView { found: "close", label: "In the transcript: close, but these words differ", url, title, words }
+            }
+            Check::NotFound => TranscriptView {
+                found: "not_found",
+                label: "Not found in the loaded transcript",
+                url: None,
+                title: None,
+                words: Vec::new(),
+            },
+        }
+    }
+}
+
+fn change_name(change: Change) -> &'static str {
+    match change {
+        Change::Both => "both",
+        Change::Quotation => "quotation",
+        Change::Transcript => "transcript",
+        Change::Gap => "gap",
+    }
 }
 
 impl StatementView {
@@ -258,6 +325,7 @@ pub fn statement(index: &Index, i: usize) -> StatementView {
         sources: index.sources(i),
         reported,
         via,
+        transcript: index.transcript_check(i).map(|c| TranscriptView::new(index, c)),
         speaker_class: speaker_class(e.speaker),
     }
 }
