@@ -4,11 +4,16 @@
 //! stays stable: `speakers`, `topics`, and per article `file`, `id`, `title`
 //! and `statements` with `id`, `speaker`, `kind`, `start`, `end`, `text`,
 //! `topics`. `speaker` is a tracked speaker's id or null; `speaker_label`
-//! says who spoke when it is someone else.
+//! says who spoke when it is someone else. An article extracted from a saved
+//! page or a scraper's record says so (`"source": "html"` or `"json"`): its
+//! offsets point into the text extracted from it (what its article page
+//! shows, and what `import` writes out), not into the file. A text file's
+//! article has no `source`, so the export of text files is as it was.
 
 use serde::Serialize;
 
 use crate::analysis::Kind;
+use crate::corpus::SourceKind;
 use crate::index::{ArticleEntry, Index};
 use crate::library::Library;
 
@@ -52,6 +57,8 @@ pub struct ExportArticle {
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    #[serde(skip_serializing_if = "SourceKind::is_text")]
+    pub source: SourceKind,
     pub statements: Vec<ExportStatement>,
 }
 
@@ -107,6 +114,7 @@ fn export_article(index: &Index, a: &ArticleEntry) -> ExportArticle {
         outlet: art.outlet.clone(),
         url: art.url.clone(),
         date: art.date.clone(),
+        source: art.source,
         statements: a
             .entries
             .iter()

@@ -71,7 +71,7 @@ impl Library {
         let mut articles: Vec<AnalyzedArticle> = files
             .into_par_iter()
             .map(|f| {
-                let article = Article::parse(&f.name, f.text);
+                let article = Article::from_source(f);
                 let statements = analyzer.analyze(&article);
                 AnalyzedArticle { article, statements }
             })
@@ -98,7 +98,7 @@ impl Library {
             lines.extend(a.article.notes.iter().map(|n| (file, format!("{file}: note: {n}"))));
         }
         // A stable sort: a file's notes stay in the order they were found.
-        lines.sort_by(|a, b| a.0.cmp(b.0));
+        lines.sort_by(|a, b| corpus::report_order(a.0).cmp(&corpus::report_order(b.0)));
         lines.into_iter().map(|(_, line)| line).collect()
     }
 

@@ -1,15 +1,72 @@
-//! Articles: reading them from the binary or a folder, checking them, and
-//! splitting them into blocks with exact byte offsets into the file.
+//! Articles: reading them from the binary or a folder — text files, saved
+//! web pages and scraper output — checking them, and splitting them into
+//! blocks with exact byte offsets into their text.
 
 mod blocks;
+mod decode;
 mod front_matter;
 mod load;
 mod notes;
+mod page;
+mod page_meta;
+mod records;
 
 pub use blocks::{split_blocks, Block, BlockKind};
+pub use decode::decode_page;
 pub use front_matter::FrontMatter;
-pub use load::{check_text, list_dir, load_dir, load_embedded, read_listed, Listed, Skipped, SourceFile, MAX_ARTICLE_BYTES};
+pub use load::{
+    check_text, list_dir, load_dir, load_embedded, load_paths, read_listed, FileKind, Listed, Skipped, SourceFile,
+    MAX_ARTICLE_BYTES, MAX_PAGE_BYTES, MAX_RECORDS_BYTES,
+};
 pub use notes::{find_notes, Note};
+pub use page::read_page;
+pub use records::{read_records, record_id};
+
+/// What an article's text was taken from. For a text file, offsets point
+/// into the file itself; for a page or a record, into the text extracted
+/// from it (the article's `text`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    #[default]
+    Text,
+    /// A saved web page, its main text found by readability.
+    Html,
+    /// A record of a scraper's JSON or JSON Lines output.
+    Json,
+}
+
+impl SourceKind {
+    pub fn is_text(&self) -> bool {
+        *self == SourceKind::Text
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            SourceKind::Text => "text",
+            SourceKind::Html => "html",
+            SourceKind::Json => "json",
+        }
+    }
+}
+
+/// An article's facts as found in a page or a record, where a text file has
+/// its front matter.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    pub source: SourceKind,
+    /// The article's id when it is not the slug of the file name (a record's,
+    /// from its address or title).
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub byline: Option<String>,
+    /// What was taken and from where ("date from JSON-LD datePublished"),
+    /// for `check`.
+    pub taken: Vec<String>,
+}
 
 /// One article as stored, split into blocks.
 #[derive(Debug, Clone)]
@@ -28,6 +85,11 @@ pub struct Article {
     /// What a reader or operator should know about the text (markup,
     /// invisible characters, quotation marks left open); it loads all the same.
     pub notes: Vec<Note>,
+    /// A text file, or the text extracted from a page or a record.
+    pub source: SourceKind,
+    pub byline: Option<String>,
+    /// For a page or a record: what was taken from it and from where.
+    pub taken: Vec<String>,
 }
 
 impl Article {
@@ -52,6 +114,37 @@ impl Article {
             text,
             blocks,
             notes,
+            source: SourceKind::Text,
+            byline: None,
+            taken: Vec::new(),
+        }
+    }
+
+    /// Builds an article from a file as loaded: a text file is parsed for
+    /// its front matter; a page's or a record's text is the body whole, its
+    /// facts those found in the page or the record.
+    pub fn from_source(f: SourceFile) -> Article {
+        let Some(x) = f.extracted else { return Article::parse(&f.name, f.text) };
+        let blocks = split_blocks(&f.text, 0);
+        let title = x
+            .title
+            .or_else(|| title_from_blocks(&f.text, &blocks))
+            .map(|t| crate::text::for_display(&t))
+            .unwrap_or_else(|| f.name.clone());
+        let notes = find_notes(&f.text);
+        Article {
+            id: x.id.unwrap_or_else(|| slug(&f.name)),
+            file: f.name,
+            title,
+            outlet: x.outlet,
+            url: x.url,
+            date: x.date,
+            text: f.text,
+            blocks,
+            notes,
+            source: x.source,
+            byline: x.byline,
+            taken: x.taken,
         }
     }
 
@@ -70,6 +163,15 @@ fn title_from_blocks(text: &str, blocks: &[Block]) -> Option<String> {
     let para = text[first.start..first.end].trim();
     let sentence_end = crate::text::first_sentence_end(para);
     Some(crate::text::shorten(&para[..sentence_end], 90))
+}
+
+/// A file's or record's place in a report: by file name, then a record's
+/// number, so that "news.jsonl:9" comes before "news.jsonl:10".
+pub fn report_order(file: &str) -> (&str, usize) {
+    match file.rsplit_once([':', '#']) {
+        Some((name, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => (name, n.parse().unwrap_or(usize::MAX)),
+        _ => (file, 0),
+    }
 }
 
 /// A URL-safe id from a file name: lowercase ASCII letters and digits joined
