@@ -113,6 +113,6 @@ mod tests {
         assert!((90 * 1024..=130 * 1024).contains(&page.len()), "{}", page.len());
         let (text, x) = crate::corpus::read_page(&page).unwrap();
         assert!(!text.contains("Related") && !text.contains("Comment 0"), "{text}");
-        assert_eq!(x.outlet.is_some(), true);
+        assert!(x.outlet.is_some());
     }
 }

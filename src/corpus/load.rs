@@ -157,7 +157,7 @@ pub fn read_listed(mut listed: Vec<Listed>) -> (Vec<SourceFile>, Vec<Skipped>) {
     let read: Vec<(String, Result<Vec<u8>, String>)> = listed
         .into_par_iter()
         .map(|Listed { name, path }| {
-            let limit = FileKind::of(&name).unwrap_or(FileKind::Text);
+            let limit = FileKind::of(base_name(&name)).unwrap_or(FileKind::Text);
             let bytes = read_file(&path, limit);
             (name, bytes)
         })

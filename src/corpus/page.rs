@@ -21,6 +21,10 @@ use super::{Extracted, SourceKind};
 /// page can take. A news page has a few thousand.
 const MAX_ELEMENTS: usize = 100_000;
 
+/// Real pages nest elements a few dozen deep; thousands is a broken or
+/// hostile page, refused before readability (which recurses) reads it.
+const MAX_NESTING: usize = 1024;
+
 /// Less main text than this is not an article (a page of links, a log-in
 /// page, an error page, a page that needs script to show anything).
 const MIN_MAIN_TEXT_CHARS: usize = 80;
@@ -54,6 +58,10 @@ const BLOCK_TAGS: &[&str] = &[
 
 /// The main text and facts of a page whose text is already decoded.
 pub fn read_page(html: &str) -> Result<(String, Extracted), String> {
+    let depth = nesting_depth(html);
+    if depth > MAX_NESTING {
+        return Err(format!("elements nested about {depth} deep (a page nests a few dozen); a broken or hostile page"));
+    }
     let doc = Document::from(html);
     let meta = PageMeta::read(&doc);
     drop_furniture(&doc);
@@ -90,6 +98,68 @@ pub fn read_page(html: &str) -> Result<(String, Extracted), String> {
     x.taken.insert(0, format!("{} blocks of main text", blocks.len()));
     Ok((text, x))
 }
+
+/// How deep the page's elements nest, read from its tags before it is
+/// parsed: the HTML parser takes time that grows with the square of the
+/// depth (20,000 nested `<div>`s take seconds), and readability recurses.
+/// Elements whose end tag is often left out are not counted, nor are void
+/// elements, comments, and the text of scripts and styles, so a real page
+/// never comes near the limit.
+fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while let Some(at) = memchr::memchr(b'<', &bytes[i..]) {
+        i += at + 1;
+        let rest = &html[i..];
+        if rest.starts_with("!--") {
+            i += rest.find("-->").map_or(rest.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name_start = usize::from(closing);
+        let name_len = rest[name_start..].find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len() - name_start);
+        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
+        if name.is_empty() || UNCOUNTED_TAGS.contains(&name.as_str()) {
+            continue;
+        }
+        let tag_end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !rest[..tag_end].ends_with("/>") {
+            depth += 1;
+            deepest = deepest.max(depth);
+            if name == "script" || name == "style" {
+                // Their text is not markup: skip to their end tag.
+                i += end_tag(rest, &name).unwrap_or(rest.len());
+                continue;
+            }
+        }
+        i += tag_end;
+    }
+    deepest
+}
+
+/// Where `</name` starts in `rest`, in any case.
+fn end_tag(rest: &str, name: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let mut from = 0;
+    while let Some(at) = memchr::memmem::find(&bytes[from..], b"</") {
+        let start = from + at;
+        let candidate = bytes.get(start + 2..start + 2 + name.len())?;
+        if candidate.eq_ignore_ascii_case(name.as_bytes()) {
+            return Some(start);
+        }
+        from = start + 2;
+    }
+    None
+}
+
+/// Void elements, and elements whose end tag HTML lets a page leave out.
+const UNCOUNTED_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p", "li", "dt",
+    "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp", "html",
+    "head", "body", "image", "basefont", "frame", "param", "keygen",
+];
 
 /// Removes the page's furniture before readability looks for the article.
 fn drop_furniture(doc: &Document) {
@@ -139,29 +209,50 @@ struct Blocks {
     current: String,
 }
 
+/// A step of the walk: a node to read, or the end of a block element.
+enum Step<'a> {
+    Read(NodeRef<'a>),
+    EndBlock,
+}
+
 impl Blocks {
-    fn walk(&mut self, node: &NodeRef) {
-        for child in node.children_it(false) {
-            if child.is_text() {
-                self.current.push_str(&child.text());
-            } else if child.is_element() {
-                let name = child.node_name().unwrap_or_default();
-                let name = name.as_ref();
-                if DROPPED_TAGS.contains(&name) {
+    /// Reads the text under `root` in document order. The walk keeps its own
+    /// stack rather than recursing, so no nesting, however deep, can exhaust
+    /// the thread's.
+    fn walk(&mut self, root: &NodeRef) {
+        // Children are pushed last first, so that the first is read first.
+        let mut stack: Vec<Step> = root.children_it(true).map(Step::Read).collect();
+        while let Some(step) = stack.pop() {
+            let node = match step {
+                Step::EndBlock => {
+                    self.end_block();
                     continue;
                 }
-                if name == "br" {
-                    // A line break inside a paragraph is not a new one: the
-                    // sentence it breaks must stay whole to be read.
-                    self.current.push(' ');
-                } else if BLOCK_TAGS.contains(&name) {
-                    self.end_block();
-                    self.walk(&child);
-                    self.end_block();
-                } else {
-                    self.walk(&child);
-                }
+                Step::Read(node) => node,
+            };
+            if node.is_text() {
+                self.current.push_str(&node.text());
+                continue;
             }
+            if !node.is_element() {
+                continue;
+            }
+            let name = node.node_name().unwrap_or_default();
+            let name = name.as_ref();
+            if DROPPED_TAGS.contains(&name) {
+                continue;
+            }
+            if name == "br" {
+                // A line break inside a paragraph is not a new one: the
+                // sentence it breaks must stay whole to be read.
+                self.current.push(' ');
+                continue;
+            }
+            if BLOCK_TAGS.contains(&name) {
+                self.end_block();
+                stack.push(Step::EndBlock);
+            }
+            stack.extend(node.children_it(true).map(Step::Read));
         }
     }
 
@@ -185,6 +276,17 @@ mod tests {
         );
         drop_furniture(&doc);
         assert_eq!(collapse_spaces(&doc.select("body").text()), "keep keep");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_it_is_parsed() {
+        let page = format!("<html><body>{}<p>Biden said hello.</p></body></html>", "<div>".repeat(100_000));
+        let started = std::time::Instant::now();
+        let err = read_page(&page).unwrap_err();
+        assert!(err.contains("nested about 100000 deep"), "{err}");
+        assert!(started.elapsed().as_secs() < 2);
+        let ordinary = "<html><head><script>if (a<b) { x = '<div>'; }</script></head><body><div><p>One<p>Two<br><img src=x><div/></div><!-- <div> --></body></html>";
+        assert_eq!(nesting_depth(ordinary), 1);
     }
 
     #[test]
