@@ -2,11 +2,12 @@
 //!
 //! This is the contract the evaluation reads (see the README), so its shape
 //! stays stable: `speakers`, `topics`, and per article `file`, `id`, `title`
-//! and `statements` with `id`, `speaker`, `kind`, `start`, `end`, `text`,
+//! (`outlet`, `url`, `date`, `kind` when known) and `statements` with `id`, `speaker`, `kind`, `start`, `end`, `text`,
 //! `topics`. `speaker` is a tracked speaker's id or null; `speaker_label`
-//! says who spoke when it is someone else. An article extracted from a saved
-//! page or a scraper's record says so (`"source": "html"` or `"json"`): its
-//! offsets point into the text extracted from it (what its article page
+//! says who spoke when it is someone else; `question`, in a transcript, is
+//! the id of the question a statement answers. An article extracted from a
+//! saved page or a scraper's record says so (`"source": "html"` or `"json"`):
+//! its offsets point into the text extracted from it (what its article page
 //! shows, and what `import` writes out), not into the file. A text file's
 //! article has no `source`, so the export of text files is as it was.
 
@@ -57,6 +58,9 @@ pub struct ExportArticle {
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// "news" or "transcript", when the front matter or `sources.toml` says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     #[serde(skip_serializing_if = "SourceKind::is_text")]
     pub source: SourceKind,
     pub statements: Vec<ExportStatement>,
@@ -73,6 +77,9 @@ pub struct ExportStatement {
     pub end: usize,
     pub text: String,
     pub topics: Vec<String>,
+    /// In a transcript, the id of the question this statement answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
 }
 
 impl Export {
@@ -110,10 +117,12 @@ fn export_article(index: &Index, a: &ArticleEntry) -> ExportArticle {
     ExportArticle {
         file: art.file.clone(),
         id: art.id.clone(),
-        title: art.title.clone(),
+        // The file's own title: a `sources.toml` added later must not change the export.
+        title: art.text_title.clone(),
         outlet: art.outlet.clone(),
         url: art.url.clone(),
         date: art.date.clone(),
+        kind: art.kind.clone(),
         source: art.source,
         statements: a
             .entries
@@ -129,6 +138,7 @@ fn export_article(index: &Index, a: &ArticleEntry) -> ExportArticle {
                     end: e.end,
                     text: art.text[e.start..e.end].to_string(),
                     topics: e.topics.iter().map(|&t| index.summit.topics[t].id.clone()).collect(),
+                    question: e.question.map(|q| index.entries[q].id.clone()),
                 }
             })
             .collect(),

@@ -18,6 +18,8 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 
+use crate::analysis::lexicon::FUNCTION_WORDS;
+
 /// Statements shorter than this are grouped only when their words are
 /// identical: a few words in common says nothing about short ones.
 pub const MIN_WORDS: usize = 6;
@@ -31,16 +33,6 @@ const MAX_COMPARED_WORDS: usize = 400;
 /// Runs of three words shared by more statements than this are too common
 /// ("said that the") to suggest that two statements are one.
 const MAX_SHARING: usize = 32;
-
-/// Words that carry no meaning of their own: changing one of them does not
-/// make another statement.
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that",
-    "this", "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
-    "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "we", "our",
-    "us", "i", "me", "my", "he", "him", "his", "she", "her", "they", "them", "their", "you", "your", "so", "very",
-    "just", "also", "then", "there", "here", "which", "who", "what", "about", "into", "over", "up", "out", "s", "t",
-];
 
 /// A statement as grouping sees it.
 pub struct Item<'a> {

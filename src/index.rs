@@ -28,6 +28,9 @@ pub struct Entry {
     pub topics: Vec<usize>,
     /// Index of the block it is in, within its article.
     pub block: usize,
+    /// In a transcript, the index into `Index::entries` of the question
+    /// this statement answers.
+    pub question: Option<usize>,
 }
 
 /// An article and the statements found in it.
@@ -47,6 +50,9 @@ pub struct Index {
     pub skipped: Vec<crate::corpus::Skipped>,
     by_id: HashMap<String, Vec<usize>>,
     by_article: HashMap<String, usize>,
+    /// The plain slug of an article whose id is more (`a-b` of `A b.txt`),
+    /// where no other article has that slug or id: its old address.
+    moved: HashMap<String, usize>,
     /// `by_topic[topic]`: entries tagged with it, in source order.
     by_topic: Vec<Vec<usize>>,
     /// `by_speaker[speaker]`: a tracked speaker's entries, in source order.
@@ -74,11 +80,13 @@ impl std::fmt::Debug for Index {
 impl Index {
     pub fn build(library: Library) -> Index {
         let summit = library.summit;
-        let mut entries = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
         let mut articles = Vec::new();
         for (ai, analyzed) in library.articles.into_iter().enumerate() {
-            let mut ids = Vec::new();
+            let mut ids: Vec<usize> = Vec::new();
             for st in analyzed.statements {
+                // A question comes before its answers, in the same article.
+                let question = st.question.as_deref().and_then(|q| ids.iter().copied().find(|&k| entries[k].id == q));
                 ids.push(entries.len());
                 entries.push(Entry {
                     speaker: st.speaker.as_deref().and_then(|id| summit.speakers.iter().position(|s| s.id == id)),
@@ -90,6 +98,7 @@ impl Index {
                     start: st.start,
                     end: st.end,
                     block: st.block,
+                    question,
                 });
             }
             articles.push(ArticleEntry { article: analyzed.article, entries: ids });
@@ -106,7 +115,8 @@ impl Index {
                 by_speaker[s].push(i);
             }
         }
-        let by_article = articles.iter().enumerate().map(|(i, a)| (a.article.id.clone(), i)).collect();
+        let by_article: HashMap<String, usize> = articles.iter().enumerate().map(|(i, a)| (a.article.id.clone(), i)).collect();
+        let moved = moved_articles(&articles, &by_article);
         Index {
             summit,
             articles,
@@ -114,6 +124,7 @@ impl Index {
             skipped: library.skipped,
             by_id,
             by_article,
+            moved,
             by_topic,
             by_speaker,
             groups: OnceLock::new(),
@@ -213,6 +224,27 @@ impl Index {
         chosen
     }
 
+    /// The most specific of `list`, to stand for a topic where there is
+    /// room for one line: the statement tagged with the fewest topics (a
+    /// statement that lists every issue stands for none of them), then a
+    /// direct quote before reported speech, then one of a readable length,
+    /// then the first.
+    pub fn most_specific(&self, list: impl IntoIterator<Item = usize>) -> Option<usize> {
+        /// Statements about this long read well as one line.
+        const READABLE: std::ops::RangeInclusive<usize> = 40..=160;
+        list.into_iter().enumerate().min_by_key(|&(place, i)| {
+            let e = &self.entries[i];
+            let len = self.words(i).chars().count();
+            let off = if READABLE.contains(&len) { 0 } else { len.abs_diff(*READABLE.start()).min(len.abs_diff(*READABLE.end())) };
+            (e.topics.len(), e.kind != Kind::Direct, off / 20, place)
+        }).map(|(_, i)| i)
+    }
+
+    /// How many different statement ids there are.
+    pub fn distinct_ids(&self) -> usize {
+        self.by_id.len()
+    }
+
     /// The statement with this id. The same words by the same speaker in
     /// several articles share an id; this is the first of them.
     pub fn entry(&self, id: &str) -> Option<usize> {
@@ -226,6 +258,12 @@ impl Index {
 
     pub fn article(&self, id: &str) -> Option<usize> {
         self.by_article.get(id).copied()
+    }
+
+    /// The article that `slug` (not an id) stood for before ids carried a
+    /// hash of the file name, when only one can be meant.
+    pub fn article_moved(&self, slug: &str) -> Option<usize> {
+        self.moved.get(slug).copied()
     }
 
     pub fn topic(&self, id: &str) -> Option<usize> {
@@ -326,6 +364,19 @@ fn group_entries(summit: &Summit, articles: &[ArticleEntry], entries: &[Entry]) 
         })
         .collect();
     grouping::group(&items)
+}
+
+/// Plain slugs that lead to exactly one article whose id is more than its
+/// slug, and are no article's id.
+fn moved_articles(articles: &[ArticleEntry], ids: &HashMap<String, usize>) -> HashMap<String, usize> {
+    let mut by_slug: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        let slug = crate::corpus::slug(&a.article.file);
+        if slug != a.article.id && !ids.contains_key(&slug) {
+            by_slug.entry(slug).and_modify(|only| *only = None).or_insert(Some(i));
+        }
+    }
+    by_slug.into_iter().filter_map(|(slug, only)| only.map(|i| (slug, i))).collect()
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::analysis::{Analyzer, Statement};
-use crate::corpus::{self, Article, Skipped, SourceFile};
+use crate::corpus::{self, Article, Skipped, SourceFile, Sources};
 use crate::summit::{Summit, SummitError};
 
 /// Where to load from; `None` means the corpus compiled into the binary.
@@ -28,6 +28,8 @@ pub struct Library {
     pub articles: Vec<AnalyzedArticle>,
     /// Files that were not loaded, with the reason.
     pub skipped: Vec<Skipped>,
+    /// What is wrong with `sources.toml`, each as "sources.toml:line: …".
+    pub source_warnings: Vec<String>,
 }
 
 /// What stops loading altogether. A bad article never does: it is skipped.
@@ -61,7 +63,30 @@ impl Library {
                 .map_err(|source| LoadError::ArticlesDir { dir: dir.display().to_string(), source })?,
             None => corpus::load_embedded(),
         };
-        Ok(Library::build(summit, files, skipped))
+        let (sources, mut source_warnings) = match &opts.articles {
+            Some(dir) => corpus::dir_sources(dir),
+            None => corpus::embedded_sources(),
+        };
+        let mut library = Library::build(summit, files, skipped);
+        library.apply_sources(&sources, &mut source_warnings);
+        library.source_warnings = source_warnings;
+        Ok(library)
+    }
+
+    /// Gives each article what `sources.toml` says of it, where its own
+    /// metadata (front matter, or a page's or a record's) is silent; warns of
+    /// entries that name no loaded file. A page is named by its file name, a
+    /// record as `check` names it (`news.jsonl:3`).
+    fn apply_sources(&mut self, sources: &Sources, warnings: &mut Vec<String>) {
+        for a in &mut self.articles {
+            if let Some(info) = sources.get(&a.article.file) {
+                a.article.apply_source(info);
+            }
+        }
+        let loaded: std::collections::HashSet<&str> = self.articles.iter().map(|a| a.article.file.as_str()).collect();
+        let mut unknown: Vec<&str> = sources.files().filter(|f| !loaded.contains(f)).collect();
+        unknown.sort_unstable();
+        warnings.extend(unknown.into_iter().map(|f| format!("{}: \"{f}\" is not an article that loaded; its entry is not used", corpus::SOURCES_FILE)));
     }
 
     /// Analyses already-read files, on every core; the order of the files is kept.
@@ -76,17 +101,21 @@ impl Library {
                 AnalyzedArticle { article, statements }
             })
             .collect();
-        // Two file names can slug alike ("A.txt", "a.txt"); keep ids unique.
-        let mut used_ids = std::collections::HashSet::new();
+        // Ids come from each file's own name (`corpus::article_id`), so they
+        // differ already; two names that still share one (`a.txt` and
+        // `a.TXT`, or two hashes alike) both take a longer hash of their
+        // name, whatever their order.
+        let mut count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for a in &articles {
+            *count.entry(a.article.id.clone()).or_default() += 1;
+        }
         for a in &mut articles {
-            let base = a.article.id.clone();
-            let mut n = 1;
-            while !used_ids.insert(a.article.id.clone()) {
-                n += 1;
-                a.article.id = format!("{base}-{n}");
+            if count[&a.article.id] > 1 {
+                let hash = crate::ids::short_hash(a.article.file.as_bytes());
+                a.article.id = format!("{}-{}", crate::corpus::slug(&a.article.file), &hash[..16]);
             }
         }
-        Library { summit, articles, skipped }
+        Library { summit, articles, skipped, source_warnings: Vec::new() }
     }
 
     /// Every warning of the load, each naming its file, in file-name order:
@@ -99,7 +128,7 @@ impl Library {
         }
         // A stable sort: a file's notes stay in the order they were found.
         lines.sort_by(|a, b| corpus::report_order(a.0).cmp(&corpus::report_order(b.0)));
-        lines.into_iter().map(|(_, line)| line).collect()
+        self.source_warnings.iter().cloned().chain(lines.into_iter().map(|(_, line)| line)).collect()
     }
 
     pub fn report(&self) -> LoadReport {

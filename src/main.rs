@@ -56,6 +56,9 @@ struct Server {
     /// reverse proxy in front usually keeps the access log.
     #[arg(long, global = true, env = "COUNTERPARTS_LOG_REQUESTS")]
     log_requests: bool,
+    /// Memory for prepared pages, in MiB (every byte of an entry counted).
+    #[arg(long, global = true, env = "COUNTERPARTS_CACHE_MB", value_name = "MIB", default_value_t = web::CACHE_BUDGET_BYTES >> 20)]
+    cache_mb: usize,
 }
 
 #[derive(Subcommand)]
@@ -122,7 +125,7 @@ fn main() -> ExitCode {
     }
     let opts = LoadOptions { articles: cli.source.articles.clone(), summit: cli.source.summit.clone() };
     if let Some(Command::Check) = cli.command {
-        return check(&opts);
+        return check(&opts, &cli.server);
     }
     let Some(library) = load(&opts) else { return ExitCode::FAILURE };
     match cli.command {
@@ -136,7 +139,11 @@ fn main() -> ExitCode {
 }
 
 /// `counterparts check`: a report a person can read, file by file.
-fn check(opts: &LoadOptions) -> ExitCode {
+fn check(opts: &LoadOptions, server: &Server) -> ExitCode {
+    let bind = server.bind.unwrap_or_else(default_bind);
+    if let Some(warning) = web::serve::public_url_warning(bind, server.public_url.as_deref()) {
+        println!("warning  {warning}");
+    }
     let library = match Library::load(opts) {
         Ok(lib) => lib,
         Err(e) => {
@@ -146,6 +153,9 @@ fn check(opts: &LoadOptions) -> ExitCode {
     };
     let summit = &library.summit;
     println!("summit: {} ({} speakers, {} topics)", summit.title, summit.speakers.len(), summit.topics.len());
+    for warning in &library.source_warnings {
+        println!("warning  {warning}");
+    }
     // Sorted by file (a file's records in their order), and for one file the
     // loaded line, then what was taken from a page or record, then notes.
     let mut lines: Vec<((&str, usize), usize, String)> = library
@@ -288,8 +298,16 @@ fn serve(library: Library, server: &Server, load: LoadOptions) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let opts = ServeOptions { bind, public_url: server.public_url.clone(), load, watch: server.watch };
-    match runtime.block_on(web::serve(index, opts)) {
+    // As many connections as descriptors allow (the soft limit raised to the
+    // hard one first), less a reserve, so that `accept` never runs out.
+    let files = web::connections::raise_descriptor_limit();
+    let max_connections = web::connections::cap_for(files, MAX_CONNECTIONS);
+    let opts = ServeOptions { bind, public_url: server.public_url.clone(), load, watch: server.watch, max_connections, cache_bytes: server.cache_mb.saturating_mul(1 << 20) };
+    let served = runtime.block_on(web::serve(index, opts));
+    // Connections left after the shutdown deadline were closed; a card still
+    // being drawn in the blocking pool is not waited for.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(500));
+    match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
@@ -297,6 +315,9 @@ fn serve(library: Library, server: &Server, load: LoadOptions) -> ExitCode {
         }
     }
 }
+
+/// Connections open at once, at most, however many descriptors there are.
+const MAX_CONNECTIONS: usize = 10_000;
 
 /// 127.0.0.1:3000, or port $PORT on the loopback address when PORT is set.
 fn default_bind() -> SocketAddr {

@@ -1,8 +1,9 @@
 //! Full-text search over every statement: a tantivy index in memory, built
 //! once per corpus beside the [`Index`] it searches.
 //!
-//! Words are matched on their stems ("attacks" finds "attack"), all of them
-//! by default; `"quoted words"` ask for a phrase, `-word` leaves a word out.
+//! Words are matched on their stems ("attacks" finds "attack") and as the
+//! beginnings of words ("cyber" finds "cyberspace" and "cybersecurity"),
+//! all of them by default; `"quoted words"` ask for a phrase, `-word` leaves a word out.
 //! Results are ranked by relevance (BM25). Filters by speaker, topic and
 //! article narrow the results; the counts of each filter value are worked
 //! out from the words alone, so a reader sees what each choice would give.
@@ -16,7 +17,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::query::{AllQuery, Query, QueryParser};
+use tantivy::query::{AllQuery, EmptyQuery, Query, QueryParser};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
 use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
 use tantivy::{DocId, Index as Tantivy, Score, SegmentOrdinal, SegmentReader, Searcher, TantivyDocument};
@@ -25,6 +26,10 @@ use crate::index::Index;
 
 /// The name the analyser of statement words is registered under.
 const ANALYZER: &str = "statement_words";
+/// The same words unstemmed, matched by their beginnings: a stem is no
+/// beginning ("cybersecurity" stems to "cybersecur", "cyber" to "cyber",
+/// and neither finds the other by stems alone).
+const RAW_ANALYZER: &str = "statement_words_raw";
 /// Memory for the index writer; a corpus of 10,000 articles fits in one
 /// segment, which keeps searching simple and fast.
 const WRITER_MEMORY_BYTES: usize = 200_000_000;
@@ -57,6 +62,9 @@ pub struct Outcome {
     pub by_article: Vec<usize>,
     /// The stems of the words searched for, to mark them in results.
     pub stems: HashSet<String>,
+    /// The words searched for as beginnings of words (lower case, without
+    /// accents), to mark the words they begin.
+    pub prefixes: Vec<String>,
     /// Parts of the query that could not be read, in the reader's terms.
     pub problems: Vec<String>,
 }
@@ -64,6 +72,18 @@ pub struct Outcome {
 #[derive(Debug, thiserror::Error)]
 #[error("the search index could not be built: {0}")]
 pub struct BuildError(#[from] tantivy::TantivyError);
+
+/// Why a search was not answered.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The query parsed, but tantivy cannot run it (a range over words, say):
+    /// the reader's to change, never the server's fault.
+    #[error("{0}")]
+    Unreadable(String),
+    /// The index itself failed, with no words to blame.
+    #[error("the search failed: {0}")]
+    Index(tantivy::TantivyError),
+}
 
 /// The search index of one corpus.
 pub struct Search {
@@ -77,7 +97,9 @@ pub struct Search {
     /// together: a search may count tens of thousands of statements.
     facts: Facts,
     analyzer: TextAnalyzer,
+    raw_analyzer: TextAnalyzer,
     words: Field,
+    raw: Field,
 }
 
 /// Each statement's speaker, article and topics, in statement order.
@@ -149,27 +171,57 @@ fn analyzer() -> TextAnalyzer {
         .build()
 }
 
-fn schema() -> (Schema, Field) {
+/// As [`analyzer`], without the stemmer: the tokens are the same, one for one.
+fn raw_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(LONGEST_TOKEN))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+fn schema() -> (Schema, Field, Field) {
     let mut b = Schema::builder();
-    let indexing = TextFieldIndexing::default()
-        .set_tokenizer(ANALYZER)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let words = b.add_text_field("words", TextOptions::default().set_indexing_options(indexing));
+    let field = |b: &mut tantivy::schema::SchemaBuilder, name: &str, tokenizer: &str| {
+        let indexing =
+            TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        b.add_text_field(name, TextOptions::default().set_indexing_options(indexing))
+    };
+    let words = field(&mut b, "words", ANALYZER);
+    let raw = field(&mut b, "raw", RAW_ANALYZER);
     b.add_u64_field(ENTRY, FAST);
-    (b.build(), words)
+    (b.build(), words, raw)
+}
+
+/// The words of a query that are searched as beginnings of words: every
+/// word but those left out (`-word`), lower case and without accents.
+fn query_prefixes(query: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut analyzer = raw_analyzer();
+    for piece in query.split_whitespace().filter(|p| !p.starts_with('-')) {
+        let mut stream = analyzer.token_stream(piece);
+        while let Some(t) = stream.next() {
+            if !out.contains(&t.text) {
+                out.push(t.text.clone());
+            }
+        }
+    }
+    out
 }
 
 impl Search {
     /// Indexes every statement of `index`.
     pub fn build(index: &Index) -> Result<Search, BuildError> {
-        let (schema, words) = schema();
+        let (schema, words, raw) = schema();
         let tantivy = Tantivy::create_in_ram(schema.clone());
         tantivy.tokenizers().register(ANALYZER, analyzer());
+        tantivy.tokenizers().register(RAW_ANALYZER, raw_analyzer());
         let mut writer = tantivy.writer_with_num_threads::<TantivyDocument>(1, WRITER_MEMORY_BYTES)?;
         let entry_field = schema.get_field(ENTRY)?;
         for i in 0..index.entries.len() {
             let mut doc = TantivyDocument::default();
             doc.add_text(words, index.words(i));
+            doc.add_text(raw, index.words(i));
             doc.add_u64(entry_field, i as u64);
             writer.add_document(doc)?;
         }
@@ -189,11 +241,20 @@ impl Search {
                     .collect::<Result<Arc<[u32]>, _>>()
             })
             .collect::<Result<_, _>>()?;
-        Ok(Search { index: tantivy, searcher, entries, facts: Facts::new(index), analyzer: analyzer(), words })
+        Ok(Search {
+            index: tantivy,
+            searcher,
+            entries,
+            facts: Facts::new(index),
+            analyzer: analyzer(),
+            raw_analyzer: raw_analyzer(),
+            words,
+            raw,
+        })
     }
 
     /// Runs a search. Filters alone (no words) list statements in source order.
-    pub fn run(&self, index: &Index, request: &Request) -> Result<Outcome, tantivy::TantivyError> {
+    pub fn run(&self, index: &Index, request: &Request) -> Result<Outcome, SearchError> {
         let mut outcome = Outcome {
             by_speaker: vec![0; index.summit.speakers.len()],
             by_topic: vec![0; index.summit.topics.len()],
@@ -201,13 +262,25 @@ impl Search {
             ..Outcome::default()
         };
         let words = request.words.trim();
+        let (kept, left_out) = without_exists_clauses(words);
+        outcome.problems = left_out
+            .iter()
+            .map(|c| format!("{c:?} asks whether a field exists, not for words: it was left out"))
+            .collect();
         let text_query: Box<dyn Query> = if words.is_empty() {
             Box::new(AllQuery)
+        } else if kept.is_empty() {
+            // Nothing but what was left out: no words, so no statements.
+            Box::new(EmptyQuery)
         } else {
-            let mut parser = QueryParser::for_index(&self.index, vec![self.words]);
+            // Each word is looked for in both fields: by its stem, and (in
+            // the unstemmed field) as the beginning of a word.
+            let mut parser = QueryParser::for_index(&self.index, vec![self.words, self.raw]);
             parser.set_conjunction_by_default();
-            let (query, errors) = parser.parse_query_lenient(words);
-            outcome.problems = errors.iter().map(|e| e.to_string()).collect();
+            parser.set_field_fuzzy(self.raw, true, 0, false);
+            outcome.prefixes = query_prefixes(&kept);
+            let (query, errors) = parser.parse_query_lenient(&kept);
+            outcome.problems.extend(errors.iter().map(|e| e.to_string()));
             query
         };
         text_query.query_terms(&mut |term, _| {
@@ -218,7 +291,13 @@ impl Search {
             }
         });
         // Every statement with the words, and its score.
-        let matching = self.searcher.search(&text_query, &Matches { entries: &self.entries })?;
+        let matching = self.searcher.search(&text_query, &Matches { entries: &self.entries }).map_err(|e| {
+            if words.is_empty() {
+                SearchError::Index(e)
+            } else {
+                SearchError::Unreadable(e.to_string())
+            }
+        })?;
         for &(i, _) in &matching {
             self.facts.count(i, &mut outcome);
         }
@@ -237,19 +316,28 @@ impl Search {
 
     /// Where the searched-for words stand in `text`: byte ranges of every
     /// token whose stem was searched for, with neighbours joined.
-    pub fn marks(&self, text: &str, stems: &HashSet<String>) -> Vec<Range<usize>> {
-        marks(&mut self.analyzer.clone(), text, stems)
+    pub fn marks(&self, text: &str, stems: &HashSet<String>, prefixes: &[String]) -> Vec<Range<usize>> {
+        marks(&mut self.analyzer.clone(), &mut self.raw_analyzer.clone(), text, stems, prefixes)
     }
 }
 
-fn marks(analyzer: &mut TextAnalyzer, text: &str, stems: &HashSet<String>) -> Vec<Range<usize>> {
-    if stems.is_empty() {
+fn marks(
+    analyzer: &mut TextAnalyzer,
+    raw_analyzer: &mut TextAnalyzer,
+    text: &str,
+    stems: &HashSet<String>,
+    prefixes: &[String],
+) -> Vec<Range<usize>> {
+    if stems.is_empty() && prefixes.is_empty() {
         return Vec::new();
     }
+    // The two analysers give the same tokens, stemmed and not.
     let mut stream = analyzer.token_stream(text);
+    let mut raw = raw_analyzer.token_stream(text);
     let mut marks: Vec<Range<usize>> = Vec::new();
-    while let Some(token) = stream.next() {
-        if !stems.contains(&token.text) {
+    while let (Some(token), Some(raw_token)) = (stream.next(), raw.next()) {
+        let begun = prefixes.iter().any(|p| raw_token.text.starts_with(p.as_str()));
+        if !stems.contains(&token.text) && !begun {
             continue;
         }
         let range = token.offset_from..token.offset_to;
@@ -260,6 +348,31 @@ fn marks(analyzer: &mut TextAnalyzer, text: &str, stems: &HashSet<String>) -> Ve
         }
     }
     marks
+}
+
+/// The query without its "exists" clauses (`field:*`), and those clauses.
+/// The parser accepts them on any field name, and tantivy fails only when
+/// searching, so they are taken out first, except inside a phrase.
+fn without_exists_clauses(words: &str) -> (String, Vec<String>) {
+    let mut kept: Vec<&str> = Vec::new();
+    let mut left_out = Vec::new();
+    let mut in_phrase = false;
+    for token in words.split_whitespace() {
+        let opens_outside = !in_phrase;
+        in_phrase ^= token.matches('"').count() % 2 == 1;
+        if opens_outside && is_exists_clause(token) {
+            left_out.push(token.to_string());
+        } else {
+            kept.push(token);
+        }
+    }
+    (kept.join(" "), left_out)
+}
+
+/// `foo:*`, `+foo:*`, `-(foo:*)`: a field name, a colon and a star.
+fn is_exists_clause(token: &str) -> bool {
+    let bare = token.trim_start_matches(['+', '-']).trim_start_matches('(').trim_end_matches(')');
+    bare.strip_suffix(":*").is_some_and(|field| !field.is_empty() && !field.contains(['"', ':', '*']))
 }
 
 /// Puts the `n` best of `listed` first, best first: the highest score, and
@@ -331,7 +444,17 @@ mod tests {
         while let Some(t) = stream.next() {
             stems.insert(t.text.clone());
         }
-        marks(&mut analyzer(), text, &stems).into_iter().map(|r| &text[r]).collect()
+        marks(&mut analyzer(), &mut raw_analyzer(), text, &stems, &[]).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn words_begun_by_a_searched_word_are_marked() {
+        let text = "We believe that cyberspace and cybersecurity matter, not cybernetics.";
+        let prefixes = query_prefixes("cyber -cybernetics");
+        assert_eq!(prefixes, ["cyber"]);
+        let found: Vec<&str> =
+            marks(&mut analyzer(), &mut raw_analyzer(), text, &HashSet::new(), &prefixes).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["cyberspace", "cybersecurity", "cybernetics"]);
     }
 
     #[test]
@@ -354,6 +477,14 @@ mod tests {
     fn a_phrase_is_marked_as_one_stretch() {
         assert_eq!(marked("no more cyber attacks on pipelines", "cyber attack"), ["cyber attacks"]);
         assert_eq!(marked("cyber, then attacks", "cyber attack"), ["cyber", "attacks"]);
+    }
+
+    #[test]
+    fn exists_clauses_are_taken_out_except_in_phrases() {
+        assert_eq!(without_exists_clauses("cyber foo:*"), ("cyber".to_string(), vec!["foo:*".to_string()]));
+        assert_eq!(without_exists_clauses("-(words:*) +x:*").1, ["-(words:*)", "+x:*"]);
+        assert_eq!(without_exists_clauses("\"a foo:* b\" c").0, "\"a foo:* b\" c");
+        assert_eq!(without_exists_clauses(":* * a:b").0, ":* * a:b");
     }
 
     #[test]

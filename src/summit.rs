@@ -4,7 +4,7 @@
 //! to them) and the topics (with the words that signal them), so that one
 //! binary can serve any summit. The default is `seeds/summit.toml`, compiled in.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
@@ -44,6 +44,15 @@ impl Pronoun {
             Pronoun::They => "they",
         }
     }
+
+    /// "his", "her" or "their": for "not his exact words".
+    pub fn possessive(&self) -> &'static str {
+        match self {
+            Pronoun::He => "his",
+            Pronoun::She => "her",
+            Pronoun::They => "their",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -55,6 +64,9 @@ pub struct Speaker {
     /// Every phrase that refers to this speaker alone: names, titles, roles,
     /// honorifics ("Biden", "the US president", "Mr Biden", "POTUS").
     pub aliases: Vec<String>,
+    /// Extra transcript labels that stand for this speaker ("THE
+    /// PRESIDENT" in the host's own transcripts), compared in any case.
+    pub labels: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -85,16 +97,21 @@ impl Summit {
 
     pub fn from_file(path: &Path) -> Result<Summit, SummitError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| SummitError {
-            file: name.clone(),
-            line: None,
-            message: format!("cannot read the summit file: {e}"),
-        })?;
+        let fail = |message: String| SummitError { file: name.clone(), line: None, message };
+        // Refused before it is read: a summit file is a few kilobytes.
+        let size = std::fs::metadata(path).map_err(|e| fail(format!("cannot read the summit file: {e}")))?.len();
+        if size > MAX_FILE_BYTES as u64 {
+            return Err(fail(too_large(size as usize)));
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read the summit file: {e}")))?;
         Summit::parse(&text, &name)
     }
 
     /// Parses and checks a summit file; `name` is used in error messages.
     pub fn parse(text: &str, name: &str) -> Result<Summit, SummitError> {
+        if text.len() > MAX_FILE_BYTES {
+            return Err(SummitError { file: name.to_string(), line: None, message: too_large(text.len()) });
+        }
         let raw: RawFile = toml::from_str(text).map_err(|e| SummitError {
             file: name.to_string(),
             line: e.span().map(|s| line_of(text, s.start)),
@@ -154,6 +171,8 @@ struct RawSpeaker {
     pronoun: Option<Spanned<String>>,
     #[serde(default)]
     aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    labels: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -165,6 +184,35 @@ struct RawTopic {
     description: String,
     #[serde(default)]
     keywords: Vec<Spanned<String>>,
+}
+
+/// Largest summit file read, in bytes.
+const MAX_FILE_BYTES: usize = 1024 * 1024;
+/// Most speakers, topics, and aliases or keywords of one of them.
+const MAX_SPEAKERS: usize = 100;
+const MAX_TOPICS: usize = 500;
+const MAX_ALIASES: usize = 1000;
+const MAX_KEYWORDS: usize = 1000;
+/// Longest title, name, role, place, alias or keyword, in characters.
+const MAX_NAME_CHARS: usize = 200;
+/// Longest topic description, in characters.
+const MAX_DESCRIPTION_CHARS: usize = 2000;
+
+fn too_large(bytes: usize) -> String {
+    format!("the summit file is {bytes} bytes, over the {MAX_FILE_BYTES} allowed: it names speakers and topics, not articles")
+}
+
+/// `what` (quoted in the message) if it is not blank and at most `most`
+/// characters long.
+fn bounded(value: &str, what: &str, most: usize) -> Result<(), String> {
+    if value.trim().is_empty() {
+        return Err(format!("{what} is empty"));
+    }
+    let chars = value.chars().count();
+    if chars > most {
+        return Err(format!("{what} is {chars} characters long, over the {most} allowed"));
+    }
+    Ok(())
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -186,16 +234,26 @@ fn validate(raw: RawFile, text: &str, name: &str) -> Result<Summit, SummitError>
         line: Some(line_of(text, offset)),
         message,
     };
+    let whole = |message: String| SummitError { file: name.to_string(), line: None, message };
     if raw.speakers.is_empty() {
-        return Err(SummitError {
-            file: name.to_string(),
-            line: None,
-            message: "no speakers: add at least one [[speakers]] table with an id, a name and aliases".into(),
-        });
+        return Err(whole("no speakers: add at least one [[speakers]] table with an id, a name and aliases".into()));
+    }
+    if raw.speakers.len() > MAX_SPEAKERS {
+        return Err(whole(format!("{} speakers, over the {MAX_SPEAKERS} allowed", raw.speakers.len())));
+    }
+    if raw.topics.len() > MAX_TOPICS {
+        return Err(whole(format!("{} topics, over the {MAX_TOPICS} allowed", raw.topics.len())));
+    }
+    bounded(&raw.summit.title, "the summit's title", MAX_NAME_CHARS).map_err(whole)?;
+    for (value, what) in [(&raw.summit.date, "the summit's date"), (&raw.summit.place, "the summit's place")] {
+        if value.chars().count() > MAX_NAME_CHARS {
+            return Err(whole(format!("{what} is over {MAX_NAME_CHARS} characters long")));
+        }
     }
     let mut seen = HashSet::new();
     let mut speakers = Vec::new();
-    let mut alias_owner: Vec<(String, String)> = Vec::new();
+    // Every alias (lower-cased) and its speaker: one look-up per alias.
+    let mut alias_owner: HashMap<String, String> = HashMap::new();
     for s in raw.speakers {
         let id = s.id.get_ref().clone();
         if !is_valid_id(&id) {
@@ -203,6 +261,14 @@ fn validate(raw: RawFile, text: &str, name: &str) -> Result<Summit, SummitError>
         }
         if !seen.insert(id.clone()) {
             return Err(err(s.id.span().start, format!("speaker id {id:?} is used twice")));
+        }
+        let at = s.id.span().start;
+        bounded(&s.name, &format!("the name of speaker {id:?}"), MAX_NAME_CHARS).map_err(|m| err(at, m))?;
+        if s.role.chars().count() > MAX_NAME_CHARS {
+            return Err(err(at, format!("the role of speaker {id:?} is over {MAX_NAME_CHARS} characters long")));
+        }
+        if s.aliases.len() > MAX_ALIASES {
+            return Err(err(at, format!("speaker {id:?} has {} aliases, over the {MAX_ALIASES} allowed", s.aliases.len())));
         }
         let pronoun = match s.pronoun.as_ref().map(|p| (p.get_ref().as_str(), p.span().start)) {
             None | Some(("he", _)) => Pronoun::He,
@@ -212,22 +278,25 @@ fn validate(raw: RawFile, text: &str, name: &str) -> Result<Summit, SummitError>
                 return Err(err(at, format!("pronoun {other:?} of speaker {id:?} must be \"he\", \"she\" or \"they\"")))
             }
         };
-        let mut aliases = vec![s.name.clone()];
+        let mut aliases = vec![s.name.trim().to_string()];
         for a in &s.aliases {
             let alias = a.get_ref().trim().to_string();
             if alias.is_empty() {
                 return Err(err(a.span().start, format!("speaker {id:?} has an empty alias")));
             }
-            let key = alias.to_lowercase();
-            if let Some((_, owner)) = alias_owner.iter().find(|(k, o)| *k == key && *o != id) {
+            if alias.chars().count() > MAX_NAME_CHARS {
+                return Err(err(a.span().start, format!("an alias of speaker {id:?} is over {MAX_NAME_CHARS} characters long")));
+            }
+            let owner = alias_owner.entry(alias.to_lowercase()).or_insert_with(|| id.clone());
+            if *owner != id {
                 return Err(err(a.span().start, format!("alias {alias:?} of speaker {id:?} is also an alias of {owner:?}: an alias must name one speaker")));
             }
-            alias_owner.push((key, id.clone()));
             aliases.push(alias);
         }
         aliases.sort();
         aliases.dedup();
-        speakers.push(Speaker { id, name: s.name, role: s.role, pronoun, aliases });
+        let labels = s.labels.iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+        speakers.push(Speaker { id, name: s.name.trim().to_string(), role: s.role, pronoun, aliases, labels });
     }
     let mut topics = Vec::new();
     let mut seen = HashSet::new();
@@ -239,8 +308,16 @@ fn validate(raw: RawFile, text: &str, name: &str) -> Result<Summit, SummitError>
         if !seen.insert(id.clone()) {
             return Err(err(t.id.span().start, format!("topic id {id:?} is used twice")));
         }
+        let at = t.id.span().start;
+        bounded(&t.name, &format!("the name of topic {id:?}"), MAX_NAME_CHARS).map_err(|m| err(at, m))?;
+        if t.description.chars().count() > MAX_DESCRIPTION_CHARS {
+            return Err(err(at, format!("the description of topic {id:?} is over {MAX_DESCRIPTION_CHARS} characters long")));
+        }
         if t.keywords.is_empty() {
-            return Err(err(t.id.span().start, format!("topic {id:?} has no keywords: list the words that signal it")));
+            return Err(err(at, format!("topic {id:?} has no keywords: list the words that signal it")));
+        }
+        if t.keywords.len() > MAX_KEYWORDS {
+            return Err(err(at, format!("topic {id:?} has {} keywords, over the {MAX_KEYWORDS} allowed", t.keywords.len())));
         }
         let mut keywords = Vec::new();
         for k in &t.keywords {
@@ -248,9 +325,12 @@ fn validate(raw: RawFile, text: &str, name: &str) -> Result<Summit, SummitError>
             if kw.trim_end_matches('*').trim().is_empty() {
                 return Err(err(k.span().start, format!("topic {id:?} has an empty keyword")));
             }
+            if kw.chars().count() > MAX_NAME_CHARS {
+                return Err(err(k.span().start, format!("a keyword of topic {id:?} is over {MAX_NAME_CHARS} characters long")));
+            }
             keywords.push(kw.to_string());
         }
-        topics.push(Topic { id, name: t.name, description: t.description, keywords });
+        topics.push(Topic { id, name: t.name.trim().to_string(), description: t.description, keywords });
     }
     let default_topic = match raw.summit.default_topic {
         None => None,
@@ -332,6 +412,45 @@ keywords = ["tariff*"]
         assert!(e.message.contains("pronoun"), "{e}");
         let e = Summit::parse(&MINIMAL.replace("keywords = [\"tariff*\"]", "keywords = []"), "s").unwrap_err();
         assert!(e.message.contains("no keywords"), "{e}");
+    }
+
+    #[test]
+    fn empty_names_are_refused() {
+        let e = Summit::parse(&MINIMAL.replace("name = \"Ann Example\"", "name = \"  \""), "s").unwrap_err();
+        assert!(e.message.contains("name of speaker \"ann\" is empty"), "{e}");
+        assert_eq!(e.line, Some(6));
+        let e = Summit::parse(&MINIMAL.replace("name = \"Trade\"", "name = \"\""), "s").unwrap_err();
+        assert!(e.message.contains("name of topic \"trade\" is empty"), "{e}");
+        let e = Summit::parse(&MINIMAL.replace("title = \"Test summit\"", "title = \"\""), "s").unwrap_err();
+        assert!(e.message.contains("title is empty"), "{e}");
+    }
+
+    #[test]
+    fn sizes_are_bounded_with_a_clear_error() {
+        let long = "x".repeat(MAX_NAME_CHARS + 1);
+        let e = Summit::parse(&MINIMAL.replace("Test summit", &long), "s").unwrap_err();
+        assert!(e.message.contains("over the 200 allowed"), "{e}");
+        let many: Vec<String> = (0..=MAX_ALIASES).map(|i| format!("\"a{i}\"")).collect();
+        let e = Summit::parse(&MINIMAL.replace("\"Ann\", \"the chancellor\"", &many.join(", ")), "s").unwrap_err();
+        assert!(e.message.contains("1001 aliases, over the 1000 allowed"), "{e}");
+        let huge = format!("{MINIMAL}\n# {}\n", "x".repeat(MAX_FILE_BYTES));
+        let e = Summit::parse(&huge, "s").unwrap_err();
+        assert!(e.message.contains("over the 1048576 allowed"), "{e}");
+    }
+
+    #[test]
+    fn many_aliases_are_checked_in_linear_time() {
+        // 50 speakers of 1,000 aliases each: checking each alias against
+        // every earlier one took seconds; a look-up per alias, milliseconds.
+        let mut file = String::from("[summit]\ntitle = \"Big\"\n");
+        for s in 0..50 {
+            let aliases: Vec<String> = (0..MAX_ALIASES).map(|a| format!("\"s{s} a{a}\"")).collect();
+            file.push_str(&format!("[[speakers]]\nid = \"s{s}\"\nname = \"S {s}\"\naliases = [{}]\n", aliases.join(", ")));
+        }
+        let started = std::time::Instant::now();
+        let summit = Summit::parse(&file, "big.toml").unwrap();
+        assert_eq!(summit.speakers.len(), 50);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
     }
 
     #[test]

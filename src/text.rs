@@ -78,10 +78,8 @@ pub fn first_sentence_end(s: &str) -> usize {
 /// when anything was cut.
 pub fn shorten(s: &str, max: usize) -> String {
     let s = s.trim();
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let cut = s.char_indices().nth(max).map(|(i, _)| i).unwrap_or(s.len());
+    // Found within the first `max` characters, whatever the length of `s`.
+    let Some((cut, _)) = s.char_indices().nth(max) else { return s.to_string() };
     let head = &s[..cut];
     let head = head.rsplit_once(char::is_whitespace).map(|(h, _)| h).unwrap_or(head);
     format!("{}…", head.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()))

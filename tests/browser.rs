@@ -143,6 +143,9 @@ async fn a_reader_finds_both_sides_and_shares_a_quote_on_desktop_and_phone() {
     let search_layout = search_results_fit_a_phone(&c, &base).await;
     let sources = one_statement_in_several_outlets(&c).await;
     let injection = script_in_an_article_never_runs(&c).await;
+    let reported = reported_speech_is_set_apart(&c, &base, 1280).await;
+    let reported_on_phone = reported_speech_is_set_apart(&c, &base, 390).await;
+    let jumps = jump_links_between_columns(&c, &base).await;
     c.close().await.ok();
     desktop.expect("the reader's path on a desktop");
     phone.expect("the topic page on a 390 px phone");
@@ -151,6 +154,110 @@ async fn a_reader_finds_both_sides_and_shares_a_quote_on_desktop_and_phone() {
     search_layout.expect("search results with filters on a 390 px phone");
     sources.expect("one statement reported by several outlets: versions, embed, feeds, share card");
     injection.expect("an article's markup is shown, never run");
+    reported.expect("a reported statement: its card, quote page, share card, embed and citation on a desktop");
+    reported_on_phone.expect("a reported statement on a 390 px phone");
+    jumps.expect("the jump links between the leaders' columns on a 390 px phone");
+}
+
+/// The seeds' statement "The conversations were \"productive,\" according to
+/// Putin": reported speech with a quoted word, from Al Mayadeen English.
+fn reported_statement() -> (String, String) {
+    let index = Index::build(Library::load(&LoadOptions::default()).unwrap());
+    let i = (0..index.entries.len())
+        .find(|&i| index.words(i).contains("\"productive,\"") && index.entries[i].speaker.is_some())
+        .expect("the seeds' \"productive,\" statement");
+    let topic = index.entries[i].topics.first().map_or_else(String::new, |&t| index.summit.topics[t].id.clone());
+    (index.entries[i].id.clone(), topic)
+}
+
+/// A reported statement says it is reported, with the speaker's own words
+/// set apart, on its card, its quote page, its share card and its embed;
+/// and its citation is copied.
+async fn reported_speech_is_set_apart(c: &Client, base: &str, width: u32) -> Outcome {
+    let (id, topic) = reported_statement();
+    c.set_window_size(width, 900).await.map_err(|e| e.to_string())?;
+    c.goto(&format!("{base}/quotes/{id}")).await.map_err(|e| e.to_string())?;
+    let label = text(c, "figure.quote .reported-label").await;
+    check(label == "Reported by Al Mayadeen English \u{2014} not his exact words", format!("the quote page's label: {label:?}"))?;
+    check(c.find_all(Locator::Css("figure.quote blockquote")).await.unwrap().is_empty(), "reported speech is no blockquote of his")?;
+    let theirs = c.find(Locator::Css("figure.quote strong.theirs")).await.map_err(|e| format!("his words set apart: {e}"))?;
+    check(theirs.text().await.unwrap() == "productive,", "his quoted word, with its comma")?;
+    let weight = c
+        .execute("return getComputedStyle(document.querySelector('figure.quote strong.theirs')).fontWeight", vec![])
+        .await
+        .unwrap();
+    check(weight.as_str().and_then(|w| w.parse::<u32>().ok()).unwrap_or(0) >= 700, format!("in bold: {weight}"))?;
+    let words = text(c, "figure.quote .words").await;
+    check(words.contains("\u{201c}productive,\u{201d} according to Putin"), format!("the words as reported: {words:?}"))?;
+    fits_the_width(c, "a reported statement's quote page").await?;
+
+    // The share card is shown whole and can be downloaded.
+    let loaded = c
+        .execute(
+            "var img = document.querySelector('.share-card img'); img.loading = 'eager'; img.scrollIntoView();\
+             return new Promise(function (done) { if (img.complete) { done(img.naturalWidth); } \
+             else { img.onload = function () { done(img.naturalWidth); }; img.onerror = function () { done(0); }; } })",
+            vec![],
+        )
+        .await
+        .unwrap();
+    check(loaded == json!(1200), format!("the share card loads, 1200 px wide: {loaded}"))?;
+    let download = c.find(Locator::Css(".share-card a[download]")).await.map_err(|e| format!("a download link: {e}"))?;
+    check(download.attr("href").await.unwrap().as_deref() == Some(&format!("/quotes/{id}.png")), "the download is the card")?;
+
+    // The embed labels it and quotes only his word, in <q>.
+    let snippet = c.find(Locator::Id("embed-code")).await.unwrap().prop("value").await.unwrap().unwrap_or_default();
+    check(
+        snippet.contains("<q>productive,</q>") && snippet.contains("not his exact words") && !snippet.contains("<blockquote"),
+        format!("the embed: {snippet}"),
+    )?;
+
+    // The citation is copied by its button.
+    let button = c.find(Locator::Css("button[data-copy='cite-text']")).await.map_err(|e| format!("a copy button: {e}"))?;
+    check(button.is_displayed().await.unwrap(), "the citation's copy button is shown")?;
+    button.click().await.map_err(|e| e.to_string())?;
+    let status = text(c, "#cite-status").await;
+    let said = button.text().await.unwrap();
+    check(said == "Copied" || status == "Copied", format!("copying the citation says so: {said:?}, {status:?}"))?;
+    let citation = c.find(Locator::Id("cite-text")).await.unwrap().prop("value").await.unwrap().unwrap_or_default();
+    check(citation.contains("Al Mayadeen English, 16 June 2021") && citation.contains(&format!("/quotes/{id}")), format!("the citation: {citation}"))?;
+
+    // Its card on the topic page says so too.
+    c.goto(&format!("{base}/topics/{topic}")).await.map_err(|e| e.to_string())?;
+    let words = c.find(Locator::Css(&format!("[data-statement='{id}']"))).await.map_err(|e| format!("its card on /topics/{topic}: {e}"))?;
+    let card = words.find(Locator::XPath("./ancestor::li[contains(@class, 'card')]")).await.unwrap();
+    let card_label = card.find(Locator::Css(".reported-label")).await.map_err(|e| format!("the card's label: {e}"))?.text().await.unwrap();
+    check(card_label.contains("not his exact words"), format!("the card's label: {card_label:?}"))?;
+    let card_theirs = card.find(Locator::Css("strong.theirs")).await.map_err(|e| format!("the card sets his word apart: {e}"))?;
+    check(card_theirs.text().await.unwrap() == "productive,", "the card keeps the comma")?;
+    let source = card.find(Locator::Css(".source")).await.unwrap().text().await.unwrap();
+    check(source == "Al Mayadeen English, 16 June 2021", format!("the card names its source: {source:?}"))
+}
+
+/// At 390 px the columns stack: links at the top and under each column
+/// jump to the other leader's column.
+async fn jump_links_between_columns(c: &Client, base: &str) -> Outcome {
+    c.set_window_size(1280, 900).await.map_err(|e| e.to_string())?;
+    c.goto(&format!("{base}/topics/cybersecurity")).await.map_err(|e| e.to_string())?;
+    let nav = c.find(Locator::Css("nav.jump")).await.map_err(|e| format!("the jump links: {e}"))?;
+    check(!nav.is_displayed().await.unwrap(), "on a desktop, where the columns stand side by side, no jump links")?;
+    c.set_window_size(390, 844).await.map_err(|e| e.to_string())?;
+    c.goto(&format!("{base}/topics/cybersecurity")).await.map_err(|e| e.to_string())?;
+    let in_view = |id: &'static str| async move {
+        let top = c.execute(&format!("return document.getElementById('{id}').getBoundingClientRect().top"), vec![]).await.unwrap();
+        let height = c.execute("return window.innerHeight", vec![]).await.unwrap();
+        let (top, height) = (top.as_f64().unwrap_or(-1.0), height.as_f64().unwrap_or(0.0));
+        (top >= 0.0 && top < height / 2.0, format!("#{id} at {top} of {height}"))
+    };
+    c.find(Locator::Css("nav.jump a[href='#col-putin']")).await.map_err(|e| e.to_string())?.click().await.map_err(|e| e.to_string())?;
+    check(c.current_url().await.unwrap().fragment() == Some("col-putin"), "the jump goes to Putin's column")?;
+    let (ok, where_) = in_view("col-putin").await;
+    check(ok, format!("Putin's column is in view: {where_}"))?;
+    let back = c.find(Locator::Css("#col-putin ~ p.jump a[href='#col-biden'], section:has(#col-putin) p.jump a[href='#col-biden']")).await;
+    back.map_err(|e| format!("a link back to Biden's column: {e}"))?.click().await.map_err(|e| e.to_string())?;
+    check(c.current_url().await.unwrap().fragment() == Some("col-biden"), "the link goes to Biden's column")?;
+    let (ok, where_) = in_view("col-biden").await;
+    check(ok, format!("Biden's column is in view: {where_}"))
 }
 
 /// An article carrying script and event handlers, in its text and in a

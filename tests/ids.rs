@@ -255,3 +255,40 @@ async fn old_permalinks_still_answer_after_renaming_and_adding() {
     let (status, _) = get(&site, "/quotes/aaaaaaaaaa").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+/// Article ids by file name, through the export.
+fn article_ids(library: &Library) -> BTreeMap<String, String> {
+    Export::new(library).articles.iter().map(|a| (a.file.clone(), a.id.clone())).collect()
+}
+
+/// Two names that slug alike (`A b.txt`, `a-b.txt`): each keeps the same
+/// address whether it was there first, came second, or is alone.
+#[tokio::test]
+async fn article_ids_that_collide_are_settled_by_their_own_names_not_their_order() {
+    let seeds = seeds();
+    let (one, two) = (seeds[0].1.as_str(), seeds[1].1.as_str());
+    let alone_spaced = article_ids(&load(folder(&[("A b.txt", one)]).path()));
+    let alone_plain = article_ids(&load(folder(&[("a-b.txt", two)]).path()));
+    let both = article_ids(&load(folder(&[("A b.txt", one), ("a-b.txt", two)]).path()));
+    // The other way round: the texts swapped, so the load order of the two
+    // names is no longer the order of their contents.
+    let swapped = article_ids(&load(folder(&[("a-b.txt", one), ("A b.txt", two)]).path()));
+    assert_eq!(both["a-b.txt"], "a-b", "a name that is its own slug keeps it");
+    assert!(both["A b.txt"].starts_with("a-b-"), "{both:?}");
+    assert_eq!(both["A b.txt"], alone_spaced["A b.txt"], "adding a-b.txt changed the id of A b.txt");
+    assert_eq!(both["a-b.txt"], alone_plain["a-b.txt"]);
+    assert_eq!(both, swapped, "ids follow names, not contents or order");
+    // Three names that slug alike, and none of them the slug itself.
+    let three = article_ids(&load(folder(&[("A B.txt", one), ("a b.txt", two), ("A b.txt", EXTRA)]).path()));
+    let distinct: BTreeSet<&String> = three.values().collect();
+    assert_eq!(distinct.len(), 3, "{three:?}");
+    assert_eq!(three["A b.txt"], alone_spaced["A b.txt"]);
+
+    // The plain slug, which `A b.txt` had before ids carried a hash of the
+    // name, leads to it while no other article claims it.
+    let dir = folder(&[("A b.txt", one)]);
+    let site = Arc::new(Site::new(Index::build(load(dir.path())), "http://example.com"));
+    let response = app(site).oneshot(Request::get("/articles/a-b").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(response.status(), StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(response.headers()["location"], format!("/articles/{}", alone_spaced["A b.txt"]).as_str());
+}

@@ -339,6 +339,48 @@ fn the_export_says_where_each_article_s_text_came_from() {
     }
 }
 
+/// A page's or a record's own facts come first; a `sources.toml` entry, by
+/// the name `check` gives it, fills in what it does not say, as it does for
+/// a text file's front matter. The export keeps the article's own title.
+#[test]
+fn sources_toml_fills_in_what_a_page_or_a_record_does_not_say() {
+    let dir = folder(&["pages/courrier-leman-1252.htm"]);
+    let records = concat!(
+        r#"{"text": "Putin said the meeting had been constructive. \"There was no hostility,\" he told reporters in Geneva."}"#,
+        "\n",
+        r#"{"title": "Biden on the talks", "text": "Biden said the talks had gone well. \"I did what I came to do,\" he said."}"#,
+        "\n",
+    );
+    std::fs::write(dir.path().join("bare.jsonl"), records).unwrap();
+    let sources = r#"
+["courrier-leman-1252.htm"]
+outlet = "Not the page's outlet"
+kind = "news"
+
+["bare.jsonl:1"]
+title = "Putin on the meeting"
+outlet = "Valley Courier"
+url = "https://valley-courier.example/news/putin-meeting"
+date = "2021-06-16"
+
+["bare.jsonl:2"]
+title = "Not the record's title"
+"#;
+    std::fs::write(dir.path().join("sources.toml"), sources).unwrap();
+    let lib = load(dir.path());
+    assert!(lib.source_warnings.is_empty(), "{:?}", lib.source_warnings);
+    let page = &article(&lib, "courrier-leman-1252.htm").article;
+    assert_eq!(page.outlet.as_deref(), Some("Le Courrier du Léman"), "the page's own outlet wins");
+    assert_eq!(page.kind.as_deref(), Some("news"), "what the page does not say is filled in");
+    let bare = &article(&lib, "bare.jsonl:1").article;
+    assert_eq!(
+        (bare.title.as_str(), bare.outlet.as_deref(), bare.url.as_deref(), bare.date.as_deref()),
+        ("Putin on the meeting", Some("Valley Courier"), Some("https://valley-courier.example/news/putin-meeting"), Some("2021-06-16"))
+    );
+    assert!(bare.text_title.starts_with("Putin said the meeting"), "the export's title is the record's own: {}", bare.text_title);
+    assert_eq!(article(&lib, "bare.jsonl:2").article.title, "Biden on the talks", "the record's own title wins");
+}
+
 fn run(args: &[&str]) -> (bool, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_counterparts"))
         .args(args)

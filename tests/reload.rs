@@ -41,7 +41,7 @@ async fn reloading_in_a_loop_under_load_drops_nothing() {
     let dir = tempfile::tempdir().unwrap();
     copy_seeds(dir.path());
     let load = LoadOptions { articles: Some(dir.path().to_path_buf()), summit: None };
-    let live = Live::new(Index::build(Library::load(&load).unwrap()), "http://127.0.0.1", load);
+    let live = Live::new(Index::build(Library::load(&load).unwrap()), "http://127.0.0.1", load, counterparts::web::CACHE_BUDGET_BYTES);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap().to_string();
     let service = LiveService(live.clone());

@@ -407,3 +407,265 @@ fn a_question_quoted_then_asked_by_its_speaker() {
         [pair("lind", "Where are the fishing rules?")]
     );
 }
+
+// ---------------------------------------------------------------------------
+// Transcripts: documents made of turns
+// ---------------------------------------------------------------------------
+
+/// A summit whose speakers have no role among their aliases, so that a role
+/// label ("THE PRESIDENT") must be settled from the document.
+const TALKS: &str = r#"
+[summit]
+title = "Westmark–Eastvale talks"
+default_topic = "relations"
+
+[[speakers]]
+id = "lind"
+name = "Marta Lind"
+role = "President of Westmark"
+pronoun = "she"
+aliases = ["Lind", "Marta Lind", "President Lind", "Ms Lind"]
+
+[[speakers]]
+id = "sefu"
+name = "Omar Sefu"
+role = "Prime Minister of Eastvale"
+pronoun = "he"
+aliases = ["Sefu", "Omar Sefu", "Prime Minister Sefu", "Mr Sefu"]
+
+[[topics]]
+id = "relations"
+name = "Relations"
+keywords = ["relationship", "meeting"]
+
+[[topics]]
+id = "rivers"
+name = "Rivers"
+keywords = ["river*", "dam", "dams", "water"]
+
+[[topics]]
+id = "rail"
+name = "Rail"
+keywords = ["rail*", "train*"]
+"#;
+
+fn analyse_talks(summit: &str, text: &str) -> Vec<counterparts::analysis::Statement> {
+    let summit = Summit::parse(summit, "talks.toml").unwrap();
+    Analyzer::new(&summit).analyze(&Article::parse("t.txt", text.to_string()))
+}
+
+/// (speaker or label, words) for every statement of a transcript.
+fn turns(text: &str) -> Vec<(String, String)> {
+    analyse_talks(TALKS, text)
+        .into_iter()
+        .map(|s| (s.speaker.clone().or(s.speaker_label.clone()).unwrap_or_else(|| "?".into()), text[s.start..s.end].to_string()))
+        .collect()
+}
+
+const WHITE_HOUSE_STYLE: &str = "Remarks by President Lind in Press Conference\n\nHarbour Hall, Westport\n\n\
+THE PRESIDENT: Good afternoon. The meeting with Prime Minister Sefu was long and useful.\n\n\
+I told Prime Minister Sefu that the dams on the upper river must be inspected. He listened. (Laughter.) He did not say no.\n\n\
+Q  Madam President, did he agree to open the rail line?\n\n\
+THE PRESIDENT: We will see in six months. As he put it, \u{201c}trains do not run on promises.\u{201d}\n\n\
+Q: Thank you.\n";
+
+#[test]
+fn a_role_label_is_resolved_from_the_title_and_a_turn_runs_until_the_next_label() {
+    let r = turns(WHITE_HOUSE_STYLE);
+    assert_eq!(
+        r,
+        [
+            pair("lind", "Good afternoon. The meeting with Prime Minister Sefu was long and useful."),
+            // A leader named inside the turn is an object: the words are the turn speaker's.
+            pair("lind", "I told Prime Minister Sefu that the dams on the upper river must be inspected. He listened."),
+            // The stage direction belongs to no one.
+            pair("lind", "He did not say no."),
+            pair("Q", "Madam President, did he agree to open the rail line?"),
+            // Words the speaker quotes from someone else stay hers.
+            pair("lind", "We will see in six months. As he put it, \u{201c}trains do not run on promises.\u{201d}"),
+            pair("Q", "Thank you."),
+        ]
+    );
+}
+
+#[test]
+fn an_answer_remembers_its_question_and_takes_its_topic() {
+    let all = analyse_talks(TALKS, WHITE_HOUSE_STYLE);
+    let question = all.iter().find(|s| s.speaker_label.as_deref() == Some("Q")).unwrap();
+    let answer = all.iter().find(|s| WHITE_HOUSE_STYLE[s.start..s.end].starts_with("We will see")).unwrap();
+    assert_eq!(answer.question.as_deref(), Some(question.id.as_str()));
+    assert_eq!(answer.topics, ["rail"]);
+    // Before any question, nothing is answered.
+    assert_eq!(all[0].question, None);
+}
+
+#[test]
+fn a_role_label_the_document_does_not_settle_stays_under_its_label() {
+    let text = WHITE_HOUSE_STYLE.replace("Remarks by President Lind", "Remarks by President Lind and Prime Minister Sefu");
+    let r = turns(&text);
+    assert!(r.iter().all(|(who, _)| who != "lind" && who != "sefu"), "{r:?}");
+    assert_eq!(r[0].0, "THE PRESIDENT");
+}
+
+#[test]
+fn the_summit_file_may_name_extra_labels() {
+    let summit = TALKS.replace("aliases = [\"Lind\",", "labels = [\"THE HOST\"]\naliases = [\"Lind\",");
+    let text = "Joint appearance\n\nTHE HOST: Welcome to Westport.\n\nMODERATOR: Questions now.\n\nQ: Will the river be cleaned?\n\nTHE HOST: Yes, the river will be cleaned.";
+    let r: Vec<(Option<String>, String)> =
+        analyse_talks(&summit, text).into_iter().map(|s| (s.speaker, text[s.start..s.end].to_string())).collect();
+    assert_eq!(r[0], (Some("lind".into()), "Welcome to Westport.".into()));
+    assert_eq!(r[1].0, None);
+    assert_eq!(r[3], (Some("lind".into()), "Yes, the river will be cleaned.".into()));
+}
+
+#[test]
+fn name_labels_without_a_space_questions_and_a_moderator() {
+    let text = "News conference after the talks\n\nIra Holm: Colleagues, we begin.\n\nOmar Sefu:Thank you. President Lind raised the river dams, and I answered her.\n\n\
+Question: Mr Prime Minister, will trains run again?\n\nOmar Sefu: They will. The rail line reopens in spring.\n\nIra Holm: That is all.";
+    assert_eq!(
+        turns(text),
+        [
+            pair("Ira Holm", "Colleagues, we begin."),
+            pair("sefu", "Thank you. President Lind raised the river dams, and I answered her."),
+            pair("Question", "Mr Prime Minister, will trains run again?"),
+            pair("sefu", "They will. The rail line reopens in spring."),
+            pair("Ira Holm", "That is all."),
+        ]
+    );
+}
+
+#[test]
+fn time_stamped_turns_with_labels_on_their_own_line() {
+    let text = "Transcript\n\nPresident Lind: (00:12)\nThe dams are old. [inaudible 00:00:31] They must be rebuilt.\n\n\
+Reporter: (01:40)\nWhat did Prime Minister Sefu say?\n\nPresident Lind: (01:45)\nHe said he would think about it.";
+    assert_eq!(
+        turns(text),
+        [
+            pair("lind", "The dams are old."),
+            pair("lind", "They must be rebuilt."),
+            pair("Reporter", "What did Prime Minister Sefu say?"),
+            // A leader reporting the other's words keeps the statement.
+            pair("lind", "He said he would think about it."),
+        ]
+    );
+}
+
+#[test]
+fn an_interpreted_turn_is_the_leaders_own_and_the_interpreter_is_not() {
+    let text = "Joint press appearance\n\nPRESIDENT LIND: We spoke about water.\n\nPRIME MINISTER SEFU (through interpreter): The river belongs to both our peoples.\n\n\
+INTERPRETER: The prime minister will now take one question.\n\nMODERATOR: Please.";
+    let r = turns(text);
+    assert_eq!(r[0], pair("lind", "We spoke about water."));
+    assert_eq!(r[1], pair("sefu", "The river belongs to both our peoples."));
+    assert_eq!(r[2].0, "INTERPRETER");
+}
+
+#[test]
+fn a_correspondent_reports_what_a_leader_said_in_her_own_turn() {
+    let text = "Evening news\n\nTOM ASH, NORTH NEWS ANCHOR: The talks are over. Anna, what did we learn?\n\n\
+ANNA FELL, NORTH NEWS CORRESPONDENT: Tom, President Lind says the rail line will reopen within six months. Few here believe it.\n\n\
+TOM ASH, NORTH NEWS ANCHOR: Thank you, Anna.";
+    let r = turns(text);
+    assert!(r.contains(&pair("lind", "the rail line will reopen within six months")), "{r:?}");
+    // The rest of the correspondent's turn is never a leader's.
+    assert!(r.iter().all(|(who, words)| who != "lind" || !words.contains("Few here")), "{r:?}");
+    assert!(r.iter().all(|(who, words)| who != "lind" || !words.contains("Tom")), "{r:?}");
+}
+
+#[test]
+fn an_unlabelled_question_between_answers_and_an_editors_note() {
+    let text = "Interview\n\nQ: How were the talks?\n\nSEFU: Long. We covered the river.\n\nAnd the rail line?\n\nSEFU: That too.\n\n\
+[The prime minister then spoke at length about the history of the dams.]\n\nQ: Thank you.";
+    let r = turns(text);
+    assert!(r.contains(&pair("Q", "And the rail line?")), "{r:?}");
+    assert!(r.iter().all(|(_, words)| !words.contains("history of the dams")), "{r:?}");
+}
+
+#[test]
+fn captions_are_one_speakers_words_with_questions_marked() {
+    let text = "---\ntitle: Captions of the news conference\nkind: transcript\nspeaker: lind\n---\n\
+good afternoon. we met for four hours\nand we talked about the river and\nabout the dams on it.\n\n\
+>> madam president, will the trains\nrun again this year?\n\n\
+>> they will. i told prime minister\nsefu that the rail line matters\nto both of us.\n";
+    let r = turns(text);
+    assert_eq!(
+        r,
+        [
+            pair("lind", "good afternoon. we met for four hours\nand we talked about the river and\nabout the dams on it."),
+            pair("Q", "madam president, will the trains\nrun again this year?"),
+            pair("lind", "they will. i told prime minister\nsefu that the rail line matters\nto both of us."),
+        ]
+    );
+}
+
+#[test]
+fn a_live_blog_with_a_few_labels_is_not_a_transcript() {
+    let text = "Live: the talks\n\n14:02 Lind: \"The river is the first item.\"\n\nThe two delegations then went behind closed doors.\n\n\
+14:40 Sefu: \"We agree on the river.\"\n\nReporters waited outside in the rain for an hour.\n\nThe press room was crowded and hot.\n\n\
+15:10 Lind: \"The dams will be inspected.\"\n\nNo date was given for the inspections.\n\nThe rail line was not discussed, aides said.";
+    let r = turns(text);
+    assert!(r.iter().all(|(who, words)| who == "?" || who == "aides" || !words.contains("rain") && !words.contains("No date")), "{r:?}");
+    assert!(r.contains(&pair("sefu", "We agree on the river.")), "{r:?}");
+}
+
+// ---------------------------------------------------------------------------
+// Reported speech of every shape
+// ---------------------------------------------------------------------------
+
+#[test]
+fn verbs_of_stance_report_what_their_subject_said() {
+    assert_eq!(
+        who_said("Okafor dismissed the charges as \u{201c}pure invention\u{201d} on Monday."),
+        [pair("okafor", "dismissed the charges as \u{201c}pure invention\u{201d} on Monday")]
+    );
+    assert_eq!(who_said("Lindqvist vowed to keep the fishing quotas open."), [pair("lind", "vowed to keep the fishing quotas open")]);
+    assert_eq!(
+        who_said("The chancellor ruled out any new checkpoints on the border."),
+        [pair("lind", "ruled out any new checkpoints on the border")]
+    );
+    // Some need their object: "raised the cases", not "raised taxes".
+    assert_eq!(who_said("Okafor raised the cases of two jailed trawler captains."), [pair("okafor", "raised the cases of two jailed trawler captains")]);
+    assert!(who_said("Okafor raised taxes on imported gas last year.").is_empty());
+    // A verb right after a quotation frames the quotation, nothing more.
+    assert_eq!(who_said("\u{201c}The quotas stay,\u{201d} warned Okafor."), [pair("okafor", "The quotas stay")]);
+}
+
+#[test]
+fn an_opening_participle_speaks_for_the_main_subject() {
+    let r = who_said("Ruling out a new pipeline, the chancellor said the gas deal would stand.");
+    assert!(r.contains(&pair("lind", "Ruling out a new pipeline")), "{r:?}");
+    assert!(r.contains(&pair("lind", "the gas deal would stand")), "{r:?}");
+}
+
+#[test]
+fn a_leader_named_inside_another_persons_phrase_is_its_object() {
+    // The praiser speaks; the praised does not.
+    assert_eq!(who_said("Okafor praised Lindqvist for the warm welcome at the border."), [pair("okafor", "praised Lindqvist for the warm welcome at the border")]);
+    // "he and X agreed": the speaker telling of himself and the other.
+    let r = who_said("Okafor spoke after the talks. He and Lindqvist agreed to open the checkpoints, he said.");
+    assert!(r.iter().all(|(who, _)| who != "lind"), "{r:?}");
+}
+
+#[test]
+fn a_group_is_no_one_leader_without_a_source() {
+    let text = "Lindqvist said the quotas were fair.\n\nThe two leaders agreed to meet again in the spring.";
+    let r = who_said(text);
+    assert!(r.iter().all(|(who, words)| !(who == "lind" && words.contains("meet again"))), "{r:?}");
+}
+
+#[test]
+fn quotations_under_a_heading_that_names_their_speaker() {
+    let text = "The talks in quotes\n\nKey quotes: Tomas Okafor\n\n\u{2022} \u{201c}The border stays open for trade.\u{201d}\n\u{2022} \u{201c}Our fleets will keep their quotas.\u{201d}\n\n\
+What the officials said\n\n\u{2022} \u{201c}We are cautiously satisfied.\u{201d} \u{2014} a Nordland spokesman";
+    let r = who_said(text);
+    assert!(r.contains(&pair("okafor", "The border stays open for trade.")), "{r:?}");
+    assert!(r.contains(&pair("okafor", "Our fleets will keep their quotas.")), "{r:?}");
+    // Another heading ends the speaker's list; a dash names the quotation's speaker.
+    assert!(r.contains(&pair("a Nordland spokesman", "We are cautiously satisfied.")), "{r:?}");
+}
+
+#[test]
+fn live_blog_entries_after_a_time_stamp() {
+    let text = "Live: the talks\n\n14:02 \u{2014} Okafor is now speaking.\n\n14:03 \u{2014} \u{201c}The border will reopen in May. The checkpoints are ready.\u{201d}";
+    assert_eq!(who_said(text), [pair("okafor", "The border will reopen in May. The checkpoints are ready.")]);
+}

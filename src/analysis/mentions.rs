@@ -4,6 +4,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use super::lexicon::{COLLECTIVES, OTHERS};
 use crate::summit::{Pronoun, Summit};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,26 +26,6 @@ pub struct Mention {
     pub end: usize,
     pub referent: Referent,
 }
-
-/// Groups that include the leaders; they are never one speaker by themselves.
-const COLLECTIVES: &[&str] = &[
-    "the two sides", "both sides", "the sides", "the two leaders", "both leaders", "the leaders",
-    "the two presidents", "both presidents", "the presidents", "the two men", "both men",
-    "the two heads of state", "both heads of state", "the two delegations", "both delegations",
-];
-
-/// People and bodies who speak in coverage but are not tracked speakers.
-const OTHERS: &[&str] = &[
-    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople",
-    "aide", "aides", "adviser", "advisers", "advisor", "advisors", "minister", "ministry", "secretary",
-    "press secretary", "analyst", "analysts", "expert", "experts", "diplomat", "diplomats", "ambassador",
-    "envoy", "senator", "senators", "lawmaker", "lawmakers", "congressman", "congresswoman",
-    "reporter", "reporters", "journalist", "journalists", "correspondent", "correspondents", "source",
-    "sources", "observer", "observers", "critic", "critics", "commentator", "commentators", "statement",
-    "the White House", "White House", "the Kremlin", "Kremlin", "the State Department",
-    "State Department", "the administration", "administration", "the embassy", "embassy",
-    "the government", "government", "the agency", "agency", "the newspaper", "newspaper",
-];
 
 pub struct MentionFinder {
     matcher: AhoCorasick,

@@ -7,10 +7,13 @@
 //! alone go to the right person, and which section heading is in force.
 
 mod attribution;
+mod discourse;
+pub(crate) mod lexicon;
 mod mentions;
 mod quotes;
 mod sentences;
 mod topics;
+mod transcript;
 mod verbs;
 
 use serde::Serialize;
@@ -65,6 +68,8 @@ pub struct Statement {
     pub block: usize,
     /// Byte range of the sentence around it.
     pub sentence: (usize, usize),
+    /// In a transcript, the id of the question this statement answers.
+    pub question: Option<String>,
 }
 
 /// A statement's speaker is settled by the last few blocks at most: a
@@ -104,6 +109,8 @@ struct Draft {
     topics: Vec<usize>,
     /// The statement's words as [`crate::ids::normalise`] gives them.
     normalised: String,
+    /// Where the question it answers starts, in a transcript.
+    question: Option<usize>,
 }
 
 impl Analyzer {
@@ -112,6 +119,10 @@ impl Analyzer {
     }
 
     pub fn analyze(&self, article: &Article) -> Vec<Statement> {
+        if let Some(transcript) = transcript::Transcript::detect(article, &self.summit, &self.mentions) {
+            let drafts = self.read_transcript(article, &transcript);
+            return self.finish(drafts);
+        }
         let mut state = Discourse::default();
         let mut drafts = Vec::new();
         for (bi, block) in article.blocks.iter().enumerate() {
@@ -141,6 +152,7 @@ impl Analyzer {
         let text = &article.text;
         state.section_topics = self.topics.tag(&text[block.start..block.end]);
         state.section_block = bi;
+        self.heading_speaker(text, block, bi, state);
         let Some((who, rest)) = self.speaker_label(text, block.start, block.end) else { return false };
         let quotes = find_quotes(text, rest, block.end);
         let (start, end) = match quotes.first() {
@@ -155,7 +167,7 @@ impl Analyzer {
         state.speaker = Some((speaker.clone(), bi));
         let words = self.topics.read_statement(&text[start..end]);
         let topics = self.with_default(words.topics);
-        drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics, normalised: words.normalised });
+        drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics, normalised: words.normalised, question: None });
         true
     }
 
@@ -189,7 +201,9 @@ impl Analyzer {
         }
         let mut quotes = find_quotes(text, block.start, block.end);
         attribution::cut_unclosed_at_attribution(text, &mut quotes, &self.mentions);
-        let sentences = split_sentences(text, block.start, block.end, &quotes);
+        // A live blog's time stamp ("17:37 — ") is not part of the first sentence.
+        let body = discourse::live_blog_lead_end(text, block.start, block.end);
+        let sentences = split_sentences(text, body, block.end, &quotes);
         let mut sentence_topics = SentenceTopics::new(&sentences);
         for (si, &(ss, se)) in sentences.iter().enumerate() {
             let sentence = Sentence {
@@ -204,13 +218,18 @@ impl Analyzer {
             };
             let mut last_in_sentence: Option<Resolved> = None;
             let reading = analyze_sentence(&sentence, &self.mentions);
-            for found in reading.found {
+            for mut found in reading.found {
+                if found.who == Who::Continuation {
+                    if let Some(who) = self.claimed_by_next(text, sentences.get(si + 1)) {
+                        found.who = who;
+                    }
+                }
                 // In an embedded post only a speaker named there counts: the
                 // post is another account's, not the article's running story.
                 if is_post && !matches!(found.who, Who::Speaker(_) | Who::Other(_)) {
                     continue;
                 }
-                let speaker = self.resolve(&found.who, last_in_sentence.as_ref(), state, bi);
+                let speaker = self.resolve(&found.who, found.kind != Kind::Indirect, last_in_sentence.as_ref(), state, bi);
                 if !matches!(speaker, Resolved::Unknown(_)) {
                     last_in_sentence = Some(speaker.clone());
                     if !is_post {
@@ -219,13 +238,17 @@ impl Analyzer {
                 }
                 let mut words = self.topics.read_statement(&text[found.start..found.end]);
                 let topics = self.topics_in_context(text, &found, &mut words, &mut sentence_topics, si, bi, article, state);
-                drafts.push(Draft { found, speaker, block: bi, sentence: (ss, se), topics, normalised: words.normalised });
+                drafts.push(Draft { found, speaker, block: bi, sentence: (ss, se), topics, normalised: words.normalised, question: None });
             }
             if last_in_sentence.is_none() && !is_post {
                 // Someone spoke without a statement of their own ("Okafor
                 // spoke next."), or the sentence is about someone else.
-                let who = reading.last_speaker.or(reading.opening_subject).map(|w| self.resolve(&w, None, state, bi));
-                if let Some(r @ (Resolved::Speaker(_) | Resolved::Other(_))) = who {
+                let who = reading.last_speaker.or(reading.opening_subject).map(|w| self.resolve(&w, false, None, state, bi));
+                if self.two_in_play(text, ss, se) {
+                    // "Both presidents were asked about Syria.", "Xi invited
+                    // him inside.": a lone quotation next could be either's.
+                    state.speaker = None;
+                } else if let Some(r @ (Resolved::Speaker(_) | Resolved::Other(_))) = who {
                     state.speaker = Some((r, bi));
                 }
             }
@@ -247,7 +270,7 @@ impl Analyzer {
     ) {
         let text = &article.text;
         let (start, end) = crate::text::trim_range(text, content, block.end);
-        let speaker = self.resolve(&who, None, state, bi);
+        let speaker = self.resolve(&who, true, None, state, bi);
         if !is_post && !matches!(speaker, Resolved::Unknown(_)) {
             state.speaker = Some((speaker.clone(), bi));
         }
@@ -256,11 +279,12 @@ impl Analyzer {
         let mut sentence_topics = SentenceTopics::new(&line);
         let mut words = self.topics.read_statement(&text[found.start..found.end]);
         let topics = self.topics_in_context(text, &found, &mut words, &mut sentence_topics, 0, bi, article, state);
-        drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics, normalised: words.normalised });
+        drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics, normalised: words.normalised, question: None });
     }
 
     /// Settles pronouns, groups and continuations against what came before.
-    fn resolve(&self, who: &Who, in_sentence: Option<&Resolved>, state: &Discourse, bi: usize) -> Resolved {
+    /// `quoted`: the statement carries quoted words (it is not a paraphrase).
+    fn resolve(&self, who: &Who, quoted: bool, in_sentence: Option<&Resolved>, state: &Discourse, bi: usize) -> Resolved {
         let recent = state
             .speaker
             .as_ref()
@@ -275,9 +299,12 @@ impl Analyzer {
                 .cloned()
                 .unwrap_or(Resolved::Unknown(None)),
             Who::Relative => in_sentence.or(recent).cloned().unwrap_or(Resolved::Unknown(None)),
-            // A group's words are one leader's when that leader's account is
-            // being reported; otherwise they are nobody's in particular.
-            Who::Collective(label) => match recent {
+            // A group's words are one leader's when he is given as their
+            // source in the same sentence ("they agreed …, Putin said"), or
+            // when they are quoted words in the account of the leader being
+            // reported; what a group agreed, told in the reporter's words,
+            // is nobody's in particular.
+            Who::Collective(label) => match in_sentence.or(recent.filter(|_| quoted)) {
                 Some(r @ Resolved::Speaker(_)) => r.clone(),
                 _ => Resolved::Unknown(Some(label.clone())),
             },
@@ -384,11 +411,19 @@ impl Analyzer {
                 topics: d.topics.iter().map(|&t| self.summit.topics[t].id.clone()).collect(),
                 block: d.block,
                 sentence: d.sentence,
+                question: None,
             });
+        }
+        // A question is known by its id once every statement has one.
+        for (k, d) in kept.iter().enumerate() {
+            if let Some(q) = d.question {
+                out[k].question = out.iter().find(|s| s.start == q).map(|s| s.id.clone());
+            }
         }
         out
     }
 }
+
 
 /// The topics of a paragraph's sentences, each tagged only when first asked
 /// for: several statements of a paragraph may look back at the same ones.

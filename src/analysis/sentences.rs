@@ -1,15 +1,9 @@
 //! Splitting a block into sentences without breaking inside a quotation or
 //! after an abbreviation ("Mr.", "U.S.", an initial).
 
+use super::lexicon::ABBREVIATIONS;
 use super::quotes::Quote;
 use crate::text::{is_blank, is_quote_mark, is_terminal};
-
-/// Words after which a full stop does not end the sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "prof", "jr", "sr",
-    "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "etc",
-    "approx", "dept", "est", "fig", "inc", "ltd", "co", "corp", "mt", "pres", "amb", "adm", "maj", "cmdr",
-];
 
 /// Sentence ranges covering `text[start..end]`, trimmed of white space.
 pub fn split_sentences(text: &str, start: usize, end: usize, quotes: &[Quote]) -> Vec<(usize, usize)> {

@@ -13,6 +13,7 @@ use std::ops::Range;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::lexicon::{ANAPHORA_NOUNS, DEMONSTRATIVES};
 use crate::summit::Summit;
 
 /// A keyword matched on stems: the numbers of its words' stems (see
@@ -48,12 +49,6 @@ pub struct TopicTagger {
     /// asked for every word tagged.
     ascii_stem_starts: Box<[bool]>,
 }
-
-/// Words that point back at an issue named earlier ("this file", "that region").
-const ANAPHORA_NOUNS: &[&str] = &[
-    "file", "issue", "matter", "question", "topic", "subject", "area", "region", "dossier", "problem", "case",
-    "agreement", "situation",
-];
 
 /// Enough stems for the vocabulary of a large corpus; past it, start afresh.
 const MAX_REMEMBERED_STEMS: usize = 100_000;
@@ -305,7 +300,7 @@ fn has_anaphora(scratch: &Scratch) -> bool {
         ascii.then(|| &scratch.plain[plain.clone()])
     };
     (1..scratch.words.len()).any(|i| {
-        word(i - 1).is_some_and(|d| ["this", "that", "these", "those"].contains(&d))
+        word(i - 1).is_some_and(|d| DEMONSTRATIVES.contains(&d))
             && word(i).is_some_and(|n| ANAPHORA_NOUNS.contains(&n))
     })
 }

@@ -6,6 +6,10 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::lexicon::{
+    BARE_CLAUSE_VERBS, CLAUSE_VERBS, IRREGULAR_VERBS, NOT_FRAMES, PARTICLE_VERBS, QUOTE_VERBS, STANCE_OBJECTS, STANCE_VERBS,
+};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SpeechVerb {
     /// Takes reported speech as a clause ("said that ...", "warned ... that").
@@ -14,44 +18,12 @@ pub struct SpeechVerb {
     pub participle: bool,
     /// "said"/"says"/"say": may introduce a clause without "that".
     pub bare_clause: bool,
+    /// A verb of stance: its phrase is a statement ("dismissed the charges").
+    pub stance: bool,
+    /// The objects a verb of stance needs near it to be one ("raised the
+    /// cases"); empty when any will do.
+    pub objects: &'static [&'static str],
 }
-
-/// Verbs that report speech as a clause.
-const CLAUSE_VERBS: &[&str] = &[
-    "say", "tell", "add", "stress", "note", "explain", "indicate", "announce", "warn", "insist",
-    "emphasize", "emphasise", "state", "declare", "consider", "believe", "think", "argue", "claim",
-    "confirm", "acknowledge", "admit", "suggest", "promise", "vow", "pledge", "assert", "remark",
-    "recall", "mention", "reiterate", "underline", "underscore", "predict", "affirm", "contend",
-    "reveal", "concede", "complain", "hope", "point", "assure", "caution", "deny", "allege",
-];
-
-/// Verbs that frame a quotation but do not take a "that" clause of their own.
-const QUOTE_VERBS: &[&str] = &[
-    "continue", "ask", "answer", "reply", "respond", "discuss", "describe", "call", "express", "urge",
-    "joke", "quip", "exclaim", "write", "tweet", "counter", "retort", "characterize", "characterise",
-    "dub", "term", "label", "speak", "accuse", "dismiss", "reject", "apologize", "apologise", "recount",
-    "boast", "demand", "lament", "muse", "observe", "proclaim", "repeat", "shout", "snap", "testify",
-    "summarize", "summarise", "hint",
-];
-
-/// Forms that regular rules get wrong.
-const IRREGULAR: &[(&str, &[&str])] = &[
-    ("say", &["say", "says", "said", "saying"]),
-    ("tell", &["tell", "tells", "told", "telling"]),
-    ("think", &["think", "thinks", "thought", "thinking"]),
-    ("admit", &["admit", "admits", "admitted", "admitting"]),
-    ("write", &["write", "writes", "wrote", "writing"]),
-    ("quip", &["quip", "quips", "quipped", "quipping"]),
-    ("dub", &["dub", "dubs", "dubbed", "dubbing"]),
-    ("speak", &["speak", "speaks", "spoke", "speaking"]),
-    // "state" and "states" are nouns far more often than verbs.
-    ("state", &["stated"]),
-    ("label", &["label", "labels", "labelled", "labeled", "labelling", "labeling"]),
-];
-
-/// -ing forms that describe what the speaker did rather than introduce words
-/// ("calling for their release", "considering the options"): not frames.
-const NOT_FRAMES: &[&str] = &["calling", "thinking", "hoping", "considering", "speaking", "discussing", "continuing", "describing"];
 
 fn regular_forms(lemma: &str) -> Vec<String> {
     let (third, past, ing) = if let Some(stem) = lemma.strip_suffix('e') {
@@ -83,17 +55,22 @@ fn table() -> &'static Forms {
     static TABLE: OnceLock<Forms> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = FxHashMap::default();
-        for (lemmas, takes_clause) in [(CLAUSE_VERBS, true), (QUOTE_VERBS, false)] {
+        // Verbs of stance not among the others frame quotations like them.
+        let stance_only: Vec<&str> =
+            STANCE_VERBS.iter().copied().filter(|v| !CLAUSE_VERBS.contains(v) && !QUOTE_VERBS.contains(v)).collect();
+        for (lemmas, takes_clause) in [(CLAUSE_VERBS, true), (QUOTE_VERBS, false), (&stance_only[..], false)] {
             for lemma in lemmas {
-                let forms = IRREGULAR
+                let stance = STANCE_VERBS.contains(lemma);
+                let objects = STANCE_OBJECTS.iter().find(|(l, _)| l == lemma).map_or(&[][..], |(_, o)| *o);
+                let forms = IRREGULAR_VERBS
                     .iter()
                     .find(|(l, _)| l == lemma)
                     .map(|(_, f)| f.iter().map(|s| s.to_string()).collect())
                     .unwrap_or_else(|| regular_forms(lemma));
                 for form in forms.into_iter().filter(|f| !NOT_FRAMES.contains(&f.as_str())) {
                     let participle = form.ends_with("ing");
-                    let bare_clause = *lemma == "say" || *lemma == "tell" || *lemma == "think" || *lemma == "believe";
-                    t.insert(form.into_bytes(), SpeechVerb { takes_clause, participle, bare_clause });
+                    let bare_clause = BARE_CLAUSE_VERBS.contains(lemma);
+                    t.entry(form.into_bytes()).or_insert(SpeechVerb { takes_clause, participle, bare_clause, stance, objects });
                 }
             }
         }
@@ -138,10 +115,11 @@ pub fn speech_verb(word: &str, next: Option<&str>) -> Option<SpeechVerb> {
         Cow::Owned(word.to_lowercase().into_bytes())
     };
     let v = *forms.get(lower.as_ref())?;
-    if lower.starts_with(b"point") && !next.is_some_and(|n| n.eq_ignore_ascii_case("out")) {
-        return None;
+    let needs_particle = PARTICLE_VERBS.iter().find(|(lemma, _)| lower.starts_with(lemma.as_bytes()));
+    match needs_particle {
+        Some((_, particle)) if !next.is_some_and(|n| n.eq_ignore_ascii_case(particle)) => None,
+        _ => Some(v),
     }
-    Some(v)
 }
 
 #[cfg(test)]
@@ -153,7 +131,7 @@ mod tests {
         for w in ["said", "Says", "noted", "noting", "stresses", "replied", "admitted", "told", "argued", "warned"] {
             assert!(speech_verb(w, None).is_some(), "{w}");
         }
-        for w in ["sad", "held", "agreed", "met", "tone", "stressful"] {
+        for w in ["sad", "held", "met", "tone", "stressful"] {
             assert!(speech_verb(w, None).is_none(), "{w}");
         }
     }
@@ -167,5 +145,9 @@ mod tests {
         assert!(speech_verb("calling", None).is_none());
         assert!(speech_verb("pointed", Some("out")).is_some());
         assert!(speech_verb("pointed", Some("at")).is_none());
+        assert!(speech_verb("ruled", Some("out")).unwrap().stance);
+        assert!(speech_verb("ruled", Some("on")).is_none());
+        assert!(speech_verb("raised", None).unwrap().objects.contains(&"cases"));
+        assert!(!speech_verb("said", None).unwrap().stance);
     }
 }

@@ -9,7 +9,8 @@
 //! ---
 //! ```
 //!
-//! Only these four `key: value` lines are read; anything else in the block is
+//! Only these `key: value` lines are read (and `kind: transcript` and
+//! `speaker: ID` for transcripts and captions); anything else in the block is
 //! ignored. A file without the block starts its body at byte 0 (or after a BOM).
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -18,6 +19,11 @@ pub struct FrontMatter {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub date: Option<String>,
+    /// `news` or `transcript`.
+    pub kind: Option<String>,
+    /// The speaker id of a document that is one speaker's words throughout
+    /// (the captions of a press conference).
+    pub speaker: Option<String>,
     /// Byte offset where the article body starts.
     pub body_start: usize,
 }
@@ -49,6 +55,8 @@ impl FrontMatter {
                         "outlet" | "source" | "publisher" => fm.outlet = Some(value),
                         "url" | "link" => fm.url = Some(value),
                         "date" | "published" => fm.date = Some(value),
+                        "kind" => fm.kind = Some(value.to_ascii_lowercase()),
+                        "speaker" => fm.speaker = Some(value.to_ascii_lowercase()),
                         _ => {}
                     }
                 }

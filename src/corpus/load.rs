@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 use rayon::prelude::*;
 
+use super::sources::{Sources, SOURCES_FILE};
+
 static SEEDS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/seeds");
 
 /// Articles larger than this are skipped: no news article comes near it, and
@@ -106,6 +108,29 @@ pub fn load_embedded() -> (Vec<SourceFile>, Vec<Skipped>) {
         .collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     check_all(files)
+}
+
+/// The `sources.toml` compiled in with the seeds.
+pub fn embedded_sources() -> (Sources, Vec<String>) {
+    match SEEDS.get_file(SOURCES_FILE).map(|f| std::str::from_utf8(f.contents())) {
+        Some(Ok(text)) => Sources::parse(SOURCES_FILE, text),
+        Some(Err(e)) => (Sources::default(), vec![format!("{SOURCES_FILE}: not UTF-8 text ({e}); no source in it is used")]),
+        None => (Sources::default(), Vec::new()),
+    }
+}
+
+/// The `sources.toml` of an articles folder, if it has one, and what is
+/// wrong with it. A file that cannot be read is a warning, never fatal.
+pub fn dir_sources(dir: &Path) -> (Sources, Vec<String>) {
+    let path = dir.join(SOURCES_FILE);
+    match std::fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Sources::parse(SOURCES_FILE, &text),
+            Err(e) => (Sources::default(), vec![format!("{SOURCES_FILE}: not UTF-8 text ({e}); no source in it is used")]),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Sources::default(), Vec::new()),
+        Err(e) => (Sources::default(), vec![format!("{SOURCES_FILE}: cannot read it ({e}); no source in it is used")]),
+    }
 }
 
 /// Every article file directly in `dir`, in file-name order (a file's

@@ -10,17 +10,19 @@ mod notes;
 mod page;
 mod page_meta;
 mod records;
+mod sources;
 
 pub use blocks::{split_blocks, Block, BlockKind};
 pub use decode::decode_page;
 pub use front_matter::FrontMatter;
 pub use load::{
-    check_text, list_dir, load_dir, load_embedded, load_paths, read_listed, FileKind, Listed, Skipped, SourceFile,
-    MAX_ARTICLE_BYTES, MAX_PAGE_BYTES, MAX_RECORDS_BYTES,
+    check_text, dir_sources, embedded_sources, list_dir, load_dir, load_embedded, load_paths, read_listed, FileKind,
+    Listed, Skipped, SourceFile, MAX_ARTICLE_BYTES, MAX_PAGE_BYTES, MAX_RECORDS_BYTES,
 };
 pub use notes::{find_notes, Note};
 pub use page::read_page;
 pub use records::{read_records, record_id};
+pub use sources::{is_iso_date, SourceInfo, Sources, SOURCES_FILE};
 
 /// What an article's text was taken from. For a text file, offsets point
 /// into the file itself; for a page or a record, into the text extracted
@@ -73,13 +75,31 @@ pub struct Extracted {
 pub struct Article {
     /// The file name, as given in the folder ("000_ea3f.txt").
     pub file: String,
-    /// A slug of the file name: the article's id in URLs.
+    /// The article's id in URLs: from the file name ([`article_id`]), or a
+    /// record's from its address or title.
     pub id: String,
+    /// The title readers see: the article's own (front matter, or a page's
+    /// or a record's metadata), else `sources.toml`, else the text's headline
+    /// or first sentence.
     pub title: String,
+    /// The title as the article itself gives it (its own, or from its text):
+    /// the export's `title`, which must not change when a `sources.toml` is
+    /// added.
+    pub text_title: String,
+    /// Whether the title is the article's own rather than read from its
+    /// text: only then does it stand before a `sources.toml` title.
+    has_own_title: bool,
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub date: Option<String>,
-    /// The whole file, exactly as stored. Every offset points into it.
+    /// `transcript` for a transcript said to be one in its front matter (or
+    /// in `sources.toml`: a page or a record never says).
+    pub kind: Option<String>,
+    /// The speaker id given in front matter for a document that is one
+    /// speaker's words throughout (captions).
+    pub speaker: Option<String>,
+    /// The whole file, exactly as stored (for a page or a record, the text
+    /// extracted from it). Every offset points into it.
     pub text: String,
     pub blocks: Vec<Block>,
     /// What a reader or operator should know about the text (markup,
@@ -106,11 +126,15 @@ impl Article {
         let notes = find_notes(&text);
         Article {
             file: file.to_string(),
-            id: slug(file),
+            id: article_id(file),
+            text_title: title.clone(),
             title,
+            has_own_title: fm.title.is_some(),
             outlet: fm.outlet,
             url: fm.url,
             date: fm.date,
+            kind: fm.kind,
+            speaker: fm.speaker,
             text,
             blocks,
             notes,
@@ -126,6 +150,7 @@ impl Article {
     pub fn from_source(f: SourceFile) -> Article {
         let Some(x) = f.extracted else { return Article::parse(&f.name, f.text) };
         let blocks = split_blocks(&f.text, 0);
+        let has_own_title = x.title.is_some();
         let title = x
             .title
             .or_else(|| title_from_blocks(&f.text, &blocks))
@@ -133,12 +158,17 @@ impl Article {
             .unwrap_or_else(|| f.name.clone());
         let notes = find_notes(&f.text);
         Article {
-            id: x.id.unwrap_or_else(|| slug(&f.name)),
+            id: x.id.unwrap_or_else(|| article_id(&f.name)),
             file: f.name,
+            text_title: title.clone(),
             title,
+            has_own_title,
             outlet: x.outlet,
             url: x.url,
             date: x.date,
+            // Front matter alone says these; `sources.toml` may give the kind.
+            kind: None,
+            speaker: None,
             text: f.text,
             blocks,
             notes,
@@ -146,6 +176,25 @@ impl Article {
             byline: x.byline,
             taken: x.taken,
         }
+    }
+
+    /// Fills in, from a `sources.toml` entry, what the article's own
+    /// metadata (front matter, or a page's or a record's) does not say.
+    pub fn apply_source(&mut self, info: &SourceInfo) {
+        if !self.has_own_title {
+            if let Some(t) = &info.title {
+                self.title = crate::text::for_display(t);
+            }
+        }
+        let fill = |own: &mut Option<String>, given: &Option<String>| {
+            if own.is_none() {
+                own.clone_from(given);
+            }
+        };
+        fill(&mut self.outlet, &info.outlet);
+        fill(&mut self.url, &info.url);
+        fill(&mut self.date, &info.date);
+        fill(&mut self.kind, &info.kind);
     }
 
     pub fn block_text(&self, b: &Block) -> &str {
@@ -171,6 +220,21 @@ pub fn report_order(file: &str) -> (&str, usize) {
     match file.rsplit_once([':', '#']) {
         Some((name, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => (name, n.parse().unwrap_or(usize::MAX)),
         _ => (file, 0),
+    }
+}
+
+/// An article's id, from its file name alone, so that adding, removing or
+/// reordering other files never changes it: the slug of the name when the
+/// name is that slug already (`a-b.txt` is `a-b`); otherwise the slug and a
+/// hash of the exact name (`A b.txt` is `a-b-` and six characters), so that
+/// two names that slug alike never share an id, whichever is loaded first.
+pub fn article_id(file: &str) -> String {
+    let slug = slug(file);
+    let stem = file.rsplit_once('.').map(|(s, _)| s).filter(|s| !s.is_empty()).unwrap_or(file);
+    if stem == slug {
+        slug
+    } else {
+        format!("{slug}-{}", &crate::ids::short_hash(file.as_bytes())[..6])
     }
 }
 
@@ -213,6 +277,16 @@ mod tests {
         assert_eq!(slug("Привет.txt").len(), "article-".len() + 8);
         assert_eq!(slug("Привет.txt"), slug("Привет.txt"));
         assert_ne!(slug("Привет.txt"), slug("Пока.txt"));
+    }
+
+    #[test]
+    fn an_article_id_depends_on_its_own_name_alone() {
+        assert_eq!(article_id("a-b.txt"), "a-b");
+        assert_eq!(article_id("000_ea3fada302fe29ec.txt"), "000_ea3fada302fe29ec");
+        let spaced = article_id("A b.txt");
+        assert!(spaced.starts_with("a-b-") && spaced.len() == "a-b-".len() + 6, "{spaced}");
+        assert_ne!(spaced, article_id("A B.txt"));
+        assert_eq!(spaced, article_id("A b.txt"));
     }
 
     #[test]

@@ -25,6 +25,20 @@ pub struct PreviewImage {
     pub alt: String,
 }
 
+impl Preview {
+    /// A preview whose picture is a share card of this site at `card_path`.
+    pub fn with_card(site: &Site, title: String, description: String, kind: &'static str, card_path: &str, alt: String) -> Preview {
+        let image = PreviewImage {
+            url: site.absolute(card_path),
+            width: super::card::WIDTH,
+            height: super::card::HEIGHT,
+            kind: super::card::CONTENT_TYPE,
+            alt: crate::text::shorten(&alt, 300),
+        };
+        Preview { title, description: crate::text::shorten(&description, 300), kind, image: Some(image) }
+    }
+}
+
 pub struct Layout {
     pub title: String,
     pub description: String,

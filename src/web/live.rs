@@ -14,7 +14,7 @@ use std::time::{Duration, Instant, SystemTime};
 use axum::extract::Request;
 use axum::response::Response;
 use axum::Router;
-use tower::{Service, ServiceExt};
+use tower::Service;
 
 use super::{app, Site};
 use crate::index::Index;
@@ -22,16 +22,22 @@ use crate::library::{Library, LoadOptions};
 
 pub struct Live {
     router: RwLock<Router>,
+    /// Bytes each site's page cache may keep.
+    cache_budget: usize,
+    /// Turns to serve a request, shared by every router this serves: one
+    /// limit for the whole site, across reloads.
+    permits: Arc<tokio::sync::Semaphore>,
     public_url: String,
     load: LoadOptions,
 }
 
 impl Live {
-    pub fn new(index: Index, public_url: &str, load: LoadOptions) -> Arc<Live> {
+    pub fn new(index: Index, public_url: &str, load: LoadOptions, cache_budget: usize) -> Arc<Live> {
         // Serve at once: `app` has groups and the search index worked out
         // alongside, and a request that needs them before waits for them.
-        let router = app(Arc::new(Site::new(index, public_url)));
-        Arc::new(Live { router: RwLock::new(router), public_url: public_url.to_string(), load })
+        let router = app(Arc::new(Site::with_cache_budget(index, public_url, cache_budget)));
+        let permits = Arc::new(tokio::sync::Semaphore::new(super::limits::MAX_CONCURRENT_REQUESTS));
+        Arc::new(Live { router: RwLock::new(router), cache_budget, permits, public_url: public_url.to_string(), load })
     }
 
     fn current(&self) -> Router {
@@ -66,7 +72,7 @@ impl Live {
         .await
         .map_err(|e| format!("the reload stopped: {e}"))??;
         let (index, summary) = built;
-        let router = app(Arc::new(Site::new(index, &self.public_url)));
+        let router = app(Arc::new(Site::with_cache_budget(index, &self.public_url, self.cache_budget)));
         match self.router.write() {
             Ok(mut r) => *r = router,
             Err(poisoned) => *poisoned.into_inner() = router,
@@ -121,8 +127,9 @@ impl Live {
     }
 }
 
-/// The service axum serves: each request goes to the router current when it
-/// arrives, and finishes there even if a reload swaps another in meanwhile.
+/// The service the server runs: each request goes to the router current
+/// when it arrives, and finishes there even if a reload swaps another in
+/// meanwhile; it waits its turn and has its time counted from arrival.
 #[derive(Clone)]
 pub struct LiveService(pub Arc<Live>);
 
@@ -137,6 +144,6 @@ impl Service<Request> for LiveService {
 
     fn call(&mut self, request: Request) -> Self::Future {
         let router = self.0.current();
-        Box::pin(router.oneshot(request))
+        super::limits::Guard::new(router, self.0.permits.clone()).call(request)
     }
 }

@@ -6,7 +6,10 @@
 
 pub mod assets;
 pub mod cache;
+pub mod canonical;
 mod card;
+pub mod citation;
+pub mod connections;
 pub mod embed;
 mod error;
 mod headers;
@@ -22,7 +25,6 @@ pub mod views;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::extract::{Request, State};
 use axum::middleware::Next;
@@ -31,7 +33,6 @@ use axum::routing::get;
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
 use tracing::Level;
@@ -52,16 +53,21 @@ pub struct Site {
     preparing: AtomicBool,
 }
 
-/// Memory for prepared pages (all encodings): enough for every page of a
-/// large corpus that readers actually visit.
-const CACHE_BUDGET_BYTES: usize = 256 * 1024 * 1024;
+/// Memory for prepared pages (all encodings, keys and bookkeeping counted):
+/// enough for every page of a large corpus that readers actually visit.
+pub const CACHE_BUDGET_BYTES: usize = 256 * 1024 * 1024;
 
 impl Site {
     pub fn new(index: Index, public_url: &str) -> Site {
+        Site::with_cache_budget(index, public_url, CACHE_BUDGET_BYTES)
+    }
+
+    /// A site whose page cache keeps at most `budget` bytes.
+    pub fn with_cache_budget(index: Index, public_url: &str, budget: usize) -> Site {
         Site {
             index,
             public_url: public_url.trim_end_matches('/').to_string(),
-            cache: Arc::new(cache::PageCache::new(CACHE_BUDGET_BYTES)),
+            cache: Arc::new(cache::PageCache::new(budget)),
             preparing: AtomicBool::new(false),
         }
     }
@@ -86,9 +92,6 @@ impl Site {
         format!("{}{}", self.public_url, path)
     }
 }
-
-/// How long one request may take before it is answered with 408.
-const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The router with every page, JSON twin and asset, and the layers every
 /// response goes through.
@@ -121,14 +124,14 @@ pub fn app(site: Arc<Site>) -> Router {
         .fallback(error::not_found_fallback)
         .method_not_allowed_fallback(error::method_not_allowed)
         // Innermost first: compress what is not prepared, answer from (and
-        // fill) the cache of prepared pages, refuse oversized requests, serve
-        // a bounded number at once, bound the time, turn a panic into a 500
-        // page, then give every response the security headers, and log it.
+        // fill) the cache of prepared pages, refuse oversized requests, turn
+        // a panic into a 500 page, then give every response the security
+        // headers, and log it. The limit on requests at once and their time
+        // wrap the whole router (`limits::Guard`, in `live.rs`): a layer
+        // added here is a layer per route.
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(cache, cache::serve_prepared))
         .layer(axum::middleware::from_fn(limits::refuse_oversized))
-        .layer(tower::limit::ConcurrencyLimitLayer::new(limits::MAX_CONCURRENT_REQUESTS))
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(CatchPanicLayer::custom(error::panic_response))
         .layer(axum::middleware::from_fn(headers::security_headers))
         .layer(axum::middleware::from_fn(error::log_server_errors))

@@ -38,6 +38,24 @@ pub struct ArticleRef {
     pub file: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The original article's address, where known (http(s) only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original_url: Option<String>,
+    /// "Outlet, 16 June 2021", as cards show the source; "outlet unknown"
+    /// stands for an outlet no one has given, never the file name.
+    pub source_line: String,
+}
+
+/// What stands for an outlet that neither front matter nor `sources.toml` gives.
+pub const OUTLET_UNKNOWN: &str = "outlet unknown";
+
+impl ArticleRef {
+    /// The outlet, or "outlet unknown".
+    pub fn outlet_name(&self) -> &str {
+        self.outlet.as_deref().unwrap_or(OUTLET_UNKNOWN)
+    }
 }
 
 /// A stretch of a statement's words: the speaker's own quoted words, or the
@@ -68,6 +86,13 @@ pub struct StatementView {
     pub end: usize,
     /// How many articles report this statement, in this or another version.
     pub sources: usize,
+    /// For reported speech (indirect or mixed), what says so in words:
+    /// "Reported by Outlet — not his exact words". None for a direct quote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reported: Option<String>,
+    /// The account whose embedded post carried the statement ("@mrctv").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
     #[serde(skip)]
     pub speaker_class: String,
 }
@@ -80,6 +105,76 @@ impl StatementView {
 
     pub fn is_direct(&self) -> bool {
         self.kind == Kind::Direct
+    }
+
+    /// The words as plain text, the speaker's own in curly quotation marks:
+    /// for link previews, feeds and card descriptions.
+    pub fn quoted_text(&self) -> String {
+        self.parts.iter().map(|p| if p.quoted { format!("\u{201c}{}\u{201d}", p.text) } else { p.text.clone() }).collect()
+    }
+
+    /// The words with the reporter's label before them when they are
+    /// reported speech: what a preview or a feed says of the statement.
+    pub fn labelled_text(&self) -> String {
+        match &self.reported {
+            Some(label) => format!("{label}: {}", self.quoted_text()),
+            None => self.quoted_text(),
+        }
+    }
+}
+
+/// A link preview's title, distinct for each statement: the speaker, the
+/// topic and the first words ("Joe Biden on Cybersecurity: “We agreed…”";
+/// reported speech "…, as reported: he said they…").
+pub fn preview_title(s: &StatementView) -> String {
+    const FIRST_WORDS: usize = 60;
+    let who = match s.topics.first() {
+        Some(t) => format!("{} on {}", s.speaker_name, t.name),
+        None => s.speaker_name.clone(),
+    };
+    if s.is_direct() {
+        format!("{who}: \u{201c}{}\u{201d}", crate::text::shorten(&s.text, FIRST_WORDS))
+    } else {
+        format!("{who}, as reported: {}", crate::text::shorten(&s.quoted_text(), FIRST_WORDS))
+    }
+}
+
+/// A link preview's description: the words (reported speech labelled as
+/// such) and where they were published.
+pub fn preview_description(s: &StatementView) -> String {
+    format!("{} \u{2014} {}", s.labelled_text(), s.article.source_line)
+}
+
+/// "Reported by Outlet — not his exact words".
+pub fn reported_label(outlet: Option<&str>, possessive: &str) -> String {
+    match outlet {
+        Some(o) => format!("Reported by {o} \u{2014} not {possessive} exact words"),
+        None => format!("Reported speech ({OUTLET_UNKNOWN}) \u{2014} not {possessive} exact words"),
+    }
+}
+
+/// "16 June 2021" from "2021-06-16"; any other date as it is written.
+pub fn display_date(date: &str) -> String {
+    const MONTHS: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let date = date.trim();
+    if !crate::corpus::is_iso_date(date) {
+        return date.to_string();
+    }
+    let month = date[5..7].parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    let day = date[8..10].parse::<u32>().ok();
+    match (month, day) {
+        (Some(m), Some(d)) => format!("{d} {m} {}", &date[..4]),
+        _ => date.to_string(),
+    }
+}
+
+/// "Outlet, 16 June 2021", "Outlet" or "outlet unknown, 16 June 2021".
+pub fn source_line(outlet: Option<&str>, date: Option<&str>) -> String {
+    let outlet = outlet.unwrap_or(OUTLET_UNKNOWN);
+    match date {
+        Some(d) => format!("{outlet}, {}", display_date(d)),
+        None => outlet.to_string(),
     }
 }
 
@@ -116,15 +211,24 @@ pub fn speaker_ref(index: &Index, s: usize) -> SpeakerRef {
     }
 }
 
+/// Longest article title shown anywhere but on the article's own page, in
+/// characters: front matter may give a title of any length.
+pub const TITLE_LIMIT: usize = 200;
+
+/// An article as other pages show and link to it, its title shortened to
+/// [`TITLE_LIMIT`] (the article page shows it whole).
 pub fn article_ref(index: &Index, a: usize) -> ArticleRef {
     let art = &index.articles[a].article;
     ArticleRef {
         id: art.id.clone(),
-        title: art.title.clone(),
+        title: crate::text::shorten(&art.title, TITLE_LIMIT),
         short_title: crate::text::shorten(&art.title, 60),
         url: format!("/articles/{}", art.id),
         file: art.file.clone(),
         outlet: art.outlet.clone(),
+        date: art.date.clone(),
+        original_url: crate::web::text_fragment::web_address(art.url.as_deref()).map(str::to_string),
+        source_line: source_line(art.outlet.as_deref(), art.date.as_deref()),
     }
 }
 
@@ -132,6 +236,12 @@ pub fn statement(index: &Index, i: usize) -> StatementView {
     let e = &index.entries[i];
     let text = &index.articles[e.article].article.text;
     let article = article_ref(index, e.article);
+    let possessive = e.speaker.map_or("their", |s| index.summit.speakers[s].pronoun.possessive());
+    let reported = (e.kind != Kind::Direct).then(|| reported_label(article.outlet.as_deref(), possessive));
+    let via = match &index.articles[e.article].article.blocks.get(e.block).map(|b| &b.kind) {
+        Some(crate::corpus::BlockKind::Post { account }) => Some(account.clone()),
+        _ => None,
+    };
     StatementView {
         id: e.id.clone(),
         url: format!("/quotes/{}", e.id),
@@ -146,6 +256,8 @@ pub fn statement(index: &Index, i: usize) -> StatementView {
         start: e.start,
         end: e.end,
         sources: index.sources(i),
+        reported,
+        via,
         speaker_class: speaker_class(e.speaker),
     }
 }
@@ -156,6 +268,10 @@ pub fn statements(index: &Index, ids: impl IntoIterator<Item = usize>) -> Vec<St
 
 /// Splits a statement into the quoted words and the reporter's words
 /// around them. A direct statement is all quoted; an indirect one has none.
+/// Every character of the statement but the quotation marks is in exactly
+/// one part, in order: a quoted part runs from its opening mark to its
+/// closing one, with the comma or colon that the analysis trims off a
+/// quotation ("productive," keeps its comma).
 fn parts(text: &str, start: usize, end: usize, kind: Kind) -> Vec<Part> {
     let whole = |quoted| vec![Part { text: for_display(&text[start..end]), quoted }];
     match kind {
@@ -167,11 +283,20 @@ fn parts(text: &str, start: usize, end: usize, kind: Kind) -> Vec<Part> {
     let mut pos = start;
     for q in find_quotes(text, start, end) {
         let (qs, qe) = q.outer();
+        if qs < pos {
+            continue;
+        }
         if qs > pos {
             out.push(Part { text: for_display(&text[pos..qs]), quoted: false });
         }
-        out.push(Part { text: for_display(&text[q.start..q.end]), quoted: true });
-        pos = qe.max(pos);
+        // Inside the marks: after the opening one, up to the closing one.
+        let inner_start = q.open.map_or(q.start, |o| o + text[o..].chars().next().map_or(1, char::len_utf8));
+        let inner_end = q.close_end.map_or(q.end, |c| c - text[..c].chars().next_back().map_or(1, char::len_utf8));
+        let (inner_start, inner_end) = (inner_start.min(inner_end), inner_end.max(inner_start));
+        out.push(Part { text: for_display(&text[inner_start..inner_end]), quoted: true });
+        // A quotation left open ends where its words do: what follows in
+        // the statement is the reporter's again.
+        pos = qe.min(end);
     }
     if pos < end {
         out.push(Part { text: for_display(&text[pos..end]), quoted: false });
@@ -191,5 +316,22 @@ mod tests {
         assert_eq!(shape, [("the talks were ", false), ("constructive", true), (" and long", false)]);
         assert!(parts(t, 0, 9, Kind::Direct)[0].quoted);
         assert!(!parts(t, 0, 9, Kind::Indirect)[0].quoted);
+    }
+
+    #[test]
+    fn a_comma_inside_the_quotation_marks_is_kept() {
+        let t = "The conversations were \"productive,\" according to Putin";
+        let p = parts(t, 0, t.len(), Kind::Mixed);
+        let shape: Vec<(&str, bool)> = p.iter().map(|p| (p.text.as_str(), p.quoted)).collect();
+        assert_eq!(shape, [("The conversations were ", false), ("productive,", true), (" according to Putin", false)]);
+    }
+
+    #[test]
+    fn dates_read_as_words() {
+        assert_eq!(display_date("2021-06-16"), "16 June 2021");
+        assert_eq!(display_date("2021-06-16T10:00Z"), "16 June 2021");
+        assert_eq!(display_date("June 2021"), "June 2021");
+        assert_eq!(source_line(None, None), "outlet unknown");
+        assert_eq!(source_line(Some("Daily"), Some("2021-01-02")), "Daily, 2 January 2021");
     }
 }

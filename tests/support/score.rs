@@ -280,6 +280,9 @@ pub struct Tally {
     pub good: usize,
     /// ... whose speaker owns most of the labelled text inside.
     pub good_spk: usize,
+    /// ... whose labelled text inside is mostly another tracked speaker's:
+    /// words in the wrong mouth.
+    pub wrong_mouth: usize,
     /// Topic true positives, false positives and false negatives.
     pub ttp: usize,
     pub tfp: usize,
@@ -310,6 +313,9 @@ pub struct Score {
     pub topics_recall: f64,
     pub topics_f1: f64,
     pub misattributed: usize,
+    /// Exported statements given to a tracked speaker while the labelled
+    /// words inside them are mostly another's (`--wrong-mouth`).
+    pub wrong_speaker: usize,
     pub who_said_what_f1: f64,
     pub who_said_what_precision: f64,
     pub who_said_what_recall: f64,
@@ -336,6 +342,7 @@ impl Score {
             topics_recall: tr,
             topics_f1: ratio(2.0 * tp * tr, tp + tr),
             misattributed: t.neg,
+            wrong_speaker: t.wrong_mouth,
             who_said_what_f1: ratio(2.0 * ep * er, ep + er),
             who_said_what_precision: ep,
             who_said_what_recall: er,
@@ -384,6 +391,17 @@ impl Score {
             self.misattributed,
             self.bad_spans
         )
+    }
+
+    /// The line `--wrong-mouth` adds after the summary.
+    pub fn wrong_mouth_line(&self) -> String {
+        format!("WRONG-MOUTH wrong_speaker={} misattributed={}", self.wrong_speaker, self.misattributed)
+    }
+
+    /// Is any statement in the wrong mouth: given to a tracked speaker
+    /// whose words they are not, or a `not_theirs` text given to one?
+    pub fn any_wrong_mouth(&self) -> bool {
+        self.wrong_speaker > 0 || self.misattributed > 0
     }
 
     /// Every line the script prints, in its order.
@@ -600,6 +618,8 @@ impl<'g> Scorer<'g> {
                 self.tally.good += 1;
                 if owner(p.span, items).ok_or_else(|| format!("{fname}: max() of an empty mass dict"))? == p.speaker {
                     self.tally.good_spk += 1;
+                } else {
+                    self.tally.wrong_mouth += 1;
                 }
             } else {
                 self.problems.push(format!(

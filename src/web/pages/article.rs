@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::corpus::BlockKind;
@@ -115,7 +115,8 @@ pub fn build(site: &Site, a: usize) -> ArticlePage {
         blocks.push(BlockView { kind, pieces: pieces(index, &art.text, b.start, b.end, &in_block), footer: None });
     }
     ArticlePage {
-        article: views::article_ref(index, a),
+        // The one page that shows the title whole.
+        article: views::ArticleRef { title: art.title.clone(), ..views::article_ref(index, a) },
         date: art.date.clone(),
         original_url: crate::web::text_fragment::web_address(art.url.as_deref()).map(str::to_string),
         legend: (0..index.summit.speakers.len()).map(|s| views::speaker_ref(index, s)).collect(),
@@ -127,13 +128,21 @@ pub fn build(site: &Site, a: usize) -> ArticlePage {
 pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> Response {
     let (id, json) = split_json(&param);
     let Some(a) = site.index.article(id) else {
+        // The address an article had before its id carried a hash of its
+        // file name still leads to it, while no other article claims it.
+        if let Some(a) = site.index.article_moved(id) {
+            let to = format!("/articles/{}{}", site.index.articles[a].article.id, if json { ".json" } else { "" });
+            return axum::response::Redirect::permanent(&to).into_response();
+        }
         return PageError::not_found("article", json).render(Some(&site));
     };
     let page = build(&site, a);
     let path = format!("/articles/{id}");
-    let description = format!("{}, with every statement marked by speaker.", page.article.title);
+    // The head (title, link previews) has the shortened title; the heading, the whole.
+    let title = crate::text::shorten(&page.article.title, views::TITLE_LIMIT);
+    let description = format!("{title}, with every statement marked by speaker.");
     super::render(&path, json, &page, || ArticleTemplate {
-        layout: Layout::new(&site, &path, &page.article.title, &description, Some(format!("{path}.json"))),
+        layout: Layout::new(&site, &path, &title, &description, Some(format!("{path}.json"))),
         page: &page,
     })
     .unwrap_or_else(|e| e.render(Some(&site)))

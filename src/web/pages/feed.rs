@@ -111,14 +111,15 @@ fn render(site: &Site, page: &str, title: String, subtitle: String, statements: 
 
 fn entry(site: &Site, i: usize, date: &str) -> FeedEntry {
     let s = views::statement(&site.index, i);
-    let words = if s.is_direct() { format!("\u{201c}{}\u{201d}", s.text) } else { s.text.clone() };
-    let source = match &s.article.outlet {
-        Some(outlet) => format!("{} ({outlet})", s.article.title),
-        None => s.article.title.clone(),
-    };
+    // Reported speech says so before its words, as on every page.
+    let words = s.labelled_text();
+    let mut source = format!("{} ({})", s.article.title, s.article.source_line);
+    if let Some(via) = &s.via {
+        source.push_str(&format!(", via {via}"));
+    }
     FeedEntry {
         id: site.absolute(&s.url),
-        title: xml_text(&format!("{}: {}", s.speaker_name, crate::text::shorten(&words, 100))),
+        title: xml_text(&views::preview_title(&s)),
         author: xml_text(&s.speaker_name),
         updated: date_time(date),
         words: xml_text(&words),

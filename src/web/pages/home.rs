@@ -55,7 +55,8 @@ pub struct TopicRow {
     pub cells: Vec<Cell>,
 }
 
-/// How much one speaker said on one topic, with the start of the first.
+/// How much one speaker said on one topic, with the start of the most
+/// specific statement (see `Index::most_specific`).
 #[derive(Serialize)]
 pub struct Cell {
     pub speaker: String,
@@ -86,17 +87,23 @@ struct HomeTemplate<'a> {
 pub fn build(site: &Site) -> HomePage {
     let index = &site.index;
     let summit = &index.summit;
+    // A statement already standing for one topic stands for another only
+    // when there is nothing else to choose.
+    let mut used = std::collections::HashSet::new();
     let topics = (0..summit.topics.len())
         .map(|t| TopicRow {
             topic: views::topic_ref(index, t),
             cells: (0..summit.speakers.len())
                 .map(|s| {
                     let said = index.one_per_statement(index.said_on(s, t));
+                    let fresh = index.most_specific(said.iter().copied().filter(|i| !used.contains(i)));
+                    let chosen = fresh.or_else(|| index.most_specific(said.iter().copied()));
+                    used.extend(chosen);
                     Cell {
                         speaker: summit.speakers[s].id.clone(),
                         speaker_name: summit.speakers[s].name.clone(),
                         count: said.len(),
-                        first: said.first().map(|&i| crate::text::for_display(&crate::text::shorten(index.words(i), 90))),
+                        first: chosen.map(|i| first_line(index, i)),
                     }
                 })
                 .collect(),
@@ -115,6 +122,36 @@ pub fn build(site: &Site) -> HomePage {
     }
 }
 
+/// A statement as one line of the overview: a quote in quotation marks,
+/// reported speech said to be reported.
+fn first_line(index: &crate::index::Index, i: usize) -> String {
+    let words = crate::text::for_display(&crate::text::shorten(index.words(i), 90));
+    if index.entries[i].kind == crate::analysis::Kind::Direct {
+        format!("\u{201c}{words}\u{201d}")
+    } else {
+        format!("Reported: {words}")
+    }
+}
+
+/// The overview's link preview: its picture is the card of the topic the
+/// leaders said most on.
+fn preview(site: &Site, description: &str) -> crate::web::layout::Preview {
+    let index = &site.index;
+    let title = format!("{}: what each leader said, side by side", index.summit.title);
+    let busiest = (0..index.summit.topics.len()).max_by_key(|&t| (index.on_topic(t).len(), std::cmp::Reverse(t)));
+    match busiest {
+        Some(t) => crate::web::layout::Preview::with_card(
+            site,
+            title,
+            description.to_string(),
+            "website",
+            &format!("/topics/{}.png", index.summit.topics[t].id),
+            super::topic::card_alt(site, t),
+        ),
+        None => crate::web::layout::Preview { title, description: description.to_string(), kind: "website", image: None },
+    }
+}
+
 fn article_counts(index: &crate::index::Index, range: std::ops::Range<usize>) -> Vec<ArticleCount> {
     range.map(|a| ArticleCount { article: views::article_ref(index, a), count: index.articles[a].entries.len() }).collect()
 }
@@ -123,8 +160,9 @@ fn respond(site: &Site, json: bool) -> Response {
     let page = build(site);
     let names: Vec<&str> = site.index.summit.speakers.iter().map(|s| s.name.as_str()).collect();
     let description = format!("What {} said at the {}, topic by topic, side by side.", names.join(" and "), site.index.summit.title);
+    let preview = preview(site, &description);
     super::render("/", json, &page, || HomeTemplate {
-        layout: Layout::new(site, "/", &site.index.summit.title, &description, Some("/index.json".into())),
+        layout: Layout::new(site, "/", &site.index.summit.title, &description, Some("/index.json".into())).with_preview(preview),
         page: &page,
     })
     .unwrap_or_else(|e| e.render(Some(site)))

@@ -42,13 +42,15 @@ pub async fn sitemap(State(site): State<Arc<Site>>) -> Response {
 }
 
 /// `/sitemaps/{n}.xml`: the `n`th file (from 1) of a sitemap too long for one.
+/// The number is checked against the count of pages before any list is made:
+/// a 404 costs nothing.
 pub async fn sitemap_part(State(site): State<Arc<Site>>, Path(file): Path<String>) -> Response {
-    let paths = page_paths(&site);
-    let files = paths.len().div_ceil(URLS_PER_SITEMAP);
+    let files = page_count(&site).div_ceil(URLS_PER_SITEMAP);
     let number = file.strip_suffix(".xml").and_then(|n| n.parse::<usize>().ok()).filter(|n| (1..=files).contains(n));
     match number {
         // A sitemap that fits one file is only at /sitemap.xml.
         Some(n) if files > 1 => {
+            let paths = page_paths(&site);
             let start = (n - 1) * URLS_PER_SITEMAP;
             xml(url_set(&site, &paths[start..(start + URLS_PER_SITEMAP).min(paths.len())]))
         }
@@ -56,7 +58,14 @@ pub async fn sitemap_part(State(site): State<Arc<Site>>, Path(file): Path<String
     }
 }
 
-/// Every page of the site, in a stable order; each statement id once.
+/// How many paths [`page_paths`] lists, without listing them.
+fn page_count(site: &Site) -> usize {
+    let index = &site.index;
+    1 + index.summit.topics.len() + index.summit.speakers.len() + index.articles.len() + index.distinct_ids()
+}
+
+/// Every page of the site, in a stable order; each statement id once
+/// ([`page_count`] says how many).
 fn page_paths(site: &Site) -> Vec<String> {
     let index = &site.index;
     let mut paths = vec!["/".to_string()];

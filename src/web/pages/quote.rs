@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::article::{pieces, Piece};
 use crate::web::card::{self, Card};
+use crate::web::citation;
 use crate::web::embed;
 use crate::web::layout::SITE_NAME;
 use crate::web::text_fragment;
@@ -48,6 +49,13 @@ pub struct QuotePage {
     pub embed: String,
     /// What each other speaker said on each of the statement's topics.
     pub counterparts: Vec<Counterpart>,
+    /// In a transcript, the question the statement answers.
+    pub question: Option<StatementView>,
+    /// Ready citations to copy.
+    pub citation: citation::Citation,
+    /// The share card's address, and what it shows.
+    pub card_url: String,
+    pub card_alt: String,
 }
 
 /// One article's version of the statement.
@@ -108,11 +116,20 @@ pub fn build(site: &Site, i: usize) -> QuotePage {
             .map(|&v| Version { statement: views::statement(index, v), original: original(site, v), current: v == i })
             .collect(),
         embed: embed::snippet(&statement, role.as_deref(), &permalink, SITE_NAME),
+        citation: citation::of(&statement, &permalink),
+        card_url: format!("{}.png", statement.url),
+        card_alt: card_alt(&statement),
         role,
         permalink,
         counterparts,
+        question: e.question.map(|q| views::statement(index, q)),
         statement,
     }
+}
+
+/// What the share card shows, in words.
+fn card_alt(s: &StatementView) -> String {
+    crate::text::shorten(&format!("{}: {} ({})", s.speaker_name, s.labelled_text(), s.article.source_line), CARD_ALT_LIMIT)
 }
 
 /// Statement `i`'s words in its original article, with a text fragment.
@@ -134,16 +151,16 @@ pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> R
     };
     let page = build(&site, i);
     let path = format!("/quotes/{id}");
-    let words = crate::text::shorten(&page.statement.text, 200);
+    let words = crate::text::shorten(&views::preview_description(&page.statement), 300);
     let image = PreviewImage {
         url: site.absolute(&format!("{path}.png")),
         width: card::WIDTH,
         height: card::HEIGHT,
         kind: card::CONTENT_TYPE,
-        alt: crate::text::shorten(&format!("{}: {}", page.statement.speaker_name, page.statement.text), CARD_ALT_LIMIT),
+        alt: page.card_alt.clone(),
     };
     let preview =
-        Preview { title: page.heading.clone(), description: words.clone(), kind: "article", image: Some(image) };
+        Preview { title: views::preview_title(&page.statement), description: words.clone(), kind: "article", image: Some(image) };
     super::render(&path, json, &page, || QuoteTemplate {
         layout: Layout::new(&site, &path, &page.heading, &words, Some(format!("{path}.json"))).with_preview(preview),
         page: &page,
@@ -157,6 +174,9 @@ fn card_of(site: &Site, i: usize) -> Card {
     let e = &index.entries[i];
     let statement = views::statement(index, i);
     Card {
+        reported: statement.reported.as_ref().map(|_| card::reported_line(statement.article.outlet.as_deref(), e.speaker.map_or("their", |s| index.summit.speakers[s].pronoun.possessive()))),
+        source: statement.article.source_line.clone(),
+        via: statement.via.clone(),
         parts: statement.parts,
         speaker: statement.speaker_name,
         role: e.speaker.map(|s| index.summit.speakers[s].role.clone()).filter(|r| !r.trim().is_empty()),

@@ -12,7 +12,7 @@ use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
 use crate::index::Index;
-use crate::search::{Outcome, Request};
+use crate::search::{Outcome, Request, SearchError};
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
 use crate::web::paging::Pager;
@@ -51,6 +51,9 @@ pub struct SearchPage {
     /// Parts of the query that could not be read; the rest was searched.
     pub problems: Vec<String>,
     pub facets: Facets,
+    /// The topics the words name ("cyber", "human rights"): their pages,
+    /// where each leader's words on it stand side by side, come first.
+    pub topic_offers: Vec<TopicRef>,
     /// Every speaker and topic, for the form.
     pub speakers: Vec<SpeakerRef>,
     pub topics: Vec<TopicRef>,
@@ -144,9 +147,41 @@ fn build(site: &Site, p: &SearchParams, json: bool) -> Result<SearchPage, PageEr
         results,
         problems: outcome.problems.clone(),
         facets: facets(index, query, p, &outcome),
+        topic_offers: topics_named(index, query).into_iter().map(|t| views::topic_ref(index, t)).collect(),
         speakers: (0..index.summit.speakers.len()).map(|s| views::speaker_ref(index, s)).collect(),
         topics: (0..index.summit.topics.len()).map(|t| views::topic_ref(index, t)).collect(),
     })
+}
+
+/// Words shorter than this name no topic on their own.
+const SHORTEST_TOPIC_WORD: usize = 3;
+
+/// The topics whose name, id or keywords the query's words begin, every
+/// one of them: "cyber" and "cybersecurity" name Cybersecurity, "human
+/// rights" Human rights; "the talks" names nothing.
+fn topics_named(index: &Index, query: &str) -> Vec<usize> {
+    let words: Vec<String> = query
+        .split_whitespace()
+        .filter(|piece| !piece.starts_with('-'))
+        .flat_map(|piece| piece.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() || words.iter().any(|w| w.chars().count() < SHORTEST_TOPIC_WORD) {
+        return Vec::new();
+    }
+    (0..index.summit.topics.len())
+        .filter(|&t| {
+            let topic = &index.summit.topics[t];
+            let names: Vec<String> = std::iter::once(topic.name.as_str())
+                .chain(std::iter::once(topic.id.as_str()))
+                .chain(topic.keywords.iter().map(String::as_str))
+                .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect::<Vec<_>>())
+                .filter(|n| !n.is_empty())
+                .collect();
+            words.iter().all(|w| names.iter().any(|n| n.starts_with(w.as_str())))
+        })
+        .collect()
 }
 
 fn run(site: &Site, words: &str, f: &Filters, page: Range<usize>, json: bool) -> Result<Outcome, PageError> {
@@ -156,12 +191,16 @@ fn run(site: &Site, words: &str, f: &Filters, page: Range<usize>, json: bool) ->
     };
     let search = site.index.search().map_err(unavailable)?;
     let request = Request { words, speaker: f.speaker, topic: f.topic, article: f.article, page };
-    search.run(&site.index, &request).map_err(|e| unavailable(&e.to_string()))
+    search.run(&site.index, &request).map_err(|e| match e {
+        // The reader's query, not a fault: said to them, not logged.
+        SearchError::Unreadable(why) => PageError::bad_request(format!("This search cannot be run: {why}."), json),
+        SearchError::Index(e) => unavailable(&e.to_string()),
+    })
 }
 
 fn hit(site: &Site, i: usize, outcome: &Outcome) -> Hit {
     let statement = views::statement(&site.index, i);
-    let marks = site.index.search().map(|s| s.marks(&statement.text, &outcome.stems)).unwrap_or_default();
+    let marks = site.index.search().map(|s| s.marks(&statement.text, &outcome.stems, &outcome.prefixes)).unwrap_or_default();
     let mut marked = Vec::new();
     let mut pos = 0;
     for m in marks {

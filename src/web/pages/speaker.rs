@@ -91,10 +91,27 @@ pub async fn page(
     let path = pager.path(&base);
     let page = build(&site, s, groups, pager);
     let description = format!("Everything {} said in the coverage of the {}, by topic.", page.speaker.name, site.index.summit.title);
+    let preview = preview(&site, s, &page.speaker.name, &description);
     super::render(&path, json, &page, || SpeakerTemplate {
         layout: Layout::new(&site, &path, &page.speaker.name, &description, Some(super::json_path(&path)))
-            .with_feed(&base, &format!("{} (Atom feed)", page.speaker.name)),
+            .with_feed(&base, &format!("{} (Atom feed)", page.speaker.name))
+            .with_preview(preview),
         page: &page,
     })
     .unwrap_or_else(|e| e.render(Some(&site)))
+}
+
+/// The page's link preview: its picture is the share card of the speaker's
+/// most specific statement; without one, a preview of words only.
+fn preview(site: &Site, s: usize, name: &str, description: &str) -> crate::web::layout::Preview {
+    let index = &site.index;
+    let title = format!("{name}: everything said at the {}", index.summit.title);
+    match index.most_specific(index.one_per_statement(index.by_speaker(s).iter().copied())) {
+        Some(i) => {
+            let st = views::statement(index, i);
+            let alt = format!("{}: {} ({})", st.speaker_name, st.labelled_text(), st.article.source_line);
+            crate::web::layout::Preview::with_card(site, title, description.to_string(), "website", &format!("{}.png", st.url), alt)
+        }
+        None => crate::web::layout::Preview { title, description: description.to_string(), kind: "website", image: None },
+    }
 }

@@ -12,7 +12,9 @@ use serde::Serialize;
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
 use crate::web::paging::{PageQuery, Pager};
-use crate::web::respond::{split_atom, split_json};
+use crate::web::card::{self, PairCard, Side};
+use crate::web::layout::Preview;
+use crate::web::respond::{self, split_atom, split_json, split_png};
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
 use crate::web::Site;
 
@@ -77,6 +79,9 @@ pub async fn page(
     if let (id, true) = split_atom(&param) {
         return super::feed::topic(&site, id);
     }
+    if let (id, true) = split_png(&param) {
+        return topic_card(site.clone(), id).await;
+    }
     let (id, json) = split_json(&param);
     let Some(t) = site.index.topic(id) else {
         return PageError::not_found("topic", json).render(Some(&site));
@@ -92,10 +97,87 @@ pub async fn page(
     let page = build(&site, t, columns, others, pager);
     let names: Vec<&str> = page.columns.iter().map(|c| c.speaker.name.as_str()).collect();
     let description = format!("What {} said on {}, side by side.", names.join(" and "), page.topic.name);
+    let preview = Preview::with_card(
+        &site,
+        format!("{}: what {} said", page.topic.name, names.join(" and ")),
+        format!("{description} {}", page.description),
+        "website",
+        &format!("{base}.png"),
+        card_alt(&site, t),
+    );
     super::render(&path, json, &page, || TopicTemplate {
         layout: Layout::new(&site, &path, &page.topic.name, &description, Some(super::json_path(&path)))
-            .with_feed(&base, &format!("{} (Atom feed)", page.topic.name)),
+            .with_feed(&base, &format!("{} (Atom feed)", page.topic.name))
+            .with_preview(preview),
         page: &page,
     })
     .unwrap_or_else(|e| e.render(Some(&site)))
+}
+
+/// The statement that stands for each tracked speaker on topic `t` (the
+/// most specific of theirs), the first two speakers only: a card has room
+/// for two.
+fn representatives(site: &Site, t: usize) -> Vec<(usize, Option<usize>)> {
+    let index = &site.index;
+    (0..index.summit.speakers.len().min(2))
+        .map(|s| (s, index.most_specific(index.one_per_statement(index.said_on(s, t)))))
+        .collect()
+}
+
+/// The topic card in words, for its `alt` and `og:image:alt`.
+pub fn card_alt(site: &Site, t: usize) -> String {
+    let index = &site.index;
+    let sides: Vec<String> = representatives(site, t)
+        .into_iter()
+        .map(|(s, i)| {
+            let name = &index.summit.speakers[s].name;
+            match i {
+                Some(i) => format!("{name}: {}", views::statement(index, i).labelled_text()),
+                None => format!("{name}: nothing reported"),
+            }
+        })
+        .collect();
+    format!("{}, side by side. {}", index.summit.topics[t].name, sides.join(" "))
+}
+
+/// What a topic's card shows.
+fn pair_card(site: &Site, t: usize) -> PairCard {
+    let index = &site.index;
+    let sides = representatives(site, t)
+        .into_iter()
+        .map(|(s, i)| {
+            let statement = i.map(|i| views::statement(index, i));
+            Side {
+                speaker: index.summit.speakers[s].name.clone(),
+                colour: card::speaker_colour(Some(s)),
+                reported: statement.as_ref().is_some_and(|st| !st.is_direct()),
+                source: statement.as_ref().map_or_else(String::new, |st| st.article.source_line.clone()),
+                parts: statement.map(|st| st.parts).unwrap_or_default(),
+            }
+        })
+        .collect();
+    PairCard { topic: index.summit.topics[t].name.clone(), summit: index.summit.title.clone(), sides }
+}
+
+/// `/topics/{topic}.png`: drawn off the async workers, once (the page
+/// cache keeps it).
+async fn topic_card(site: Arc<Site>, id: &str) -> Response {
+    let Some(t) = site.index.topic(id) else {
+        return PageError::not_found("topic", false).render(Some(&site));
+    };
+    let card = pair_card(&site, t);
+    let failed = |e: &dyn std::fmt::Display| {
+        tracing::error!("cannot draw the card of /topics/{id}: {e}");
+        PageError {
+            status: axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+            message: "The picture of this topic could not be drawn.".into(),
+            json: false,
+        }
+        .render(Some(&site))
+    };
+    match tokio::task::spawn_blocking(move || card::render_pair(&card)).await {
+        Ok(Ok(png)) => respond::png(png),
+        Ok(Err(e)) => failed(&e),
+        Err(e) => failed(&e),
+    }
 }

@@ -1,0 +1,173 @@
+//! Reported clauses: where one starts after its verb ("said that …", "said
+//! he would …") and where it must end.
+
+use super::frames::Frame;
+use super::words::is_name_like;
+use super::Reader;
+use crate::analysis::lexicon::{CLAUSE_CONJUNCTIONS, CLAUSE_OPENERS, FINITE, JOINING_CONJUNCTIONS, RELATIVES};
+use crate::analysis::mentions::is_possessive;
+use crate::analysis::verbs::{speech_verb, SpeechVerb};
+use crate::text::is_blank;
+
+impl Reader<'_> {
+    /// Where the reported clause of the verb at `i` starts: after "that" (within
+    /// a few words), or right after the verb when a clause plainly follows it
+    /// ("said he would", "noting what").
+    pub(super) fn clause_start(&self, i: usize, verb: SpeechVerb) -> Option<usize> {
+        let (text, words) = (self.text, &self.words);
+        let w = &words[i];
+        let after = text[w.end..self.end].trim_start_matches(is_blank);
+        if after.starts_with([',', ':', ';']) || after.starts_with(crate::text::is_any_quote_mark) {
+            return None;
+        }
+        // "said he would", "suggested the US would respond", "noting what": a
+        // clause right after the verb, if it has a verb of its own.
+        if let Some(next) = words.get(i + 1).filter(|n| n.stretch == w.stretch) {
+            let first = self.word_str(next).to_lowercase();
+            let opens = CLAUSE_OPENERS.contains(&first.as_str()) || is_name_like(self.word_str(next));
+            if first != "that" && opens && (self.has_finite_verb(i + 1) || verb.participle) {
+                return Some(next.start);
+            }
+        }
+        // "said in a news conference after the summit that …", "told reporters that …".
+        let mut k = i + 1;
+        while k < words.len() && k <= i + 20 {
+            let between = &text[words[k - 1].end..words[k].start];
+            if words[k].stretch != w.stretch || between.contains([':', ';']) {
+                break;
+            }
+            let word = self.word_str(&words[k]).to_lowercase();
+            if word == "that" {
+                return Some(self.after_blanks(words[k].end));
+            }
+            if speech_verb(&word, None).is_some() {
+                break;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Does a verb follow within the first few words from `k` ("the United
+    /// States would respond", "he gave Putin a list")? Without one, "stressed
+    /// the importance of the meeting" is an object, not a clause.
+    fn has_finite_verb(&self, k: usize) -> bool {
+        let words = &self.words;
+        let stretch = words[k].stretch;
+        words[k..]
+            .iter()
+            .take(8)
+            .take_while(|w| w.stretch == stretch)
+            .skip(1)
+            .take_while(|w| {
+                // A relative clause ("the leader who is in prison") is not the clause's own verb.
+                !RELATIVES.contains(&self.word_str(w).to_lowercase().as_str())
+            })
+            .any(|w| {
+                let t = self.word_str(w);
+                let lower = t.to_lowercase();
+                t.starts_with(char::is_lowercase)
+                    && (FINITE.contains(&lower.as_str()) || (lower.ends_with("ed") && lower.len() > 4) || lower.ends_with("n't"))
+            })
+    }
+
+    /// Where a reported clause must end: before the next frame joined to the
+    /// sentence by a comma or conjunction (", adding that"), and before a new
+    /// subject after a comma and conjunction (", but the Russian leader gave …").
+    pub(super) fn clause_bounds(&self, frames: &[Frame]) -> Vec<usize> {
+        let text = self.text;
+        let mut bounds: Vec<usize> = frames.iter().filter(|f| f.coordinated).map(|f| f.zone_start).collect();
+        for m in &self.mentions {
+            let before = text[self.near_before(m.start)..m.start].trim_end_matches(is_blank);
+            let after_conjunction = CLAUSE_CONJUNCTIONS.iter().any(|c| {
+                ends_with_ignoring_case(before, c) && before[..before.len() - c.len()].trim_end_matches(is_blank).ends_with(',')
+            });
+            if (after_conjunction || before.ends_with(';')) && !is_possessive(text, m) {
+                bounds.push(self.clause_join_start(m.start));
+            }
+        }
+        // "he said there was room for cooperation: “…”" — the quotation is its own.
+        for q in self.quotes {
+            let (qs, _) = q.outer();
+            let before = text[self.start..qs].trim_end_matches(is_blank);
+            if before.ends_with(':') {
+                bounds.push(self.start + before.len() - 1);
+            }
+        }
+        bounds.push(self.end);
+        bounds.sort_unstable();
+        bounds.dedup();
+        bounds
+    }
+
+    /// A clause runs to the end of the sentence or to the next bound.
+    pub(super) fn close_clauses(&self, frames: &mut [Frame], bounds: &[usize]) {
+        for f in frames.iter_mut() {
+            let Some((cs, _)) = f.clause else { continue };
+            f.clause = self.trim_clause(cs, bound_after(bounds, cs));
+        }
+    }
+
+    /// A clause without trailing punctuation, joining words or the sentence's
+    /// final stop; `None` if nothing is left.
+    pub(super) fn trim_clause(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let text = self.text;
+        if start >= end {
+            return None;
+        }
+        let mut e = end;
+        loop {
+            let slice = text[start..e].trim_end_matches(is_blank);
+            let t = slice.trim_end_matches([',', ';', '.', '—', '–']).trim_end_matches(is_blank);
+            let t = JOINING_CONJUNCTIONS
+                .iter()
+                .find(|conj| ends_with_word(t, conj))
+                .map_or(t, |conj| t[..t.len() - conj.len()].trim_end_matches(is_blank));
+            let new_end = start + t.len();
+            if new_end == e {
+                break;
+            }
+            e = new_end;
+        }
+        (text[start..e].split_whitespace().count() >= 2).then_some((start, e))
+    }
+
+    /// Does a comma, semicolon or a coordinating "and"/"but" come right before `at`?
+    pub(super) fn preceded_by_join(&self, at: usize) -> bool {
+        let floor = self.near_before(at);
+        // A comma inside a closing quote joins too: "…,” adding that …".
+        let before = self.text[floor..at].trim_end_matches(|c: char| is_blank(c) || crate::text::is_any_quote_mark(c));
+        before.ends_with([',', ';', '—', '–'])
+            || JOINING_CONJUNCTIONS.iter().any(|conj| ends_with_word(before, conj))
+                && before[..before.len() - before.rsplit(' ').next().map_or(0, str::len)].trim_end().ends_with(',')
+    }
+
+    /// Where the joining words before `at` start (", adding" starts at the comma).
+    pub(super) fn clause_join_start(&self, at: usize) -> usize {
+        let floor = self.near_before(at);
+        let before = &self.text[floor..at];
+        let mut trimmed = before.trim_end_matches(is_blank);
+        for conj in JOINING_CONJUNCTIONS {
+            if ends_with_word(trimmed, conj) {
+                trimmed = trimmed[..trimmed.len() - conj.len()].trim_end_matches(is_blank);
+            }
+        }
+        let trimmed = trimmed.trim_end_matches([',', ';', '—', '–']).trim_end_matches(is_blank);
+        floor + trimmed.len()
+    }
+}
+
+/// The first bound after `from`.
+pub(super) fn bound_after(bounds: &[usize], from: usize) -> usize {
+    bounds.iter().copied().find(|&b| b > from).unwrap_or(from)
+}
+
+/// Does `s` end with `suffix`, ASCII letters compared in any case?
+fn ends_with_ignoring_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len() && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+/// Does `s` end with a space and then the ASCII `word`, in any case (" and")?
+fn ends_with_word(s: &str, word: &str) -> bool {
+    s.len() > word.len() && s.as_bytes()[s.len() - word.len() - 1] == b' ' && ends_with_ignoring_case(s, word)
+}

@@ -1,0 +1,210 @@
+//! Finding the frames of speech in a sentence: "Biden said", "said Putin",
+//! "he added", "according to …", "Putin: …".
+
+use super::words::Word;
+use super::{Reader, Who};
+use crate::analysis::lexicon::{COORDINATORS, NEGATIONS};
+use crate::analysis::mentions::Mention;
+use crate::analysis::verbs::{speech_verb, SpeechVerb};
+use crate::text::is_blank;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FrameKind {
+    Verb(SpeechVerb),
+    According,
+    Colon,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Frame {
+    pub(super) kind: FrameKind,
+    /// The verb ("said"), "according to", or the colon.
+    pub(super) verb: (usize, usize),
+    /// Where the frame's own words start (its subject, or the comma before a
+    /// participle): text before it can belong to an earlier frame.
+    pub(super) zone_start: usize,
+    /// The frame is joined to the sentence by a comma or a conjunction, so
+    /// it ends the clause of the frame before it.
+    pub(super) coordinated: bool,
+    pub(super) who: Who,
+    pub(super) clause: Option<(usize, usize)>,
+}
+
+/// The last subject known among `frames`, latest first.
+fn last_known(frames: &[Frame]) -> Option<Who> {
+    frames.iter().rev().map(|f| f.who.clone()).find(|w| *w != Who::Unknown)
+}
+
+/// The first subject known among `frames`, earliest first.
+fn last_known_after(frames: &[Frame]) -> Option<Who> {
+    frames.iter().map(|f| f.who.clone()).find(|w| *w != Who::Unknown)
+}
+
+impl Reader<'_> {
+    pub(super) fn find_frames(&self) -> Vec<Frame> {
+        let mut frames = Vec::new();
+        for i in 0..self.words.len() {
+            if let Some(f) = self.according_frame(i) {
+                frames.push(f);
+                continue;
+            }
+            if let Some(f) = self.and_that_clause(i, &frames) {
+                frames.push(f);
+                continue;
+            }
+            if let Some(m) = self.colon_label(i) {
+                frames.push(m);
+                continue;
+            }
+            if let Some(f) = self.verb_frame(i, &frames) {
+                frames.push(f);
+            }
+        }
+        self.give_opening_participles_their_subject(&mut frames);
+        frames
+    }
+
+    /// "Ruling out a deal, the Russian leader said …": a participle that
+    /// opens the sentence speaks for the subject of the clause it leads into.
+    fn give_opening_participles_their_subject(&self, frames: &mut [Frame]) {
+        let Some(first) = self.words.first() else { return };
+        for k in 0..frames.len() {
+            let opens = frames[k].verb.0 == first.start && matches!(frames[k].kind, FrameKind::Verb(v) if v.participle);
+            if opens && frames[k].who == Who::Unknown {
+                frames[k].who = last_known_after(&frames[k + 1..]).unwrap_or(Who::Unknown);
+            }
+        }
+    }
+
+    /// The word after the one at `i`, in the same stretch.
+    fn next_in_stretch(&self, i: usize) -> Option<&str> {
+        let w = &self.words[i];
+        self.words.get(i + 1).filter(|n| n.stretch == w.stretch).map(|n| self.word_str(n))
+    }
+
+    /// "according to X", starting at the word `i`.
+    fn according_frame(&self, i: usize) -> Option<Frame> {
+        let w = &self.words[i];
+        let next = self.next_in_stretch(i);
+        if !(self.word_str(w).eq_ignore_ascii_case("according") && next.is_some_and(|n| n.eq_ignore_ascii_case("to"))) {
+            return None;
+        }
+        let to = &self.words[i + 1];
+        let who = self.subject_after(i + 2, w.stretch).unwrap_or(Who::Unknown);
+        let zone_start = self.clause_join_start(w.start);
+        Some(Frame { kind: FrameKind::According, verb: (w.start, to.end), zone_start, coordinated: true, who, clause: None })
+    }
+
+    /// A verb of saying at the word `i`, with its subject and clause.
+    fn verb_frame(&self, i: usize, frames: &[Frame]) -> Option<Frame> {
+        let w = &self.words[i];
+        let word = self.word_str(w);
+        let verb = speech_verb(word, self.next_in_stretch(i))?;
+        // A capitalised "States" or "Says" mid-sentence is a name or a title.
+        if word.starts_with(char::is_uppercase) && !self.starts_stretch(i) {
+            return None;
+        }
+        // "Asked about Navalny, Biden said …", "Biden, asked what happens, …":
+        // the speaker was asked; someone else's question frames nothing.
+        // Negated speech ("did not repeat", "never said") is no statement.
+        if self.is_passive_asked(w) || self.is_negated(i) {
+            return None;
+        }
+        let joined_by_comma = self.preceded_by_join(w.start);
+        let mut inverted = false;
+        let (who, zone_start) = if verb.participle && (joined_by_comma || self.starts_stretch(i)) {
+            // "…, adding": whoever the sentence's last frame is about or, with
+            // no frame before, whoever the sentence opens on.
+            let who = last_known(frames).or_else(|| self.sentence_subject()).unwrap_or(Who::Unknown);
+            (who, self.clause_join_start(w.start))
+        } else if let Some((who, at)) = self.subject_before(i) {
+            (self.resolve_relative(who, at, frames), at)
+        } else if let Some(who) = self.inverted_subject(i) {
+            inverted = true;
+            (who, w.start)
+        } else if let Some(who) = self.coordinated_subject(i, frames) {
+            // "He described Biden as … and said …".
+            (who, w.start)
+        } else {
+            (Who::Unknown, w.start)
+        };
+        let coordinated = verb.participle && joined_by_comma || self.preceded_by_join(zone_start);
+        // "…," said the president: what follows the verb is its subject, not a clause.
+        let clause = if verb.takes_clause && !inverted { self.clause_start(i, verb) } else { None };
+        Some(Frame {
+            kind: FrameKind::Verb(verb),
+            verb: (w.start, w.end),
+            zone_start: if coordinated { self.clause_join_start(zone_start) } else { zone_start },
+            coordinated,
+            who,
+            clause: clause.map(|c| (c, self.end)),
+        })
+    }
+
+    /// "he said “…”, and that he had seen …": a second clause of the frame before.
+    fn and_that_clause(&self, i: usize, frames: &[Frame]) -> Option<Frame> {
+        let w = &self.words[i];
+        let prev = i.checked_sub(1).map(|k| &self.words[k])?;
+        if !self.word_str(w).eq_ignore_ascii_case("that") || !self.word_str(prev).eq_ignore_ascii_case("and") {
+            return None;
+        }
+        let before_and =
+            self.text[self.start..prev.start].trim_end_matches(|c: char| is_blank(c) || crate::text::is_any_quote_mark(c));
+        let last = frames.last().filter(|f| matches!(f.kind, FrameKind::Verb(v) if v.takes_clause))?;
+        if !before_and.ends_with(',') || last.who == Who::Unknown {
+            return None;
+        }
+        Some(Frame {
+            kind: last.kind,
+            verb: (prev.start, w.end),
+            zone_start: self.clause_join_start(prev.start),
+            coordinated: true,
+            who: last.who.clone(),
+            clause: Some((self.after_blanks(w.end), self.end)),
+        })
+    }
+
+    /// "Asked about X, …" or "Biden, asked what …": the subject was asked. Not
+    /// "“…?”, asked Putin", where the quotation is the question.
+    pub(super) fn is_passive_asked(&self, w: &Word) -> bool {
+        if !self.word_str(w).eq_ignore_ascii_case("asked") {
+            return false;
+        }
+        let before = self.text[..w.start].trim_end_matches(is_blank);
+        let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?']);
+        let after_comma = before
+            .strip_suffix(',')
+            .is_some_and(|b| !b.trim_end_matches(is_blank).ends_with(crate::text::is_any_quote_mark));
+        sentence_start || after_comma
+    }
+
+    /// "did not say", "didn't repeat", "never mentioned": the word before the
+    /// verb at `i` negates it.
+    fn is_negated(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).map(|k| &self.words[k]).filter(|p| p.stretch == self.words[i].stretch) else { return false };
+        let word = self.word_str(prev).to_lowercase();
+        NEGATIONS.contains(&word.as_str()) || word.ends_with("n't") || word.ends_with("n’t")
+    }
+
+    /// "…and said", "…but added": a verb joined to the one before shares its subject.
+    fn coordinated_subject(&self, i: usize, frames: &[Frame]) -> Option<Who> {
+        let prev = i.checked_sub(1).map(|k| &self.words[k])?;
+        let joined = COORDINATORS.contains(&self.word_str(prev).to_lowercase().as_str())
+            && self.text[prev.end..self.words[i].start].chars().all(is_blank);
+        joined.then(|| last_known(frames)).flatten()
+    }
+
+    /// "…, according to Putin, who said": "who" is the person named just before.
+    fn resolve_relative(&self, who: Who, at: usize, frames: &[Frame]) -> Who {
+        if who != Who::Relative {
+            return who;
+        }
+        let named = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m: &&Mention| m.end <= at)
+            .find_map(|m| self.referent_who(m).filter(|w| matches!(w, Who::Speaker(_) | Who::Other(_))));
+        named.or_else(|| frames.last().map(|f| f.who.clone())).unwrap_or(Who::Unknown)
+    }
+}
