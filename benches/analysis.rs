@@ -102,7 +102,7 @@ fn analysis(c: &mut Criterion) {
 fn library(c: &mut Criterion) {
     let files = corpus();
     let bytes = total_bytes(&files);
-    let sources: Vec<SourceFile> = files.into_iter().map(|(name, text)| SourceFile { name, text }).collect();
+    let sources: Vec<SourceFile> = files.into_iter().map(|(name, text)| SourceFile::text(name, text)).collect();
     let summit = summit();
 
     let mut group = c.benchmark_group("library");

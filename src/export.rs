@@ -8,11 +8,16 @@
 //! the id of the question a statement answers; `transcript`, for a quotation
 //! checked against a loaded transcript, is what the check found (`match`:
 //! `exact`, `close` or `not_found`) and, when found, the `id` of the
-//! transcript's statement.
+//! transcript's statement. An article extracted from a
+//! saved page or a scraper's record says so (`"source": "html"` or `"json"`):
+//! its offsets point into the text extracted from it (what its article page
+//! shows, and what `import` writes out), not into the file. A text file's
+//! article has no `source`, so the export of text files is as it was.
 
 use serde::Serialize;
 
 use crate::analysis::Kind;
+use crate::corpus::SourceKind;
 use crate::index::{ArticleEntry, Index};
 use crate::library::Library;
 use crate::transcript_check::Check;
@@ -60,6 +65,8 @@ pub struct ExportArticle {
     /// "news" or "transcript", when the front matter or `sources.toml` says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    #[serde(skip_serializing_if = "SourceKind::is_text")]
+    pub source: SourceKind,
     pub statements: Vec<ExportStatement>,
 }
 
@@ -145,6 +152,7 @@ fn export_article(index: &Index, a: &ArticleEntry) -> ExportArticle {
         url: art.url.clone(),
         date: art.date.clone(),
         kind: art.kind.clone(),
+        source: art.source,
         statements: a
             .entries
             .iter()

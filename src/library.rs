@@ -77,7 +77,9 @@ impl Library {
     }
 
     /// Gives each article what `sources.toml` says of it, where its own
-    /// front matter is silent; warns of entries that name no loaded file.
+    /// metadata (front matter, or a page's or a record's) is silent; warns of
+    /// entries that name no loaded file. A page is named by its file name, a
+    /// record as `check` names it (`news.jsonl:3`).
     fn apply_sources(&mut self, sources: &Sources, warnings: &mut Vec<String>) {
         for a in &mut self.articles {
             if let Some(info) = sources.get(&a.article.file) {
@@ -97,7 +99,7 @@ impl Library {
         let mut articles: Vec<AnalyzedArticle> = files
             .into_par_iter()
             .map(|f| {
-                let article = Article::parse(&f.name, f.text);
+                let article = Article::from_source(f);
                 let statements = analyzer.analyze(&article);
                 let transcript = analyzer.is_transcript(&article);
                 AnalyzedArticle { article, statements, transcript }
@@ -129,7 +131,7 @@ impl Library {
             lines.extend(a.article.notes.iter().map(|n| (file, format!("{file}: note: {n}"))));
         }
         // A stable sort: a file's notes stay in the order they were found.
-        lines.sort_by(|a, b| a.0.cmp(b.0));
+        lines.sort_by(|a, b| corpus::report_order(a.0).cmp(&corpus::report_order(b.0)));
         self.source_warnings.iter().cloned().chain(lines.into_iter().map(|(_, line)| line)).collect()
     }
 

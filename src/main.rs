@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use counterparts::corpus::report_order;
 use counterparts::export::Export;
 use counterparts::index::Index;
 use counterparts::web::{self, ServeOptions};
@@ -26,7 +27,9 @@ struct Cli {
 /// Where the corpus comes from.
 #[derive(clap::Args, Clone)]
 struct Source {
-    /// Folder of article files (*.txt) to load instead of the built-in ones.
+    /// Folder of articles to load instead of the built-in ones: text files
+    /// (*.txt), saved web pages (*.html, *.htm) and scraper output (*.json,
+    /// *.jsonl).
     #[arg(long, global = true, env = "COUNTERPARTS_ARTICLES", value_name = "DIR")]
     articles: Option<PathBuf>,
     /// Summit file (speakers and topics) to use instead of the built-in one.
@@ -67,6 +70,20 @@ enum Command {
     /// Read everything as `serve` would and say, file by file, what was
     /// loaded or skipped and why. Exits 1 if nothing usable loads.
     Check,
+    /// Read saved pages, scraper output and text files and write each
+    /// article found as a text file with front matter, to look over,
+    /// correct and serve. Says what was written and what was skipped.
+    Import {
+        /// Files and folders to read.
+        #[arg(required = true, value_name = "IN")]
+        inputs: Vec<PathBuf>,
+        /// The folder to write into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Replace files already in the folder (they may hold corrections).
+        #[arg(long)]
+        force: bool,
+    },
     /// Write N articles of generated coverage into a folder (for benchmarks
     /// and load tests).
     Generate {
@@ -79,6 +96,11 @@ enum Command {
         /// Seed of the generator: the same seed writes the same articles.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Write each article as a saved news page of about 100 KB
+        /// (`gen_000123.html`: navigation, scripts, related links and
+        /// comments around it) instead of a text file.
+        #[arg(long)]
+        html: bool,
     },
 }
 
@@ -95,8 +117,11 @@ fn main() -> ExitCode {
         .with_writer(writer)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
-    if let Some(Command::Generate { count, out, seed }) = &cli.command {
-        return generate(*count, out, *seed);
+    if let Some(Command::Generate { count, out, seed, html }) = &cli.command {
+        return generate(*count, out, *seed, *html);
+    }
+    if let Some(Command::Import { inputs, out, force }) = &cli.command {
+        return import(inputs, out, *force);
     }
     let opts = LoadOptions { articles: cli.source.articles.clone(), summit: cli.source.summit.clone() };
     if let Some(Command::Check) = cli.command {
@@ -109,7 +134,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Serve) | None => serve(library, &cli.server, opts),
-        Some(Command::Generate { .. } | Command::Check) => unreachable!("handled before loading"),
+        Some(Command::Generate { .. } | Command::Import { .. } | Command::Check) => unreachable!("handled before loading"),
     }
 }
 
@@ -131,11 +156,12 @@ fn check(opts: &LoadOptions, server: &Server) -> ExitCode {
     for warning in &library.source_warnings {
         println!("warning  {warning}");
     }
-    // Sorted by file, and for one file the loaded line before its notes.
-    let mut lines: Vec<(String, usize, String)> = library
+    // Sorted by file (a file's records in their order), and for one file the
+    // loaded line, then what was taken from a page or record, then notes.
+    let mut lines: Vec<((&str, usize), usize, String)> = library
         .skipped
         .iter()
-        .map(|s| (s.file.clone(), 0, format!("skipped  {}: {}", s.file, s.reason)))
+        .map(|s| (report_order(&s.file), 0, format!("skipped  {}: {}", s.file, s.reason)))
         .collect();
     for a in &library.articles {
         let per_speaker: Vec<String> = summit
@@ -146,7 +172,7 @@ fn check(opts: &LoadOptions, server: &Server) -> ExitCode {
         let others = a.statements.iter().filter(|s| s.speaker.is_none() && s.speaker_label.is_some()).count();
         let unattributed = a.statements.iter().filter(|s| s.speaker.is_none() && s.speaker_label.is_none()).count();
         lines.push((
-            a.article.file.clone(),
+            report_order(&a.article.file),
             0,
             format!(
                 "loaded   {}: {} statements ({}, others {others}, unattributed {unattributed}) \"{}\"",
@@ -156,8 +182,12 @@ fn check(opts: &LoadOptions, server: &Server) -> ExitCode {
                 counterparts::text::shorten(&a.article.title, 60)
             ),
         ));
+        if !a.article.taken.is_empty() {
+            let taken = format!("taken    {}: {}: {}", a.article.file, a.article.source.name(), a.article.taken.join(", "));
+            lines.push((report_order(&a.article.file), 1, taken));
+        }
         for (i, note) in a.article.notes.iter().enumerate() {
-            lines.push((a.article.file.clone(), i + 1, format!("note     {}: {note}", a.article.file)));
+            lines.push((report_order(&a.article.file), i + 2, format!("note     {}: {note}", a.article.file)));
         }
     }
     lines.sort();
@@ -174,15 +204,42 @@ fn check(opts: &LoadOptions, server: &Server) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `counterparts import`: writes what it read, and says what and why not.
+fn import(inputs: &[PathBuf], out: &std::path::Path, force: bool) -> ExitCode {
+    let report = match counterparts::import::import(inputs, out, force) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for (from, to, taken) in &report.written {
+        println!("wrote    {} from {from} ({taken})", to.display());
+    }
+    for s in &report.skipped {
+        println!("skipped  {}: {}", s.file, s.reason);
+    }
+    println!("{} written, {} skipped", report.written.len(), report.skipped.len());
+    if report.written.is_empty() && !report.skipped.iter().any(|s| s.reason.contains("exists")) {
+        println!("error: no article could be read");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
 /// Writes generated articles, saying how far it got.
-fn generate(count: usize, out: &std::path::Path, seed: u64) -> ExitCode {
+fn generate(count: usize, out: &std::path::Path, seed: u64, html: bool) -> ExitCode {
     if let Err(e) = std::fs::create_dir_all(out) {
         eprintln!("error: cannot create {}: {e}", out.display());
         return ExitCode::FAILURE;
     }
     let mut bytes = 0;
     for i in 0..count {
-        let (name, text) = counterparts::generate::generate_article(seed, i);
+        let (name, text) = if html {
+            counterparts::generate_pages::generate_page(seed, i)
+        } else {
+            counterparts::generate::generate_article(seed, i)
+        };
         bytes += text.len();
         if let Err(e) = std::fs::write(out.join(&name), text) {
             eprintln!("error: cannot write {}: {e}", out.join(&name).display());

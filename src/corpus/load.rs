@@ -1,6 +1,8 @@
 //! Reading article files: the seeds compiled into the binary, or every
-//! `*.txt` file of a folder. A file that cannot be used is skipped with a
-//! reason; it never stops the others from loading.
+//! article file of a folder — text (`*.txt`), saved web pages (`*.html`,
+//! `*.htm`) and scraper output (`*.json`, `*.jsonl`). A file, or a record,
+//! that cannot be used is skipped with a reason; it never stops the others
+//! from loading.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -18,11 +20,70 @@ static SEEDS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/seeds");
 /// it bounds the memory and time one bad file can take.
 pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
 
-/// A file that was read and is usable as text.
+/// Saved pages are larger than their text: scripts, styles and inline
+/// images often make a news page a few megabytes. Past this it is not a
+/// page worth the memory and time its parse would take.
+pub const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
+
+/// A scraper's output holds many articles in one file.
+pub const MAX_RECORDS_BYTES: usize = 256 * 1024 * 1024;
+
+/// The kinds of article file, by their extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Text,
+    Page,
+    Records,
+}
+
+impl FileKind {
+    /// The kind of a file by its name; `None` for a file that is not an
+    /// article (hidden files included), passed over without a word.
+    pub fn of(name: &str) -> Option<FileKind> {
+        if name.starts_with('.') {
+            return None;
+        }
+        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" if name.ends_with(".txt") => Some(FileKind::Text),
+            "html" | "htm" => Some(FileKind::Page),
+            "json" | "jsonl" => Some(FileKind::Records),
+            _ => None,
+        }
+    }
+
+    pub fn max_bytes(self) -> usize {
+        match self {
+            FileKind::Text => MAX_ARTICLE_BYTES,
+            FileKind::Page => MAX_PAGE_BYTES,
+            FileKind::Records => MAX_RECORDS_BYTES,
+        }
+    }
+
+    fn what(self) -> &'static str {
+        match self {
+            FileKind::Text => "one article",
+            FileKind::Page => "a saved page",
+            FileKind::Records => "a scraper's output file",
+        }
+    }
+}
+
+/// A file, or a record of one, that was read and is usable as text.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub name: String,
     pub text: String,
+    /// For a page or a record: its facts and what was taken from where.
+    /// `None` for a text file, whose front matter is read with its text.
+    pub extracted: Option<super::Extracted>,
+}
+
+impl SourceFile {
+    /// A text file: its name and its (checked) text.
+    pub fn text(name: String, text: String) -> SourceFile {
+        SourceFile { name, text, extracted: None }
+    }
 }
 
 /// A file that was not loaded, and why.
@@ -72,8 +133,8 @@ pub fn dir_sources(dir: &Path) -> (Sources, Vec<String>) {
     }
 }
 
-/// Every `*.txt` file directly in `dir`, in file-name order. Fails only when
-/// the folder itself cannot be read.
+/// Every article file directly in `dir`, in file-name order (a file's
+/// records in their order). Fails only when the folder itself cannot be read.
 pub fn load_dir(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Skipped>), std::io::Error> {
     let (listed, mut skipped) = list_dir(dir)?;
     let (ok, mut more) = read_listed(listed);
@@ -89,7 +150,7 @@ pub struct Listed {
     pub path: PathBuf,
 }
 
-/// The `*.txt` files directly in `dir` (hidden ones left out), and the
+/// The article files directly in `dir` (hidden ones left out), and the
 /// entries that could not be listed. Reading is a separate step
 /// ([`read_listed`]): a file may vanish or change between the two.
 pub fn list_dir(dir: &Path) -> Result<(Vec<Listed>, Vec<Skipped>), std::io::Error> {
@@ -104,7 +165,7 @@ pub fn list_dir(dir: &Path) -> Result<(Vec<Listed>, Vec<Skipped>), std::io::Erro
             }
         };
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".txt") && !name.starts_with('.') {
+        if FileKind::of(&name).is_some() {
             listed.push(Listed { name, path: entry.path() });
         }
     }
@@ -118,8 +179,14 @@ pub fn read_listed(mut listed: Vec<Listed>) -> (Vec<SourceFile>, Vec<Skipped>) {
     listed.sort_by(|a, b| a.name.cmp(&b.name));
     // Files are read on every core (the order is kept): with thousands of
     // them, reading one after another is a good part of start-up.
-    let read: Vec<(String, Result<Vec<u8>, String>)> =
-        listed.into_par_iter().map(|Listed { name, path }| (name, read_file(&path))).collect();
+    let read: Vec<(String, Result<Vec<u8>, String>)> = listed
+        .into_par_iter()
+        .map(|Listed { name, path }| {
+            let limit = FileKind::of(base_name(&name)).unwrap_or(FileKind::Text);
+            let bytes = read_file(&path, limit);
+            (name, bytes)
+        })
+        .collect();
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for (name, result) in read {
@@ -133,35 +200,60 @@ pub fn read_listed(mut listed: Vec<Listed>) -> (Vec<SourceFile>, Vec<Skipped>) {
     (ok, skipped)
 }
 
+/// Articles from files and folders named on the command line (`import`):
+/// a folder gives its article files, a file is taken whatever its name
+/// says it is not. Names are paths as given, so that a report can say
+/// which folder a file came from.
+pub fn load_paths(paths: &[PathBuf]) -> (Vec<SourceFile>, Vec<Skipped>) {
+    let mut listed = Vec::new();
+    let mut skipped = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            match list_dir(path) {
+                Ok((files, mut bad)) => {
+                    skipped.append(&mut bad);
+                    listed.extend(files.into_iter().map(|l| Listed { name: l.path.display().to_string(), path: l.path }));
+                }
+                Err(e) => skipped.push(Skipped { file: path.display().to_string(), reason: format!("cannot read the folder: {e}") }),
+            }
+        } else {
+            listed.push(Listed { name: path.display().to_string(), path: path.clone() });
+        }
+    }
+    let (ok, mut more) = read_listed(listed);
+    skipped.append(&mut more);
+    (ok, skipped)
+}
+
 /// Reads one file, refusing what is not a regular file or is too large
-/// before reading it whole.
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+/// for its kind before reading it whole.
+fn read_file(path: &Path, kind: FileKind) -> Result<Vec<u8>, String> {
     // metadata() follows links without opening anything, so a link loop, a
     // dangling link, a FIFO or a device is refused here rather than hanging
     // the load.
     let meta = std::fs::metadata(path).map_err(|e| cannot_read(path, &e))?;
-    check_meta(&meta)?;
+    check_meta(&meta, kind)?;
     let mut file = open_without_blocking(path).map_err(|e| cannot_read(path, &e))?;
     // The file may have been swapped for something else since: check what
     // was actually opened.
-    check_meta(&file.metadata().map_err(|e| cannot_read(path, &e))?)?;
+    check_meta(&file.metadata().map_err(|e| cannot_read(path, &e))?, kind)?;
     // Read at most one byte past the limit, so that a file growing while it
     // is read still costs no more than that.
     let mut bytes = Vec::new();
-    (&mut file).take(MAX_ARTICLE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| cannot_read(path, &e))?;
-    if bytes.len() > MAX_ARTICLE_BYTES {
-        return Err(too_large(bytes.len()));
+    (&mut file).take(kind.max_bytes() as u64 + 1).read_to_end(&mut bytes).map_err(|e| cannot_read(path, &e))?;
+    if bytes.len() > kind.max_bytes() {
+        return Err(too_large_for(bytes.len(), kind));
     }
     Ok(bytes)
 }
 
 /// Refuses what is not a regular file, saying what it is, and what is too large.
-fn check_meta(meta: &std::fs::Metadata) -> Result<(), String> {
+fn check_meta(meta: &std::fs::Metadata, kind: FileKind) -> Result<(), String> {
     if !meta.is_file() {
         return Err(format!("not a regular file (a {})", file_kind(&meta.file_type())));
     }
-    if meta.len() > MAX_ARTICLE_BYTES as u64 {
-        return Err(too_large(meta.len() as usize));
+    if meta.len() > kind.max_bytes() as u64 {
+        return Err(too_large_for(meta.len() as usize, kind));
     }
     Ok(())
 }
@@ -210,32 +302,66 @@ fn cannot_read(path: &Path, e: &std::io::Error) -> String {
 }
 
 fn too_large(len: usize) -> String {
-    format!("{len} bytes is over the limit of {MAX_ARTICLE_BYTES} bytes for one article")
+    too_large_for(len, FileKind::Text)
 }
 
-/// Checks each file's bytes and drops exact duplicates of an earlier file.
+fn too_large_for(len: usize, kind: FileKind) -> String {
+    format!("{len} bytes is over the limit of {} bytes for {}", kind.max_bytes(), kind.what())
+}
+
+/// Checks each file's bytes (a page's main text extracted, a scraper file's
+/// records read) and drops exact duplicates of an earlier article.
 fn check_all(files: Vec<(String, Vec<u8>)>) -> (Vec<SourceFile>, Vec<Skipped>) {
     let mut ok = Vec::new();
     let mut skipped = Vec::new();
     let mut seen: HashMap<blake3::Hash, String> = HashMap::new();
-    let checked: Vec<(String, Result<String, String>)> =
-        files.into_par_iter().map(|(name, bytes)| (name, check_text(bytes))).collect();
+    let checked: Vec<Vec<Result<SourceFile, Skipped>>> =
+        files.into_par_iter().map(|(name, bytes)| take_file(name, bytes)).collect();
     // Copies are found in file-name order: the first of them is loaded.
-    for (name, checked) in checked {
+    for checked in checked.into_iter().flatten() {
         match checked {
-            Ok(text) => {
-                let hash = blake3::hash(text.as_bytes());
+            Ok(file) => {
+                let hash = blake3::hash(file.text.as_bytes());
                 if let Some(first) = seen.get(&hash) {
-                    skipped.push(Skipped { file: name, reason: format!("the same text as {first}") });
+                    skipped.push(Skipped { file: file.name, reason: format!("the same text as {first}") });
                 } else {
-                    seen.insert(hash, name.clone());
-                    ok.push(SourceFile { name, text });
+                    seen.insert(hash, file.name.clone());
+                    ok.push(file);
                 }
             }
-            Err(reason) => skipped.push(Skipped { file: name, reason }),
+            Err(skipped_one) => skipped.push(skipped_one),
         }
     }
     (ok, skipped)
+}
+
+/// The articles in one file's bytes, by the file's kind.
+fn take_file(name: String, bytes: Vec<u8>) -> Vec<Result<SourceFile, Skipped>> {
+    match FileKind::of(base_name(&name)).unwrap_or(FileKind::Text) {
+        FileKind::Text => vec![check_text(bytes).map(|text| SourceFile::text(name.clone(), text)).map_err(|reason| Skipped { file: name, reason })],
+        FileKind::Page => vec![take_page(&bytes).map(|(text, x)| SourceFile { name: name.clone(), text, extracted: Some(x) }).map_err(|reason| Skipped { file: name, reason })],
+        FileKind::Records => super::records::read_records(&name, &bytes),
+    }
+}
+
+/// The file name at the end of a path given on the command line.
+fn base_name(name: &str) -> &str {
+    name.rsplit(['/', '\\']).next().unwrap_or(name)
+}
+
+/// A saved page's main text and facts, or why it has none.
+fn take_page(bytes: &[u8]) -> Result<(String, super::Extracted), String> {
+    if bytes.len() > MAX_PAGE_BYTES {
+        return Err(too_large_for(bytes.len(), FileKind::Page));
+    }
+    let (html, charset) = super::decode_page(bytes)?;
+    if html.contains('\0') {
+        return Err("binary data (it contains NUL characters), not a web page".into());
+    }
+    let (text, mut x) = super::read_page(&html)?;
+    let text = check_text(text.into_bytes()).map_err(|why| format!("its main text: {why}"))?;
+    x.taken.insert(1, format!("read as {charset}"));
+    Ok((text, x))
 }
 
 /// Decides whether a file's bytes are a usable article, and says why not.
