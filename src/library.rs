@@ -70,22 +70,16 @@ impl Library {
             Some(dir) => corpus::dir_sources(dir),
             None => corpus::embedded_sources(),
         };
-        let mut library = Library::build(summit, files, skipped);
-        library.apply_sources(&sources, &mut source_warnings);
+        let mut library = Library::build_with_sources(summit, files, skipped, &sources);
+        library.warn_of_unused_sources(&sources, &mut source_warnings);
         library.source_warnings = source_warnings;
         Ok(library)
     }
 
-    /// Gives each article what `sources.toml` says of it, where its own
-    /// metadata (front matter, or a page's or a record's) is silent; warns of
-    /// entries that name no loaded file. A page is named by its file name, a
-    /// record as `check` names it (`news.jsonl:3`).
-    fn apply_sources(&mut self, sources: &Sources, warnings: &mut Vec<String>) {
-        for a in &mut self.articles {
-            if let Some(info) = sources.get(&a.article.file) {
-                a.article.apply_source(info);
-            }
-        }
+    /// Warns of the entries of `sources.toml` that name no loaded file. A
+    /// page is named by its file name, a record as `check` names it
+    /// (`news.jsonl:3`).
+    fn warn_of_unused_sources(&self, sources: &Sources, warnings: &mut Vec<String>) {
         let loaded: std::collections::HashSet<&str> = self.articles.iter().map(|a| a.article.file.as_str()).collect();
         let mut unknown: Vec<&str> = sources.files().filter(|f| !loaded.contains(f)).collect();
         unknown.sort_unstable();
@@ -94,12 +88,23 @@ impl Library {
 
     /// Analyses already-read files, on every core; the order of the files is kept.
     pub fn build(summit: Summit, files: Vec<SourceFile>, skipped: Vec<Skipped>) -> Library {
+        Library::build_with_sources(summit, files, skipped, &Sources::default())
+    }
+
+    /// The same, each article first given what `sources.toml` says of it
+    /// where its own metadata (front matter, or a page's or a record's) is
+    /// silent: before it is read, so that `kind = "transcript"` there makes
+    /// it read as a transcript.
+    pub fn build_with_sources(summit: Summit, files: Vec<SourceFile>, skipped: Vec<Skipped>, sources: &Sources) -> Library {
         use rayon::prelude::*;
         let analyzer = Analyzer::new(&summit);
         let mut articles: Vec<AnalyzedArticle> = files
             .into_par_iter()
             .map(|f| {
-                let article = Article::from_source(f);
+                let mut article = Article::from_source(f);
+                if let Some(info) = sources.get(&article.file) {
+                    article.apply_source(info);
+                }
                 let statements = analyzer.analyze(&article);
                 let transcript = analyzer.is_transcript(&article);
                 AnalyzedArticle { article, statements, transcript }

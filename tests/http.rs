@@ -1694,3 +1694,20 @@ async fn a_transcript_answer_is_the_speakers_own_words_and_shows_its_question() 
     let html = get_ok(&site, &format!("/topics/{topic}")).await.text().to_string();
     assert!(html.contains("It is about self-interest"), "the answer is on its topic page");
 }
+
+#[tokio::test]
+async fn a_transcript_named_in_sources_toml_is_checked_against() {
+    // One labelled turn is too little to look like a transcript: only
+    // sources.toml says it is one, and it is read as one from the start.
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write("remarks.txt", "PRESIDENT BIDEN: We spent the afternoon on cyber, and I gave him a list of sixteen kinds of infrastructure that are off-limits.\n");
+    write("report.txt", "Biden said he had raised cyber attacks.\n\n\"I gave him a list of sixteen kinds of infrastructure that are off-limits,\" Biden said.\n");
+    write("sources.toml", "[\"remarks.txt\"]\ntitle = \"Remarks by President Biden\"\nkind = \"transcript\"\n");
+    let export = get_ok(&site_from_dir(dir.path()), "/export.json").await.json();
+    let quoted = statement_with(&export, "report.txt", "sixteen kinds");
+    let said = statement_with(&export, "remarks.txt", "sixteen kinds");
+    assert_eq!(said["speaker"], "biden", "{export}");
+    assert_eq!(quoted["transcript"]["match"], "exact", "{quoted}");
+    assert_eq!(quoted["transcript"]["id"], said["id"]);
+}
