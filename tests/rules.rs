@@ -512,6 +512,25 @@ fn a_role_label_the_document_does_not_settle_stays_under_its_label() {
 }
 
 #[test]
+fn a_role_label_under_a_heading_that_names_one_leader_is_that_leaders() {
+    // Two press conferences in one document, each under a heading that
+    // names its leader: the same role label is each one's in turn.
+    let text = "The two press conferences, in excerpts\n\n\
+PART ONE \u{2014} PRIME MINISTER SEFU\n\n\
+Q: Will the dams be opened?\n\n\
+THE PRIME MINISTER: The dams will be opened in the spring.\n\n\
+PART TWO \u{2014} PRESIDENT LIND\n\n\
+Q: And the river?\n\n\
+THE PRESIDENT: The river will be cleaned within two years.\n\n\
+THE PRIME MINISTER: I agree with every word.";
+    let r = turns(text);
+    assert!(r.contains(&pair("sefu", "The dams will be opened in the spring.")), "{r:?}");
+    assert!(r.contains(&pair("lind", "The river will be cleaned within two years.")), "{r:?}");
+    // The nearest heading names the other leader: never hers.
+    assert!(r.iter().all(|(who, words)| !(who == "lind" && words.contains("agree"))), "{r:?}");
+}
+
+#[test]
 fn the_summit_file_may_name_extra_labels() {
     let summit = TALKS.replace("aliases = [\"Lind\",", "labels = [\"THE HOST\"]\naliases = [\"Lind\",");
     let text = "Joint appearance\n\nTHE HOST: Welcome to Westport.\n\nMODERATOR: Questions now.\n\nQ: Will the river be cleaned?\n\nTHE HOST: Yes, the river will be cleaned.";

@@ -93,7 +93,11 @@ impl Transcript {
             None => first_label?,
         };
         let cast = Cast { article, summit, finder, speaker, first_turn: first_label.unwrap_or(first_turn) };
-        let turns = labels.into_iter().map(|l| l.map(|l| Turn { content: l.content, voice: cast.voice(&l) })).collect();
+        let turns = labels
+            .into_iter()
+            .enumerate()
+            .map(|(bi, l)| l.map(|l| Turn { content: l.content, voice: cast.voice(&l, bi) }))
+            .collect();
         let lines = speaker.is_some() || are_lines(article, first_turn);
         Some(Transcript { turns, first_turn, speaker, lines })
     }
@@ -144,12 +148,13 @@ struct Cast<'a> {
 }
 
 impl Cast<'_> {
-    fn voice(&self, label: &Label) -> Voice {
+    /// Who speaks a turn whose label is `label`, in block `bi`.
+    fn voice(&self, label: &Label, bi: usize) -> Voice {
         if let Some(i) = self.leader_named(label) {
             return Voice::Leader(i);
         }
         if let Some(role) = role_of(&label.name) {
-            return match self.role_holder(&role) {
+            return match self.section_holder(&role, bi).or_else(|| self.role_holder(&role)) {
                 Some(i) => Voice::Leader(i),
                 None => Voice::Unresolved(label.full.clone()),
             };
@@ -203,6 +208,23 @@ impl Cast<'_> {
         self.only_holder(&art.title, [(0, art.title.len())].into_iter(), role)
             .or_else(|| self.only_holder(&art.text, headings, role))
             .or_else(|| self.only_holder(&art.text, paragraphs, role))
+    }
+
+    /// The one tracked speaker who holds a role in the part of the document
+    /// that block `bi` is in: the nearest heading among the turns that names
+    /// a tracked speaker names that one alone, with the role ("PART TWO —
+    /// PRESIDENT X" over the second leader's press conference). A document
+    /// given to one speaker in its front matter has no parts.
+    fn section_holder(&self, role: &str, bi: usize) -> Option<usize> {
+        if self.speaker.is_some() {
+            return None;
+        }
+        let art = self.article;
+        let blocks = art.blocks.get(self.first_turn..bi.min(art.blocks.len()))?;
+        let heading = blocks.iter().rev().filter(|b| b.kind == BlockKind::Heading).find(|b| {
+            self.finder.find(&art.text, b.start, b.end).iter().any(|m| matches!(m.referent, Referent::Speaker(_)))
+        })?;
+        self.only_holder(&art.text, [(heading.start, heading.end)].into_iter(), role)
     }
 
     /// The speaker when the ranges name exactly one, with the role next to
