@@ -115,7 +115,7 @@ impl LabelledSet {
 /// shaped on.
 #[test]
 fn other_outlets_styles_stay_accurate() {
-    LabelledSet { folder: "extra", min_f1: 0.90, min_topics_f1: 0.90 }.holds();
+    LabelledSet { folder: "extra", min_f1: 0.92, min_topics_f1: 0.90 }.holds();
 }
 
 /// Transcripts in seven styles: White House, Kremlin, Rev with time stamps,
