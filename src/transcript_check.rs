@@ -143,13 +143,18 @@ struct Turns<'a> {
     statement: Vec<usize>,
 }
 
+/// A run of three word stems, with the speaker whose turns hold it.
+type Run = (usize, [u32; 3]);
+/// Where a run is: which turns, and the number of its first word there.
+type Place = (u32, u32);
+
 /// Every loaded transcript, ready to be searched.
 struct Transcripts<'a> {
     turns: Vec<Turns<'a>>,
     /// The speakers with turns in some transcript.
     speakers: HashSet<usize>,
     /// Each speaker's runs of three stems, and where they are: (turns, word).
-    places: HashMap<(usize, [u32; 3]), Vec<(u32, u32)>>,
+    places: HashMap<Run, Vec<Place>>,
 }
 
 impl<'a> Transcripts<'a> {
@@ -170,7 +175,7 @@ impl<'a> Transcripts<'a> {
                 turns[t].words.extend(added);
             }
         }
-        let mut places: HashMap<(usize, [u32; 3]), Vec<(u32, u32)>> = HashMap::new();
+        let mut places: HashMap<Run, Vec<Place>> = HashMap::new();
         for (t, turn) in turns.iter().enumerate() {
             for (k, run) in turn.words.windows(3).enumerate() {
                 let key = (speaker_of[t], [run[0].stem, run[1].stem, run[2].stem]);
