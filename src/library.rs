@@ -105,8 +105,7 @@ impl Library {
                 if let Some(info) = sources.get(&article.file) {
                     article.apply_source(info);
                 }
-                let statements = analyzer.analyze(&article);
-                let transcript = analyzer.is_transcript(&article);
+                let (statements, transcript) = analyzer.read(&article);
                 AnalyzedArticle { article, statements, transcript }
             })
             .collect();

@@ -4,7 +4,7 @@
 //! blog's time stamp before an entry.
 
 use super::attribution::{Resolved, Who};
-use super::mentions::{self, Referent};
+use super::mentions::{self, Mention, Referent};
 use super::{lexicon, verbs, Analyzer, Discourse};
 use crate::corpus::Block;
 
@@ -14,15 +14,7 @@ impl Analyzer {
     /// one over other people's ("What the officials said") ends the chain.
     pub(super) fn heading_speaker(&self, text: &str, block: &Block, bi: usize, state: &mut Discourse) {
         let mentions = self.mentions.find(text, block.start, block.end);
-        let mut tracked: Vec<usize> = mentions
-            .iter()
-            .filter(|m| !mentions::is_possessive(text, m))
-            .filter_map(|m| match m.referent {
-                Referent::Speaker(i) => Some(i),
-                _ => None,
-            })
-            .collect();
-        tracked.dedup();
+        let tracked = leaders_named(text, &mentions);
         let others = mentions.iter().any(|m| m.referent == Referent::Other);
         let cue = text[block.start..block.end]
             .split(|c: char| !c.is_alphabetic())
@@ -40,16 +32,7 @@ impl Analyzer {
     /// else ("him", "her")?
     pub(super) fn two_in_play(&self, text: &str, start: usize, end: usize) -> bool {
         let mentions = self.mentions.find(text, start, end);
-        let mut leaders: Vec<usize> = mentions
-            .iter()
-            .filter(|m| !mentions::is_possessive(text, m))
-            .filter_map(|m| match m.referent {
-                Referent::Speaker(i) => Some(i),
-                _ => None,
-            })
-            .collect();
-        leaders.sort_unstable();
-        leaders.dedup();
+        let leaders = leaders_named(text, &mentions);
         let group_first = mentions.first().is_some_and(|m| m.referent == Referent::Collective);
         let someone_else = !leaders.is_empty()
             && text[start..end].split(|c: char| !c.is_alphabetic()).any(|w| lexicon::OBJECT_PRONOUNS.contains(&w));
@@ -83,4 +66,20 @@ pub(super) fn live_blog_lead_end(text: &str, start: usize, end: usize) -> usize 
         Some(words) => end - words.trim_start().len(),
         None => start,
     }
+}
+
+/// The tracked speakers that `mentions` name as people, not as owners ("Biden's
+/// plan"), each once, in the summit file's order.
+fn leaders_named(text: &str, mentions: &[Mention]) -> Vec<usize> {
+    let mut leaders: Vec<usize> = mentions
+        .iter()
+        .filter(|m| !mentions::is_possessive(text, m))
+        .filter_map(|m| match m.referent {
+            Referent::Speaker(i) => Some(i),
+            _ => None,
+        })
+        .collect();
+    leaders.sort_unstable();
+    leaders.dedup();
+    leaders
 }

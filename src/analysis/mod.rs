@@ -118,17 +118,22 @@ impl Analyzer {
         Analyzer { summit: summit.clone(), mentions: MentionFinder::new(summit), topics: TopicTagger::new(summit) }
     }
 
-    /// Is the article a transcript, read turn by turn (by its shape, or
-    /// because its front matter says so)?
-    pub fn is_transcript(&self, article: &Article) -> bool {
-        transcript::Transcript::detect(article, &self.summit, &self.mentions).is_some()
+    pub fn analyze(&self, article: &Article) -> Vec<Statement> {
+        self.read(article).0
     }
 
-    pub fn analyze(&self, article: &Article) -> Vec<Statement> {
-        if let Some(transcript) = transcript::Transcript::detect(article, &self.summit, &self.mentions) {
-            let drafts = self.read_transcript(article, &transcript);
-            return self.finish(drafts);
+    /// The article's statements, and whether it was read as a transcript
+    /// (by its shape, or because its front matter says so): found in one
+    /// reading, as loading needs both.
+    pub fn read(&self, article: &Article) -> (Vec<Statement>, bool) {
+        match transcript::Transcript::detect(article, &self.summit, &self.mentions) {
+            Some(transcript) => (self.finish(self.read_transcript(article, &transcript)), true),
+            None => (self.read_news(article), false),
         }
+    }
+
+    /// An article that is not a transcript, paragraph by paragraph.
+    fn read_news(&self, article: &Article) -> Vec<Statement> {
         let mut state = Discourse::default();
         let mut drafts = Vec::new();
         for (bi, block) in article.blocks.iter().enumerate() {
