@@ -459,6 +459,9 @@ async fn every_page_type_has_complete_link_previews() {
         "/topics/cybersecurity".to_string(),
         "/speakers/putin".to_string(),
         format!("/quotes/{}", all[0].id),
+        format!("/articles/{}", site.index.articles[0].article.id),
+        "/articles".to_string(),
+        "/search?q=cyber".to_string(),
     ];
     let mut titles = std::collections::HashSet::new();
     for path in &pages {

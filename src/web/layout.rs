@@ -1,5 +1,6 @@
 //! What every page's frame needs: title, description, canonical link, the
-//! JSON twin, asset URLs and, for quote pages, link-preview metadata.
+//! JSON twin, asset URLs and link-preview metadata (every page has a
+//! preview; pages with a card of their own replace the site's).
 
 use super::{assets, Site};
 
@@ -37,6 +38,25 @@ impl Preview {
         };
         Preview { title, description: crate::text::shorten(&description, 300), kind, image: Some(image) }
     }
+
+    /// The preview of a page that has no picture of its own (the overview,
+    /// the articles, an article, a search): the card of the topic the
+    /// leaders said most on, so that every shared link shows the summit.
+    pub fn of_site(site: &Site, title: String, description: String) -> Preview {
+        let index = &site.index;
+        let busiest = (0..index.summit.topics.len()).max_by_key(|&t| (index.on_topic(t).len(), std::cmp::Reverse(t)));
+        match busiest {
+            Some(t) => Preview::with_card(
+                site,
+                title,
+                description,
+                "website",
+                &format!("/topics/{}.png", index.summit.topics[t].id),
+                super::pages::topic::card_alt(site, t),
+            ),
+            None => Preview { title, description: crate::text::shorten(&description, 300), kind: "website", image: None },
+        }
+    }
 }
 
 pub struct Layout {
@@ -67,7 +87,7 @@ impl Layout {
             description: crate::text::shorten(description, 200),
             canonical: site.absolute(path),
             json_url,
-            preview: None,
+            preview: Some(Preview::of_site(site, Self::preview_title(title, &summit.title), description.to_string())),
             feed: None,
             site_name: SITE_NAME,
             summit_line: [summit.title.as_str(), summit.place.as_str(), summit.date.as_str()]
@@ -80,6 +100,16 @@ impl Layout {
             css: assets::url("style.css"),
             js: assets::url("app.js"),
             icon: assets::url("icon.svg"),
+        }
+    }
+
+    /// A page's title in a preview, where the site's name is not shown:
+    /// with the summit's, so a shared link says what it is about.
+    fn preview_title(title: &str, summit: &str) -> String {
+        if summit.is_empty() || title == summit {
+            title.to_string()
+        } else {
+            format!("{title} · {summit}")
         }
     }
 

@@ -133,25 +133,6 @@ fn first_line(index: &crate::index::Index, i: usize) -> String {
     }
 }
 
-/// The overview's link preview: its picture is the card of the topic the
-/// leaders said most on.
-fn preview(site: &Site, description: &str) -> crate::web::layout::Preview {
-    let index = &site.index;
-    let title = format!("{}: what each leader said, side by side", index.summit.title);
-    let busiest = (0..index.summit.topics.len()).max_by_key(|&t| (index.on_topic(t).len(), std::cmp::Reverse(t)));
-    match busiest {
-        Some(t) => crate::web::layout::Preview::with_card(
-            site,
-            title,
-            description.to_string(),
-            "website",
-            &format!("/topics/{}.png", index.summit.topics[t].id),
-            super::topic::card_alt(site, t),
-        ),
-        None => crate::web::layout::Preview { title, description: description.to_string(), kind: "website", image: None },
-    }
-}
-
 fn article_counts(index: &crate::index::Index, range: std::ops::Range<usize>) -> Vec<ArticleCount> {
     range.map(|a| ArticleCount { article: views::article_ref(index, a), count: index.articles[a].entries.len() }).collect()
 }
@@ -160,7 +141,8 @@ fn respond(site: &Site, json: bool) -> Response {
     let page = build(site);
     let names: Vec<&str> = site.index.summit.speakers.iter().map(|s| s.name.as_str()).collect();
     let description = format!("What {} said at the {}, topic by topic, side by side.", names.join(" and "), site.index.summit.title);
-    let preview = preview(site, &description);
+    let title = format!("{}: what each leader said, side by side", site.index.summit.title);
+    let preview = crate::web::layout::Preview::of_site(site, title, description.clone());
     super::render("/", json, &page, || HomeTemplate {
         layout: Layout::new(site, "/", &site.index.summit.title, &description, Some("/index.json".into())).with_preview(preview),
         page: &page,
