@@ -15,6 +15,7 @@
 # searches that are never cached (a different query each time) at 1, 16 and 64
 # connections, and peak RSS.
 #
+#   PART=1 bash benches/serve.sh     # part 1 only
 #   PART=2 bash benches/serve.sh     # part 2 only
 #
 # wrk and the server share the machine's cores; the figures say how the two
@@ -55,14 +56,36 @@ wait_up() { # url
   echo "no answer from $1" >&2; return 1
 }
 
-# One wrk run: prints "requests/s p50_ms p99_ms".
-measure() { # url connections
-  local threads=$(( $2 < 2 ? 1 : 2 ))
-  wrk -t"$threads" -c"$2" -d"$DURATION" --latency "$1" 2>/dev/null | awk '
+# CPU time (user + system, in clock ticks) of these processes so far.
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { # pid...
+  local total=0 pid t
+  for pid in "$@"; do
+    # Fields after the command name, which may hold spaces: utime and stime
+    # are the 12th and 13th.
+    t=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $12 + $13}') || t=0
+    total=$(( total + ${t:-0} ))
+  done
+  echo "$total"
+}
+
+# One wrk run: prints "requests/s p50_ms p99_ms server_cpu_us_per_request".
+# One wrk thread: on a machine of few cores a second one takes CPU from the
+# server being measured, and the CPU the server spends per request says what
+# requests/s alone cannot.
+measure() { # url connections server-pid...
+  local url=$1 connections=$2
+  shift 2
+  local before after out
+  before=$(cpu_ticks "$@")
+  out=$(wrk -t1 -c"$connections" -d"$DURATION" --latency "$url" 2>/dev/null)
+  after=$(cpu_ticks "$@")
+  echo "$out" | awk -v ticks=$(( after - before )) -v hz="$CLK_TCK" '
+    /requests in/ { n = $1 }
     /Requests\/sec/ { rps = $2 }
     /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    END { printf "%s %.3f %.3f\n", rps, ms(p50), ms(p99) }'
+    END { printf "%s %.3f %.3f %.2f\n", rps, ms(p50), ms(p99), n ? ticks * 1e6 / hz / n : 0 }'
 }
 
 # The pages to measure.
@@ -71,7 +94,8 @@ SEARCH="/search?q=cyber"
 
 if [[ "${PART:-}" != 2 ]]; then
 "$BIN" --bind "127.0.0.1:$PORT_APP" >"$WORK/app.log" 2>&1 &
-PIDS+=($!)
+APP_PID=$!
+PIDS+=($APP_PID)
 wait_up "http://127.0.0.1:$PORT_APP/healthz"
 APP="http://127.0.0.1:$PORT_APP"
 
@@ -115,6 +139,8 @@ nginx -c "$WORK/nginx.conf" -p "$WORK"
 PIDS+=($(cat "$WORK/nginx.pid" 2>/dev/null || echo 0))
 NGX="http://127.0.0.1:$PORT_NGINX"
 wait_up "$NGX/"
+# nginx's CPU is its master's and its workers'.
+NGINX_PIDS=($(cat "$WORK/nginx.pid") $(pgrep -P "$(cat "$WORK/nginx.pid")"))
 for p in "${PAGES[@]}"; do
   cmp -s <(curl -fs "$APP$p") <(curl -fs "$NGX$p") || { echo "nginx does not serve the same bytes for $p" >&2; exit 1; }
 done
@@ -124,30 +150,31 @@ echo "measuring: ${#PAGES[@]} pages x connections ($CONNECTIONS) x $RUNS runs x 
 for run in $(seq 1 "$RUNS"); do
   for c in $CONNECTIONS; do
     for p in "${PAGES[@]}"; do
-      echo "app $p $c $(measure "$APP$p" "$c")" >>"$RESULTS"
-      echo "nginx $p $c $(measure "$NGX$p" "$c")" >>"$RESULTS"
+      echo "app $p $c $(measure "$APP$p" "$c" "$APP_PID")" >>"$RESULTS"
+      echo "nginx $p $c $(measure "$NGX$p" "$c" "${NGINX_PIDS[@]}")" >>"$RESULTS"
     done
   done
 done
 
 echo
-echo "## Built-in corpus: Counterparts vs nginx (same bytes), median of $RUNS runs of $DURATION"
+echo "## Built-in corpus: Counterparts vs nginx (same bytes), median of $RUNS runs of $DURATION, one wrk thread"
 python3 - "$RESULTS" <<'PY'
 import sys, statistics
 rows = {}
 for line in open(sys.argv[1]):
-    server, path, c, rps, p50, p99 = line.split()
-    rows.setdefault((path, int(c), server), []).append((float(rps), float(p50), float(p99)))
+    server, path, c, rps, p50, p99, cpu = line.split()
+    rows.setdefault((path, int(c), server), []).append((float(rps), float(p50), float(p99), float(cpu)))
 med = lambda xs, i: statistics.median(x[i] for x in xs)
-print(f"| page | conns | app req/s | app p50 ms | app p99 ms | nginx req/s | nginx p50 ms | nginx p99 ms | app/nginx |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| page | conns | app req/s | app p50 ms | app p99 ms | app CPU µs/req | nginx req/s | nginx p50 ms | nginx p99 ms | nginx CPU µs/req | app/nginx |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for path, c in sorted({(p, c) for p, c, _ in rows}, key=lambda k: (k[0], k[1])):
     a, n = rows[(path, c, "app")], rows[(path, c, "nginx")]
     ratio = med(a, 0) / med(n, 0) if med(n, 0) else 0
-    print(f"| `{path}` | {c} | {med(a,0):.0f} | {med(a,1):.2f} | {med(a,2):.2f} | {med(n,0):.0f} | {med(n,1):.2f} | {med(n,2):.2f} | {ratio:.2f} |")
+    print(f"| `{path}` | {c} | {med(a,0):.0f} | {med(a,1):.2f} | {med(a,2):.2f} | {med(a,3):.1f} | {med(n,0):.0f} | {med(n,1):.2f} | {med(n,2):.2f} | {med(n,3):.1f} | {ratio:.2f} |")
 PY
 
 fi # part 1
+if [[ "${PART:-}" == 1 ]]; then exit 0; fi
 
 # Part 2: 10,000 generated articles.
 BIG="$WORK/articles"
@@ -179,7 +206,7 @@ echo "first request of each page (rendered then): $(IFS=,; echo "${first[*]}" | 
 BIG_RESULTS="$WORK/big.txt"
 for run in $(seq 1 "$RUNS"); do
   for p in "/" "$TOPIC" "$BIG_QUOTE" "$SEARCH"; do
-    echo "$p $(measure "$BIGURL$p" 64)" >>"$BIG_RESULTS"
+    echo "$p $(measure "$BIGURL$p" 64 "$BIG_PID")" >>"$BIG_RESULTS"
   done
 done
 python3 - "$BIG_RESULTS" "${RESULTS:-}" <<'PY'
@@ -188,12 +215,12 @@ import os, statistics, sys
 role = lambda path: "a quote page" if path.startswith("/quotes/") else path
 big = {}
 for line in open(sys.argv[1]):
-    path, rps, p50, p99 = line.split()
+    path, rps, p50, p99, _cpu = line.split()
     big.setdefault(path, []).append((float(rps), float(p50), float(p99)))
 small = {}
 if sys.argv[2] and os.path.exists(sys.argv[2]):
     for line in open(sys.argv[2]):
-        server, path, c, rps, p50, p99 = line.split()
+        server, path, c, rps, p50, p99, _cpu = line.split()
         if server == "app" and c == "64":
             small.setdefault(role(path), []).append(float(p99))
 med = lambda xs, i: statistics.median(x[i] for x in xs)
@@ -234,8 +261,7 @@ request = function()
 end
 LUA
 for c in 1 16 64; do
-  threads=$(( c < 2 ? 1 : 2 ))
-  wrk -t"$threads" -c"$c" -d"$DURATION" --latency -s "$WORK/search.lua" "$BIGURL" 2>/dev/null | awk -v c="$c" '
+  wrk -t1 -c"$c" -d"$DURATION" --latency -s "$WORK/search.lua" "$BIGURL" 2>/dev/null | awk -v c="$c" '
     /Requests\/sec/ { rps = $2 }
     /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }

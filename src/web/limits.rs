@@ -83,14 +83,25 @@ fn timed_out() -> Response {
     response
 }
 
+/// Is the address or are the headers of `request` over their limits?
+pub fn oversized(request: &Request) -> bool {
+    uri_bytes(request) > MAX_URI_BYTES || header_bytes(request) > MAX_HEADER_BYTES
+}
+
+fn uri_bytes(request: &Request) -> usize {
+    request.uri().path_and_query().map_or(0, |pq| pq.as_str().len())
+}
+
+fn header_bytes(request: &Request) -> usize {
+    request.headers().iter().map(|(k, v)| k.as_str().len() + v.len()).sum()
+}
+
 pub async fn refuse_oversized(request: Request, next: Next) -> Response {
-    let uri_len = request.uri().path_and_query().map_or(0, |pq| pq.as_str().len());
-    if uri_len > MAX_URI_BYTES {
+    if uri_bytes(&request) > MAX_URI_BYTES {
         let message = format!("The address is too long: at most {MAX_URI_BYTES} bytes.\n");
         return (StatusCode::URI_TOO_LONG, message).into_response();
     }
-    let header_bytes: usize = request.headers().iter().map(|(k, v)| k.as_str().len() + v.len()).sum();
-    if header_bytes > MAX_HEADER_BYTES {
+    if header_bytes(&request) > MAX_HEADER_BYTES {
         let message = format!("The request headers are too large: at most {MAX_HEADER_BYTES} bytes.\n");
         return (StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, message).into_response();
     }

@@ -21,7 +21,7 @@ use crate::index::Index;
 use crate::library::{Library, LoadOptions};
 
 pub struct Live {
-    router: RwLock<Router>,
+    current: RwLock<Current>,
     /// Bytes each site's page cache may keep.
     cache_budget: usize,
     /// Turns to serve a request, shared by every router this serves: one
@@ -35,18 +35,16 @@ impl Live {
     pub fn new(index: Index, public_url: &str, load: LoadOptions, cache_budget: usize) -> Arc<Live> {
         // Serve at once: `app` has groups and the search index worked out
         // alongside, and a request that needs them before waits for them.
-        let router = app(Arc::new(Site::with_cache_budget(index, public_url, cache_budget)));
+        let current = Current::new(Site::with_cache_budget(index, public_url, cache_budget));
         let permits = Arc::new(tokio::sync::Semaphore::new(super::limits::MAX_CONCURRENT_REQUESTS));
-        Arc::new(Live { router: RwLock::new(router), cache_budget, permits, public_url: public_url.to_string(), load })
+        Arc::new(Live { current: RwLock::new(current), cache_budget, permits, public_url: public_url.to_string(), load })
     }
 
-    fn current(&self) -> Router {
-        match self.router.read() {
-            Ok(r) => r.clone(),
-            // A panic while swapping cannot leave a half-written router:
-            // the value is replaced whole, so the poisoned one is still good.
-            Err(poisoned) => poisoned.into_inner().clone(),
-        }
+    /// The current site and router, read in place.
+    fn current(&self) -> std::sync::RwLockReadGuard<'_, Current> {
+        // A panic while swapping cannot leave a half-written value: it is
+        // replaced whole, so the poisoned one is still good.
+        self.current.read().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Loads the corpus again and swaps it in if it loaded; returns what was
@@ -72,10 +70,10 @@ impl Live {
         .await
         .map_err(|e| format!("the reload stopped: {e}"))??;
         let (index, summary) = built;
-        let router = app(Arc::new(Site::with_cache_budget(index, &self.public_url, self.cache_budget)));
-        match self.router.write() {
-            Ok(mut r) => *r = router,
-            Err(poisoned) => *poisoned.into_inner() = router,
+        let current = Current::new(Site::with_cache_budget(index, &self.public_url, self.cache_budget));
+        match self.current.write() {
+            Ok(mut c) => *c = current,
+            Err(poisoned) => *poisoned.into_inner() = current,
         }
         Ok(format!("{summary} in {} ms", started.elapsed().as_millis()))
     }
@@ -127,9 +125,24 @@ impl Live {
     }
 }
 
+/// The site being served and its router.
+struct Current {
+    site: Arc<Site>,
+    router: Router,
+}
+
+impl Current {
+    fn new(site: Site) -> Current {
+        let site = Arc::new(site);
+        Current { router: app(site.clone()), site }
+    }
+}
+
 /// The service the server runs: each request goes to the router current
 /// when it arrives, and finishes there even if a reload swaps another in
-/// meanwhile; it waits its turn and has its time counted from arrival.
+/// meanwhile; it waits its turn and has its time counted from arrival. A
+/// page already prepared is answered at once, ahead of the router and of
+/// the queue for a turn (`PageCache::answer_before_routing`).
 #[derive(Clone)]
 pub struct LiveService(pub Arc<Live>);
 
@@ -143,7 +156,98 @@ impl Service<Request> for LiveService {
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
-        let router = self.0.current();
+        let router = {
+            let current = self.0.current();
+            if let Some(prepared) = current.site.cache.answer_before_routing(&request) {
+                return Box::pin(std::future::ready(Ok(prepared)));
+            }
+            current.router.clone()
+        };
         super::limits::Guard::new(router, self.0.permits.clone()).call(request)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use axum::http::{HeaderMap, Method, StatusCode};
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    fn seeds() -> Arc<Live> {
+        let load = LoadOptions::default();
+        let index = Index::build(Library::load(&load).expect("the seeds load"));
+        Live::new(index, "https://example.org", load, crate::web::CACHE_BUDGET_BYTES)
+    }
+
+    async fn send(live: &Arc<Live>, method: &Method, path: &str, headers: &[(&str, &str)]) -> (StatusCode, HeaderMap, Vec<u8>) {
+        let mut request = Request::builder().method(method.clone()).uri(path);
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        let response = LiveService(live.clone()).oneshot(request.body(Body::empty()).unwrap()).await.unwrap();
+        let (parts, body) = response.into_parts();
+        (parts.status, parts.headers, body.collect().await.unwrap().to_bytes().to_vec())
+    }
+
+    fn prepared(live: &Arc<Live>, method: &Method, path: &str, headers: &[(&str, &str)]) -> bool {
+        let mut request = Request::builder().method(method.clone()).uri(path);
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        live.current().site.cache.answer_before_routing(&request.body(Body::empty()).unwrap()).is_some()
+    }
+
+    /// A prepared page answered ahead of the router is the router's answer
+    /// to the byte: status, every header (security headers, encoding,
+    /// `ETag`, `Vary`), body, for GET, HEAD, every encoding and a 304.
+    #[tokio::test]
+    async fn a_prepared_page_is_answered_before_routing_exactly_as_the_router_answers_it() {
+        let live = seeds();
+        let (_, first, _) = send(&live, &Method::GET, "/topics/cybersecurity", &[]).await;
+        let etag = first["etag"].to_str().unwrap().to_string();
+        let weak = format!("W/{etag}");
+        let cases: Vec<(Method, &str, Vec<(&str, &str)>)> = vec![
+            (Method::GET, "/", vec![]),
+            (Method::HEAD, "/", vec![]),
+            (Method::GET, "/", vec![("accept-encoding", "br, gzip")]),
+            (Method::GET, "/", vec![("accept-encoding", "gzip")]),
+            (Method::HEAD, "/", vec![("accept-encoding", "br")]),
+            (Method::GET, "/topics/cybersecurity", vec![("if-none-match", etag.as_str())]),
+            (Method::GET, "/topics/cybersecurity", vec![("if-none-match", weak.as_str())]),
+            (Method::GET, "/topics/cybersecurity?z=1", vec![]),
+            (Method::GET, "/search?q=cyber", vec![("accept-encoding", "gzip;q=0, br")]),
+            (Method::GET, "/index.json", vec![]),
+            (Method::GET, crate::web::assets::url("style.css"), vec![("accept-encoding", "br")]),
+        ];
+        for (method, path, headers) in &cases {
+            // Asked once through the router, which prepares it if needed.
+            let routed = send(&live, method, path, headers).await;
+            assert!(prepared(&live, method, path, headers), "{method} {path} is prepared");
+            let before_routing = send(&live, method, path, headers).await;
+            assert_eq!(routed, before_routing, "{method} {path} {headers:?}");
+            assert!(routed.1.contains_key("content-security-policy"), "{method} {path}");
+        }
+        assert_eq!(send(&live, &Method::GET, "/topics/cybersecurity", &[("if-none-match", &etag)]).await.0, StatusCode::NOT_MODIFIED);
+    }
+
+    /// What the router answers otherwise is never taken from the cache:
+    /// other methods, an address too long, too many header bytes, a page
+    /// not prepared, the health check.
+    #[tokio::test]
+    async fn only_prepared_pages_are_answered_before_routing() {
+        let live = seeds();
+        send(&live, &Method::GET, "/", &[]).await;
+        assert!(prepared(&live, &Method::GET, "/", &[]));
+        assert!(!prepared(&live, &Method::POST, "/", &[]));
+        assert!(!prepared(&live, &Method::GET, "/speakers/putin", &[]));
+        assert!(!prepared(&live, &Method::GET, "/healthz", &[]));
+        let long = format!("/?z={}", "a".repeat(crate::web::limits::MAX_URI_BYTES));
+        assert!(!prepared(&live, &Method::GET, &long, &[]));
+        assert_eq!(send(&live, &Method::GET, &long, &[]).await.0, StatusCode::URI_TOO_LONG);
+        let big = "b".repeat(crate::web::limits::MAX_HEADER_BYTES);
+        assert!(!prepared(&live, &Method::GET, "/", &[("x-big", &big)]));
+        assert_eq!(send(&live, &Method::GET, "/", &[("x-big", &big)]).await.0, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE);
     }
 }
