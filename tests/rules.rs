@@ -654,6 +654,44 @@ fn verbs_of_stance_report_what_their_subject_said() {
 }
 
 #[test]
+fn a_day_between_the_subject_and_its_verb_is_no_one() {
+    let r = who_said("Nordland Chancellor Ana Lindqvist on Monday rejected claims that her fleets had overfished the bay.");
+    assert!(r.iter().any(|(who, words)| who == "lind" && words.starts_with("rejected claims")), "{r:?}");
+    assert_eq!(who_said("Okafor Tuesday evening said the border would stay open."), [pair("okafor", "the border would stay open")]);
+}
+
+#[test]
+fn a_verb_of_stance_joined_to_another_frame_keeps_its_phrase() {
+    let r = who_said("The chancellor dismissed the report as \u{201c}fiction\u{201d} and said the quotas would stay.");
+    assert!(r.contains(&pair("lind", "dismissed the report as \u{201c}fiction\u{201d}")), "{r:?}");
+    assert!(r.contains(&pair("lind", "the quotas would stay")), "{r:?}");
+    let r = who_said("Okafor praised the fishing fleets for their \u{201c}patience\u{201d} and added that the checkpoints would reopen.");
+    assert!(r.contains(&pair("okafor", "praised the fishing fleets for their \u{201c}patience\u{201d}")), "{r:?}");
+    assert!(r.contains(&pair("okafor", "the checkpoints would reopen")), "{r:?}");
+}
+
+#[test]
+fn a_verb_of_saying_in_the_passive_tells_what_was_said_to_its_subject() {
+    // The frame set in the sentence by commas is the speaker's; the passive
+    // inside what he said frames nothing of its own.
+    let r = who_said("The trawler captains, Okafor claimed, had been warned twice that the checkpoint was closed.");
+    assert!(r.iter().any(|(who, words)| who == "okafor" && words.contains("had been warned twice")), "{r:?}");
+    assert!(r.iter().all(|(who, _)| who == "okafor"), "{r:?}");
+    // Told something: not her words.
+    let r = who_said("Lindqvist was told that the pipeline would be late.");
+    assert!(r.iter().all(|(who, _)| who != "lind"), "{r:?}");
+    // "was saying" is active.
+    assert!(who_said("Okafor was saying that the quotas were fair.").iter().any(|(who, _)| who == "okafor"));
+}
+
+#[test]
+fn the_object_of_a_verb_of_stance_is_no_verb_of_its_own() {
+    let r = who_said("Okafor expressed hope that the two fleets could agree on \u{201c}a fair share of the catch.\u{201d}");
+    assert!(r.iter().any(|(who, words)| who == "okafor" && words.starts_with("expressed hope that the two fleets")), "{r:?}");
+    assert!(r.iter().all(|(who, _)| who == "okafor"), "{r:?}");
+}
+
+#[test]
 fn an_opening_participle_speaks_for_the_main_subject() {
     let r = who_said("Ruling out a new pipeline, the chancellor said the gas deal would stand.");
     assert!(r.contains(&pair("lind", "Ruling out a new pipeline")), "{r:?}");

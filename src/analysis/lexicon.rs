@@ -118,6 +118,17 @@ pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "herself", "still", "too", "today", "yesterday",
 ];
 
+/// Days of the week: "Putin on Wednesday rejected …", "Biden Tuesday
+/// said …" put the day between the subject and its verb.
+pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Parts of a day that may follow a weekday there ("on Wednesday evening").
+pub const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+
+/// Auxiliaries of the passive: a verb of saying after one ("had been
+/// warned that …", "was told") tells what was said to its subject, not by it.
+pub const PASSIVE_AUXILIARIES: &[&str] = &["be", "been", "being", "is", "are", "was", "were", "get", "gets", "got"];
+
 /// Words that make the mention after them an object, not a subject.
 pub const PREPOSITIONS: &[&str] = &[
     "with", "to", "by", "about", "of", "on", "for", "from", "against", "between", "than", "at", "and", "or",
@@ -350,6 +361,9 @@ mod tests {
     #[test]
     fn between_subject_and_verb() {
         assert_words("BETWEEN_SUBJECT_AND_VERB", BETWEEN_SUBJECT_AND_VERB);
+        assert_words("WEEKDAYS", WEEKDAYS);
+        assert_words("DAY_PARTS", DAY_PARTS);
+        assert_words("PASSIVE_AUXILIARIES", PASSIVE_AUXILIARIES);
     }
 
     #[test]

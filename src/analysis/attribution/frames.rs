@@ -3,7 +3,7 @@
 
 use super::words::Word;
 use super::{Reader, Who};
-use crate::analysis::lexicon::{COORDINATORS, NEGATIONS};
+use crate::analysis::lexicon::{COORDINATORS, NEGATIONS, PASSIVE_AUXILIARIES};
 use crate::analysis::mentions::Mention;
 use crate::analysis::verbs::{speech_verb, SpeechVerb};
 use crate::text::is_blank;
@@ -107,7 +107,7 @@ impl Reader<'_> {
         // "Asked about Navalny, Biden said …", "Biden, asked what happens, …":
         // the speaker was asked; someone else's question frames nothing.
         // Negated speech ("did not repeat", "never said") is no statement.
-        if self.is_passive_asked(w) || self.is_negated(i) {
+        if self.is_passive_asked(w) || self.is_negated(i) || self.is_passive(i) || self.is_object_of_stance(i) {
             return None;
         }
         let joined_by_comma = self.preceded_by_join(w.start);
@@ -184,6 +184,32 @@ impl Reader<'_> {
         let Some(prev) = i.checked_sub(1).map(|k| &self.words[k]).filter(|p| p.stretch == self.words[i].stretch) else { return false };
         let word = self.word_str(prev).to_lowercase();
         NEGATIONS.contains(&word.as_str()) || word.ends_with("n't") || word.ends_with("n’t")
+    }
+
+    /// "had been warned that …", "was repeatedly told": a verb of saying in
+    /// the passive says what was said to its subject. Not "was saying".
+    fn is_passive(&self, i: usize) -> bool {
+        if self.word_str(&self.words[i]).ends_with("ing") {
+            return false;
+        }
+        let stretch = self.words[i].stretch;
+        (0..i)
+            .rev()
+            .take(2)
+            .take_while(|&k| self.words[k].stretch == stretch)
+            .map(|k| self.word_str(&self.words[k]).to_lowercase())
+            .find(|w| !w.ends_with("ly"))
+            .is_some_and(|w| PASSIVE_AUXILIARIES.contains(&w.as_str()))
+    }
+
+    /// "expressed hope that …", "rejected claims that …": the word is the
+    /// object of the verb of stance before it, a noun, not a verb of its
+    /// own (what was rejected is not what was said).
+    fn is_object_of_stance(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).filter(|&k| self.words[k].stretch == self.words[i].stretch) else { return false };
+        let word = self.word_str(&self.words[i]).to_lowercase();
+        speech_verb(self.word_str(&self.words[prev]), Some(&word))
+            .is_some_and(|v| v.stance && (v.objects.is_empty() || v.objects.contains(&word.as_str())))
     }
 
     /// "…and said", "…but added": a verb joined to the one before shares its subject.

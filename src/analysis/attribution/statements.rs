@@ -96,7 +96,15 @@ impl Reader<'_> {
             if !v.objects.is_empty() && !self.object_near(f.verb.1, v.objects) {
                 continue;
             }
-            let end = self.end_at_quoted_term(f.verb.1, bound_after(bounds, f.verb.1));
+            // "dismissed the charges as “nonsense” and said …": the phrase
+            // ends where a frame joined to it begins.
+            let next_frame = frames
+                .iter()
+                .filter(|o| o.zone_start > f.verb.1 && (o.coordinated || self.follows_coordinator(o.zone_start)))
+                .map(|o| self.clause_join_start(o.zone_start))
+                .min();
+            let end = bound_after(bounds, f.verb.1).min(next_frame.unwrap_or(usize::MAX));
+            let end = self.end_at_quoted_term(f.verb.1, end);
             let Some((a, b)) = self.trim_clause(f.verb.0, end) else { continue };
             if word_count(&self.text[a..b]) < STANCE_MIN_WORDS || overlaps(found, a, b) {
                 continue;
@@ -120,6 +128,14 @@ impl Reader<'_> {
                 inner_comma || self.text[e..end].trim_start_matches(is_blank).starts_with(',')
             })
             .map_or(end, |(_, e)| e)
+    }
+
+    /// Does "and", "but" or "then" come right before `at` ("… and said")?
+    fn follows_coordinator(&self, at: usize) -> bool {
+        self.words.iter().rev().find(|w| w.end <= at).is_some_and(|w| {
+            self.text[w.end..at].chars().all(is_blank)
+                && crate::analysis::lexicon::COORDINATORS.contains(&self.word_str(w).to_lowercase().as_str())
+        })
     }
 
     /// Does a quotation end right before `at` (with a comma between at most)?

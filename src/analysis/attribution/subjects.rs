@@ -3,7 +3,9 @@
 
 use super::words::{is_name_like, Word};
 use super::{Reader, Who};
-use crate::analysis::lexicon::{BETWEEN_SUBJECT_AND_VERB, DETERMINERS, NOT_MODIFIERS, OBJECT_VERBS, PREPOSITIONS};
+use crate::analysis::lexicon::{
+    BETWEEN_SUBJECT_AND_VERB, DAY_PARTS, DETERMINERS, NOT_MODIFIERS, OBJECT_VERBS, PREPOSITIONS, WEEKDAYS,
+};
 use crate::analysis::mentions::{is_possessive, Mention, Referent};
 use crate::analysis::verbs::speech_verb;
 use crate::summit::Pronoun;
@@ -37,15 +39,29 @@ impl Reader<'_> {
                 return self.referent_who(m).map(|who| self.expand_other(who, m));
             }
             let word = self.word_str(w);
+            let lower = word.to_lowercase();
+            // "Putin on Wednesday evening rejected …": the day is no subject.
+            if self.in_day_phrase(j, &lower) {
+                continue;
+            }
             if is_name_like(word) {
                 return Some(self.name_before(j));
             }
-            let lower = word.to_lowercase();
             if !BETWEEN_SUBJECT_AND_VERB.contains(&lower.as_str()) && !lower.ends_with("ly") {
                 break;
             }
         }
         self.nearest_subject(i)
+    }
+
+    /// Is the word at `j` (`lower`, lower-cased) part of a day named between
+    /// a subject and its verb: the weekday, "on" before it, a part of the
+    /// day after it?
+    fn in_day_phrase(&self, j: usize, lower: &str) -> bool {
+        let is_weekday = |k: usize| self.words.get(k).is_some_and(|w| WEEKDAYS.contains(&self.word_str(w).to_lowercase().as_str()));
+        WEEKDAYS.contains(&lower)
+            || lower == "on" && is_weekday(j + 1)
+            || DAY_PARTS.contains(&lower) && j > 0 && is_weekday(j - 1)
     }
 
     /// "he and Biden agreed": a subject of two joined by "and". With a
