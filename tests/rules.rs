@@ -734,8 +734,17 @@ fn live_blog_entries_after_a_time_stamp() {
     assert!(r.contains(&pair("okafor", "The border will reopen in May")), "{r:?}");
     assert!(r.iter().any(|(who, words)| who == "lind" && words.contains("quotas were fair")), "{r:?}");
     assert!(r.iter().all(|(_, words)| !words.contains("14:0") && !words.contains("CEST")), "{r:?}");
-    // An entry that only says who is speaking gives no one the next
-    // entry's quotation by guess; above all, not the other leader.
-    let text = "Live: the talks\n\n14:02 \u{2014} Okafor is now speaking.\n\n14:03 \u{2014} \u{201c}The border will reopen in May.\u{201d}";
-    assert!(who_said(text).iter().all(|(who, _)| who != "lind"));
+    // An entry that says who is speaking gives him the entries after it,
+    // until another speaker takes the floor; never the other leader.
+    let text = "Live: the talks\n\n14:02 \u{2014} Okafor is now speaking.\n\n14:03 \u{2014} \u{201c}The border will reopen in May.\u{201d}\n\n\
+14:04 \u{2014} On fishing, he says the quotas will stay.\n\n14:30 \u{2014} Lindqvist is now speaking.\n\n14:31 \u{2014} \u{201c}Our fleets need certainty.\u{201d}";
+    let r = who_said(text);
+    assert!(r.contains(&pair("okafor", "The border will reopen in May.")), "{r:?}");
+    assert!(r.contains(&pair("okafor", "the quotas will stay")), "{r:?}");
+    assert!(r.contains(&pair("lind", "Our fleets need certainty.")), "{r:?}");
+}
+
+#[test]
+fn a_reported_clause_may_open_with_a_name_in_capitals() {
+    assert_eq!(who_said("Okafor says NFA membership for Nordland was never raised."), [pair("okafor", "NFA membership for Nordland was never raised")]);
 }

@@ -24,7 +24,7 @@ impl Reader<'_> {
         // clause right after the verb, if it has a verb of its own.
         if let Some(next) = words.get(i + 1).filter(|n| n.stretch == w.stretch) {
             let first = self.word_str(next).to_lowercase();
-            let opens = CLAUSE_OPENERS.contains(&first.as_str()) || is_name_like(self.word_str(next));
+            let opens = CLAUSE_OPENERS.contains(&first.as_str()) || is_name_like(self.word_str(next)) || is_acronym(self.word_str(next));
             if first != "that" && opens && (self.has_finite_verb(i + 1) || verb.participle) {
                 return Some(next.start);
             }
@@ -155,6 +155,13 @@ impl Reader<'_> {
         let trimmed = trimmed.trim_end_matches([',', ';', '—', '–']).trim_end_matches(is_blank);
         floor + trimmed.len()
     }
+}
+
+/// "NATO", "EU", "U.S": a name in capitals, which opens a clause as a
+/// name does ("he says NATO membership was barely touched on").
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| *c != '.').count();
+    (2..=6).contains(&letters) && word.chars().all(|c| c.is_ascii_uppercase() || c == '.')
 }
 
 /// The first bound after `from`.

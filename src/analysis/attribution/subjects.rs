@@ -299,9 +299,11 @@ impl Reader<'_> {
         let first = words.first().filter(|w| w.start == self.start)?;
         if let Some(m) = self.mentions.iter().find(|m| m.start == first.start && matches!(m.referent, Referent::Speaker(_))) {
             return match m.referent {
-                // "Biden struck a firmer tone", "Biden, speaking later, struck …".
+                // "Biden struck a firmer tone", "Biden, speaking later, struck …",
+                // a live blog's "Putin is now speaking.".
                 Referent::Speaker(i)
-                    if !is_possessive(text, m) && (self.followed_by_verb(m.end) || text[m.end..].starts_with(',')) =>
+                    if !is_possessive(text, m)
+                        && (self.followed_by_verb(m.end) || self.followed_by_auxiliary(m.end) || text[m.end..].starts_with(',')) =>
                 {
                     Some(Who::Speaker(i))
                 }
@@ -329,6 +331,13 @@ impl Reader<'_> {
 
     /// Is `end` followed, across blanks only, by a lower-case word that is
     /// neither a preposition nor a joining word (a verb, most likely)?
+    /// Is the word right after `end` "is" or "was" ("Putin is now speaking")?
+    fn followed_by_auxiliary(&self, end: usize) -> bool {
+        self.words.iter().find(|w| w.start >= end).is_some_and(|w| {
+            self.text[end..w.start].chars().all(is_blank) && matches!(self.word_str(w), "is" | "was")
+        })
+    }
+
     fn followed_by_verb(&self, end: usize) -> bool {
         self.words.iter().find(|w| w.start >= end).is_some_and(|w| {
             let t = self.word_str(w);
