@@ -692,6 +692,57 @@ fn the_object_of_a_verb_of_stance_is_no_verb_of_its_own() {
 }
 
 #[test]
+fn a_noun_of_speech_owned_by_its_speaker_frames_its_clause() {
+    // The clause ends before the sentence's own verb: the rest is the reporter's.
+    let r = who_said("Okafor's remark that the border would \u{201c}never\u{201d} close again was aimed at the trawler crews.");
+    assert_eq!(r, [pair("okafor", "the border would \u{201c}never\u{201d} close again")]);
+    let r = who_said("The Nordland leader's insistence that the quotas remained \u{201c}the one thing that could sink the talks\u{201d} was no surprise.");
+    // (A clause that is mostly one quotation is the quotation.)
+    assert_eq!(r, [pair("lind", "the one thing that could sink the talks")]);
+    // A comma after a quoted term ends it too.
+    let r = who_said("Okafor's comment that Lindqvist was \u{201c}stubborn,\u{201d} made at the end of the day, overshadowed the rest.");
+    assert_eq!(r, [pair("okafor", "Lindqvist was \u{201c}stubborn,\u{201d}")]);
+    // A noun nobody owns frames nothing.
+    assert!(who_said("The claim that the fleets had overfished was never proved.").iter().all(|(who, _)| who == "?"));
+}
+
+#[test]
+fn phrases_that_hand_the_rest_of_the_sentence_to_a_speaker() {
+    assert_eq!(
+        who_said("In Lindqvist's words, the talks had been \u{201c}as honest as any\u{201d} in years."),
+        [pair("lind", "the talks had been \u{201c}as honest as any\u{201d} in years")]
+    );
+    assert_eq!(who_said("In the words of Okafor, nobody is promising anything on gas."), [pair("okafor", "nobody is promising anything on gas")]);
+    assert_eq!(
+        who_said("As Okafor put it at the dinner, Southland \u{201c}has never sought and will never seek\u{201d} more fishing rights."),
+        [pair("okafor", "Southland \u{201c}has never sought and will never seek\u{201d} more fishing rights")]
+    );
+}
+
+#[test]
+fn two_leaders_joined_by_and_are_no_one_in_particular() {
+    let r = who_said("Ana Lindqvist and Tomas Okafor left the castle having agreed on very little about the pipeline.");
+    assert!(r.iter().all(|(who, _)| who != "lind" && who != "okafor"), "{r:?}");
+}
+
+#[test]
+fn said_this_points_back_and_frames_no_clause() {
+    let text = "\u{201c}I remember this coast well.\u{201d} The Southland leader said this to Lindqvist as they walked along the border.";
+    let r = who_said(text);
+    assert!(r.contains(&pair("okafor", "I remember this coast well.")), "{r:?}");
+    assert!(r.iter().all(|(_, words)| !words.contains("walked")), "{r:?}");
+    // "said this is …" is a clause.
+    assert_eq!(who_said("Okafor said this is the best quota deal in years."), [pair("okafor", "this is the best quota deal in years")]);
+}
+
+#[test]
+fn a_heading_that_announces_a_speakers_quotes_is_not_one_of_them() {
+    let text = "The talks\n\nTomas Okafor: key quotes\n\n\u{2022} \u{201c}The border stays open for trade.\u{201d}";
+    let r = who_said(text);
+    assert_eq!(r, [pair("okafor", "The border stays open for trade.")]);
+}
+
+#[test]
 fn an_opening_participle_speaks_for_the_main_subject() {
     let r = who_said("Ruling out a new pipeline, the chancellor said the gas deal would stand.");
     assert!(r.contains(&pair("lind", "Ruling out a new pipeline")), "{r:?}");

@@ -53,6 +53,13 @@ impl Analyzer {
     }
 }
 
+/// Do these few words only announce quotations ("key quotes", "in his own
+/// words", "what he said")? At most four words, one of them a cue.
+pub(super) fn is_quote_list_cue(words: &str) -> bool {
+    let words: Vec<String> = words.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    words.len() <= 4 && words.iter().any(|w| lexicon::QUOTE_LIST_CUES.contains(&w.as_str()))
+}
+
 /// Where the words of a live-blog entry start: after a time stamp, an
 /// optional time zone ("17:37 CEST —", "5:40 pm:") and a separator.
 pub(super) fn live_blog_lead_end(text: &str, start: usize, end: usize) -> usize {

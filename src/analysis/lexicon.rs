@@ -118,6 +118,15 @@ pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "herself", "still", "too", "today", "yesterday",
 ];
 
+/// Nouns of speech that frame a clause when their speaker owns them
+/// ("Xi's remark that …", "his pledge that …").
+pub const SPEECH_NOUNS: &[&str] = &[
+    "remark", "remarks", "comment", "comments", "claim", "insistence", "pledge", "promise", "warning",
+    "assertion", "argument", "statement", "assurance", "assurances", "suggestion", "vow", "admission",
+    "denial", "contention", "prediction", "complaint", "accusation", "charge", "message", "reminder",
+    "boast", "acknowledgement", "acknowledgment", "declaration", "announcement", "reply", "answer",
+];
+
 /// Days of the week: "Putin on Wednesday rejected …", "Biden Tuesday
 /// said …" put the day between the subject and its verb.
 pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -362,6 +371,7 @@ mod tests {
     fn between_subject_and_verb() {
         assert_words("BETWEEN_SUBJECT_AND_VERB", BETWEEN_SUBJECT_AND_VERB);
         assert_words("WEEKDAYS", WEEKDAYS);
+        assert_words("SPEECH_NOUNS", SPEECH_NOUNS);
         assert_words("DAY_PARTS", DAY_PARTS);
         assert_words("PASSIVE_AUXILIARIES", PASSIVE_AUXILIARIES);
     }

@@ -170,7 +170,8 @@ impl Analyzer {
             Some(q) => (q.start, q.end),
             None => crate::text::trim_range(text, rest, block.end),
         };
-        if start >= end {
+        // "Xi Jinping: key quotes" heads a list of his words; it is none of them.
+        if start >= end || quotes.is_empty() && discourse::is_quote_list_cue(&text[start..end]) {
             return true;
         }
         let found = Found { start, end, kind: Kind::Direct, who: Who::Speaker(who) };

@@ -199,6 +199,9 @@ mod tests {
         live.current().site.cache.answer_before_routing(&request.body(Body::empty()).unwrap()).is_some()
     }
 
+    /// A request: its method, address and headers.
+    type Case<'a> = (Method, &'a str, Vec<(&'a str, &'a str)>);
+
     /// A prepared page answered ahead of the router is the router's answer
     /// to the byte: status, every header (security headers, encoding,
     /// `ETag`, `Vary`), body, for GET, HEAD, every encoding and a 304.
@@ -208,7 +211,7 @@ mod tests {
         let (_, first, _) = send(&live, &Method::GET, "/topics/cybersecurity", &[]).await;
         let etag = first["etag"].to_str().unwrap().to_string();
         let weak = format!("W/{etag}");
-        let cases: Vec<(Method, &str, Vec<(&str, &str)>)> = vec![
+        let cases: Vec<Case> = vec![
             (Method::GET, "/", vec![]),
             (Method::HEAD, "/", vec![]),
             (Method::GET, "/", vec![("accept-encoding", "br, gzip")]),

@@ -4,7 +4,7 @@
 use super::frames::Frame;
 use super::words::is_name_like;
 use super::Reader;
-use crate::analysis::lexicon::{CLAUSE_CONJUNCTIONS, CLAUSE_OPENERS, FINITE, JOINING_CONJUNCTIONS, RELATIVES};
+use crate::analysis::lexicon::{CLAUSE_CONJUNCTIONS, CLAUSE_OPENERS, FINITE, JOINING_CONJUNCTIONS, PREPOSITIONS, RELATIVES};
 use crate::analysis::mentions::is_possessive;
 use crate::analysis::verbs::{speech_verb, SpeechVerb};
 use crate::text::is_blank;
@@ -24,6 +24,9 @@ impl Reader<'_> {
         // clause right after the verb, if it has a verb of its own.
         if let Some(next) = words.get(i + 1).filter(|n| n.stretch == w.stretch) {
             let first = self.word_str(next).to_lowercase();
+            if self.points_back_as_object(i + 1) {
+                return None;
+            }
             let opens = CLAUSE_OPENERS.contains(&first.as_str()) || is_name_like(self.word_str(next)) || is_acronym(self.word_str(next));
             if first != "that" && opens && (self.has_finite_verb(i + 1) || verb.participle) {
                 return Some(next.start);
@@ -71,6 +74,14 @@ impl Reader<'_> {
             })
     }
 
+    /// "said this to Biden", "said so": the word at `k` is the verb's object,
+    /// pointing back to words quoted before, and no clause follows.
+    fn points_back_as_object(&self, k: usize) -> bool {
+        let word = self.word_str(&self.words[k]).to_lowercase();
+        let next = self.words.get(k + 1).filter(|n| n.stretch == self.words[k].stretch).map(|n| self.word_str(n).to_lowercase());
+        matches!(word.as_str(), "this" | "so") && next.is_none_or(|n| PREPOSITIONS.contains(&n.as_str()) || n == "as")
+    }
+
     /// Where a reported clause must end: before the next frame joined to the
     /// sentence by a comma or conjunction (", adding that"), and before a new
     /// subject after a comma and conjunction (", but the Russian leader gave …").
@@ -103,8 +114,8 @@ impl Reader<'_> {
     /// A clause runs to the end of the sentence or to the next bound.
     pub(super) fn close_clauses(&self, frames: &mut [Frame], bounds: &[usize]) {
         for f in frames.iter_mut() {
-            let Some((cs, _)) = f.clause else { continue };
-            f.clause = self.trim_clause(cs, bound_after(bounds, cs));
+            let Some((cs, ce)) = f.clause else { continue };
+            f.clause = self.trim_clause(cs, bound_after(bounds, cs).min(ce));
         }
     }
 

@@ -12,6 +12,9 @@ use crate::text::is_blank;
 pub(super) enum FrameKind {
     Verb(SpeechVerb),
     According,
+    /// A noun of speech or a phrase without a verb ("his remark that",
+    /// "In Biden's words,"): its clause is the owner's.
+    Nominal,
     Colon,
 }
 
@@ -54,6 +57,10 @@ impl Reader<'_> {
             }
             if let Some(m) = self.colon_label(i) {
                 frames.push(m);
+                continue;
+            }
+            if let Some(f) = self.nominal_frame(i) {
+                frames.push(f);
                 continue;
             }
             if let Some(f) = self.verb_frame(i, &frames) {

@@ -24,6 +24,8 @@
 //! - `subjects`: who a frame's subject is;
 //! - `labels`: speaker labels before a colon, transcript lines, and
 //!   quotations left open before their attribution;
+//! - `nominal`: frames without a verb ("Xi's remark that …", "In Biden's
+//!   words, …", "As Putin put it, …");
 //! - `clauses`: where reported clauses start and end;
 //! - `statements`: turning frames and quotations into statements.
 //!
@@ -32,6 +34,7 @@
 mod clauses;
 mod frames;
 mod labels;
+mod nominal;
 mod statements;
 mod subjects;
 mod words;

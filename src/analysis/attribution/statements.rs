@@ -118,7 +118,7 @@ impl Reader<'_> {
     /// A verb phrase that quotes a term ends with it when a comma follows
     /// ("branded the trials “persecution,” a comparison that …"): what comes
     /// after is the reporter's.
-    fn end_at_quoted_term(&self, from: usize, end: usize) -> usize {
+    pub(super) fn end_at_quoted_term(&self, from: usize, end: usize) -> usize {
         self.quotes
             .iter()
             .map(|q| q.outer())
@@ -235,7 +235,7 @@ impl Reader<'_> {
     }
 
     /// The sentence without its final stop.
-    fn sentence_body(&self) -> (usize, usize) {
+    pub(super) fn sentence_body(&self) -> (usize, usize) {
         let t = self.text[self.start..self.end].trim_end_matches(is_blank);
         let t = t.strip_suffix('.').unwrap_or(t);
         (self.start, self.start + t.len())

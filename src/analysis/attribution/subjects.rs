@@ -129,7 +129,13 @@ impl Reader<'_> {
             let opens_stretch = m.start == words[first].start && self.starts_stretch(first);
             near && !between.contains(',') && (opens_stretch || words_between(m) <= 4)
         });
-        set_off.or(leading).and_then(|m| self.referent_who(m).map(|w| (w, m.start)))
+        let m = set_off.or(leading)?;
+        // "Putin and Biden left having agreed …": both, no one in particular.
+        let joined = self.mentions.iter().find(|n| n.start > m.end && self.text[m.end..n.start].trim().eq_ignore_ascii_case("and"));
+        if let Some(joint) = joined.and_then(|n| self.joint_subject(n)) {
+            return Some(joint);
+        }
+        self.referent_who(m).map(|w| (w, m.start))
     }
 
     pub(super) fn after_preposition(&self, m: &Mention) -> bool {
