@@ -19,7 +19,10 @@
 #   PART=2 bash benches/serve.sh     # part 2 only
 #
 # wrk and the server share the machine's cores; the figures say how the two
-# servers compare on the same machine, not what either does alone.
+# servers compare on the same machine, not what either does alone. wrk runs
+# one thread, so that the servers and not wrk get the cores, and each run
+# reports the server's CPU time per request (user + system, from
+# /proc/PID/stat before and after; nginx's master and workers together).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -80,6 +83,8 @@ measure() { # url connections server-pid...
   before=$(cpu_ticks "$@")
   out=$(wrk -t1 -c"$connections" -d"$DURATION" --latency "$url" 2>/dev/null)
   after=$(cpu_ticks "$@")
+  # Both servers must answer every request with the page itself.
+  if grep -q "Non-2xx" <<<"$out"; then echo "$url: some answers were not 200" >&2; exit 1; fi
   echo "$out" | awk -v ticks=$(( after - before )) -v hz="$CLK_TCK" '
     /requests in/ { n = $1 }
     /Requests\/sec/ { rps = $2 }
