@@ -743,6 +743,26 @@ fn a_heading_that_announces_a_speakers_quotes_is_not_one_of_them() {
 }
 
 #[test]
+fn a_wire_dateline_does_not_hide_the_sentences_subject() {
+    let r = who_said("NORDHAVN (Coast Wire) \u{2014} Tomas Okafor hit back at the fishing report on Monday, slamming Nordland's \u{201c}double standards\u{201d} on quotas.");
+    assert!(r.iter().any(|(who, words)| who == "okafor" && words.starts_with("slamming Nordland's")), "{r:?}");
+    let r = who_said("NORDHAVN, May 3 (NWS) - Tomas Okafor spoke for an hour, promising to reopen the border checkpoints.");
+    assert!(r.iter().any(|(who, words)| who == "okafor" && words.starts_with("promising to reopen")), "{r:?}");
+}
+
+#[test]
+fn more_verbs_of_stance_and_their_objects() {
+    // The object may come a few names later.
+    let r = who_said("Lindqvist listed gas, fish and timber as areas where the two sides could still work together.");
+    assert!(r.iter().any(|(who, words)| who == "lind" && words.starts_with("listed gas, fish and timber as areas")), "{r:?}");
+    assert_eq!(who_said("Okafor urged Nordland to lift its tariffs on Southland trawlers."), [pair("okafor", "urged Nordland to lift its tariffs on Southland trawlers")]);
+    // Joined by ", and" after a quoted term, the verb is not a frame of the quotation.
+    let r = who_said("Okafor rejected the quotas as an attempt to \u{201c}starve our ports\u{201d}, and urged Nordland to lift its tariffs.");
+    assert!(r.contains(&pair("okafor", "urged Nordland to lift its tariffs")), "{r:?}");
+    assert!(r.iter().all(|(who, _)| who == "okafor"), "{r:?}");
+}
+
+#[test]
 fn an_opening_participle_speaks_for_the_main_subject() {
     let r = who_said("Ruling out a new pipeline, the chancellor said the gas deal would stand.");
     assert!(r.contains(&pair("lind", "Ruling out a new pipeline")), "{r:?}");

@@ -57,7 +57,7 @@ pub const STANCE_VERBS: &[&str] = &[
     "reject", "dismiss", "deny", "admit", "acknowledge", "concede", "praise", "commend", "congratulate",
     "thank", "denounce", "condemn", "slam", "accuse", "blame", "brand", "term", "label", "describe",
     "dub", "vow", "pledge", "promise", "agree", "rule", "express", "voice", "raise", "list", "welcome",
-    "criticize", "criticise", "hail", "warn", "defend", "reiterate", "recall", "insist",
+    "criticize", "criticise", "hail", "warn", "defend", "reiterate", "recall", "insist", "urge", "demand",
 ];
 
 /// Verbs that frame speech only with the particle after them ("pointed

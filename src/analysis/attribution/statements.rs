@@ -90,7 +90,7 @@ impl Reader<'_> {
     fn stance_statements(&self, frames: &[Frame], bounds: &[usize], found: &mut Vec<Found>, used: &mut [bool]) {
         for f in frames {
             let FrameKind::Verb(v) = f.kind else { continue };
-            if !v.stance || f.clause.is_some() || f.who == Who::Unknown || self.follows_quotation(f.zone_start) {
+            if !v.stance || f.clause.is_some() || f.who == Who::Unknown || self.follows_quotation(f.verb.0) {
                 continue;
             }
             if !v.objects.is_empty() && !self.object_near(f.verb.1, v.objects) {
@@ -148,7 +148,8 @@ impl Reader<'_> {
 
     /// Is one of `objects` among the few words after `at`?
     fn object_near(&self, at: usize, objects: &[&str]) -> bool {
-        self.words.iter().filter(|w| w.start >= at).take(4).any(|w| objects.contains(&self.word_str(w).to_lowercase().as_str()))
+        // Far enough for "listed Syria, Iran and Afghanistan as …".
+        self.words.iter().filter(|w| w.start >= at).take(6).any(|w| objects.contains(&self.word_str(w).to_lowercase().as_str()))
     }
 
     /// "“We are satisfied.” — a senior official": a dash after a quotation,

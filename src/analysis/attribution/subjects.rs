@@ -270,7 +270,8 @@ impl Reader<'_> {
     /// The mention the sentence opens with ("Putin, smiling, waved, saying …";
     /// "He paused, adding …"), if it opens with one.
     pub(super) fn sentence_subject(&self) -> Option<Who> {
-        let first = self.words.first().filter(|w| w.start == self.start)?;
+        let begin = self.after_dateline();
+        let first = self.words.iter().find(|w| w.start >= begin).filter(|w| w.start == begin)?;
         let m = self.mentions.iter().find(|m| m.start == first.start && !is_possessive(self.text, m))?;
         self.referent_who(m).map(|who| self.expand_other(who, m).0)
     }
@@ -302,7 +303,8 @@ impl Reader<'_> {
     /// place ("Geneva was sunny") to count.
     pub(super) fn opening_subject(&self) -> Option<Who> {
         let (text, words) = (self.text, &self.words);
-        let first = words.first().filter(|w| w.start == self.start)?;
+        let begin = self.after_dateline();
+        let first = words.iter().find(|w| w.start >= begin).filter(|w| w.start == begin)?;
         if let Some(m) = self.mentions.iter().find(|m| m.start == first.start && matches!(m.referent, Referent::Speaker(_))) {
             return match m.referent {
                 // "Biden struck a firmer tone", "Biden, speaking later, struck …",
@@ -337,6 +339,29 @@ impl Reader<'_> {
 
     /// Is `end` followed, across blanks only, by a lower-case word that is
     /// neither a preposition nor a joining word (a verb, most likely)?
+    /// Where the sentence's own words start, after a wire dateline
+    /// ("GENEVA (Vostok Wire) — ", "GENEVA, June 16 (NWS) - "): a place in
+    /// capitals, perhaps a date and an agency in brackets, then a dash.
+    pub(super) fn after_dateline(&self) -> usize {
+        let head = &self.text[self.start..self.end];
+        let place = head.find(|c: char| !(c.is_uppercase() || c == ' ' || c == '.' || c == '-')).unwrap_or(0);
+        if head[..place].chars().filter(|c| c.is_uppercase()).count() < 2 {
+            return self.start;
+        }
+        let rest = &head[place..];
+        // A date after a comma ("…, June 16"), then an agency in brackets.
+        let rest = rest.strip_prefix(',').map_or(rest, |r| r.trim_start_matches(|c: char| c.is_alphanumeric() || c == ' ' || c == '.'));
+        let rest = match rest.trim_start().strip_prefix('(') {
+            Some(r) => match r.find(')') {
+                Some(close) if close <= 40 => &r[close + 1..],
+                _ => return self.start,
+            },
+            None => rest,
+        };
+        let Some(after_dash) = rest.trim_start().strip_prefix(['—', '–', '-']) else { return self.start };
+        self.end - after_dash.trim_start_matches(is_blank).len()
+    }
+
     /// Is the word right after `end` "is" or "was" ("Putin is now speaking")?
     fn followed_by_auxiliary(&self, end: usize) -> bool {
         self.words.iter().find(|w| w.start >= end).is_some_and(|w| {
