@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The attacks of issue 18, each bounded in count and time, on loopback only,
+# The attacks the server must hold on the open internet, each bounded in count and time, on loopback only,
 # against the release binary under a 1,024-descriptor limit; once on the
 # built-in corpus and once on 10,000 generated articles.
 #

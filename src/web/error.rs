@@ -47,7 +47,9 @@ impl PageError {
             return (self.status, format!("{title}: {}", self.message)).into_response();
         };
         let page = ErrorPage { title: format!("{} {title}", self.status.as_u16()), message: self.message.clone() };
-        let layout = Layout::new(site, "/", &page.title, &self.message, None);
+        // An error page is not shared: it carries no preview.
+        let mut layout = Layout::new(site, "/", &page.title, &self.message, None);
+        layout.preview = None;
         match (ErrorTemplate { layout, page }).render() {
             Ok(body) => respond::html(self.status, body, None),
             Err(_) => (self.status, self.message.clone()).into_response(),

@@ -43,17 +43,8 @@ impl Preview {
     /// the articles, an article, a search): the card of the topic the
     /// leaders said most on, so that every shared link shows the summit.
     pub fn of_site(site: &Site, title: String, description: String) -> Preview {
-        let index = &site.index;
-        let busiest = (0..index.summit.topics.len()).max_by_key(|&t| (index.on_topic(t).len(), std::cmp::Reverse(t)));
-        match busiest {
-            Some(t) => Preview::with_card(
-                site,
-                title,
-                description,
-                "website",
-                &format!("/topics/{}.png", index.summit.topics[t].id),
-                super::pages::topic::card_alt(site, t),
-            ),
+        match site.site_card() {
+            Some((path, alt)) => Preview::with_card(site, title, description, "website", path, alt.clone()),
             None => Preview { title, description: crate::text::shorten(&description, 300), kind: "website", image: None },
         }
     }

@@ -51,6 +51,9 @@ pub struct Site {
     pub cache: Arc<cache::PageCache>,
     /// Whether the index's groups and search index are being worked out.
     preparing: AtomicBool,
+    /// The card of the topic most was said on, with its words: the picture
+    /// of every page without a card of its own, worked out once.
+    site_card: std::sync::OnceLock<Option<(String, String)>>,
 }
 
 /// Memory for prepared pages (all encodings, keys and bookkeeping counted):
@@ -69,7 +72,22 @@ impl Site {
             public_url: public_url.trim_end_matches('/').to_string(),
             cache: Arc::new(cache::PageCache::new(budget)),
             preparing: AtomicBool::new(false),
+            site_card: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The path and words of the card that pages without one of their own
+    /// show: the topic most was said on. Worked out on first use only, as
+    /// it reads every statement of that topic and every page (an error
+    /// page included) would otherwise pay for it.
+    pub fn site_card(&self) -> Option<&(String, String)> {
+        self.site_card
+            .get_or_init(|| {
+                let index = &self.index;
+                let busiest = (0..index.summit.topics.len()).max_by_key(|&t| (index.on_topic(t).len(), std::cmp::Reverse(t)))?;
+                Some((format!("/topics/{}.png", index.summit.topics[busiest].id), pages::topic::card_alt(self, busiest)))
+            })
+            .as_ref()
     }
 
     /// Starts working out the index's groups and search index in a thread
