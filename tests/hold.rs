@@ -1,4 +1,4 @@
-//! The release binary under the attacks of issue 18, on loopback: clients
+//! The release binary under the attacks of the open internet, on loopback: clients
 //! that open connections and never finish a request, under a descriptor
 //! limit of 1,024; SIGTERM while they hang on; a flood of addresses never
 //! asked for before. Times are checked only against generous bounds.
