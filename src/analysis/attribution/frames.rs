@@ -221,10 +221,14 @@ impl Reader<'_> {
 
     /// "…and said", "…but added": a verb joined to the one before shares its subject.
     fn coordinated_subject(&self, i: usize, frames: &[Frame]) -> Option<Who> {
-        let prev = i.checked_sub(1).map(|k| &self.words[k])?;
-        let joined = COORDINATORS.contains(&self.word_str(prev).to_lowercase().as_str())
-            && self.text[prev.end..self.words[i].start].chars().all(is_blank);
-        joined.then(|| last_known(frames)).flatten()
+        self.follows_coordinator(self.words[i].start).then(|| last_known(frames)).flatten()
+    }
+
+    /// Does "and", "but" or "then" come right before `at` ("… and said")?
+    pub(super) fn follows_coordinator(&self, at: usize) -> bool {
+        self.words.iter().rev().find(|w| w.end <= at).is_some_and(|w| {
+            self.text[w.end..at].chars().all(is_blank) && COORDINATORS.contains(&self.word_str(w).to_lowercase().as_str())
+        })
     }
 
     /// "…, according to Putin, who said": "who" is the person named just before.

@@ -66,7 +66,7 @@ impl Reader<'_> {
 
     /// "In Biden's words, …", "In the words of Putin, …" opening the sentence.
     fn words_of_opener(&self, i: usize) -> Option<Frame> {
-        if i != 0 || self.words[0].start != self.start || !self.word_str(&self.words[0]).eq_ignore_ascii_case("in") {
+        if !self.opens_sentence_with(i, "in") {
             return None;
         }
         let comma = self.start + self.text[self.start..self.end].find(',')?;
@@ -83,7 +83,7 @@ impl Reader<'_> {
 
     /// "As Xi put it at the dinner, …" opening the sentence.
     fn put_it_opener(&self, i: usize) -> Option<Frame> {
-        if i != 0 || self.words[0].start != self.start || !self.word_str(&self.words[0]).eq_ignore_ascii_case("as") {
+        if !self.opens_sentence_with(i, "as") {
             return None;
         }
         let m = self.mentions.iter().find(|m| !is_possessive(self.text, m))?;
@@ -93,6 +93,11 @@ impl Reader<'_> {
         }
         let comma = m.end + self.text[m.end..self.end].find(',')?;
         self.rest_of_sentence_frame(m, comma)
+    }
+
+    /// Is the word at `i` the sentence's first, and `word` (in any case)?
+    fn opens_sentence_with(&self, i: usize, word: &str) -> bool {
+        i == 0 && self.words[0].start == self.start && self.word_str(&self.words[0]).eq_ignore_ascii_case(word)
     }
 
     /// A frame whose clause is the rest of the sentence after `comma`.

@@ -130,14 +130,6 @@ impl Reader<'_> {
             .map_or(end, |(_, e)| e)
     }
 
-    /// Does "and", "but" or "then" come right before `at` ("… and said")?
-    fn follows_coordinator(&self, at: usize) -> bool {
-        self.words.iter().rev().find(|w| w.end <= at).is_some_and(|w| {
-            self.text[w.end..at].chars().all(is_blank)
-                && crate::analysis::lexicon::COORDINATORS.contains(&self.word_str(w).to_lowercase().as_str())
-        })
-    }
-
     /// Does a quotation end right before `at` (with a comma between at most)?
     fn follows_quotation(&self, at: usize) -> bool {
         self.quotes.iter().any(|q| {
