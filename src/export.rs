@@ -19,118 +19,113 @@ use serde::Serialize;
 use crate::analysis::Kind;
 use crate::corpus::SourceKind;
 use crate::index::{ArticleEntry, Index};
-use crate::library::Library;
 use crate::transcript_check::Check;
 
 #[derive(Debug, Serialize)]
-pub struct Export {
-    pub summit: ExportSummit,
-    pub speakers: Vec<ExportSpeaker>,
-    pub topics: Vec<ExportTopic>,
-    pub articles: Vec<ExportArticle>,
+pub struct Export<'a> {
+    pub summit: ExportSummit<'a>,
+    pub speakers: Vec<ExportSpeaker<'a>>,
+    pub topics: Vec<ExportTopic<'a>>,
+    pub articles: Vec<ExportArticle<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ExportSummit {
-    pub title: String,
-    pub date: String,
-    pub place: String,
+pub struct ExportSummit<'a> {
+    pub title: &'a str,
+    pub date: &'a str,
+    pub place: &'a str,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ExportSpeaker {
-    pub id: String,
-    pub name: String,
-    pub role: String,
+pub struct ExportSpeaker<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub role: &'a str,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ExportTopic {
-    pub id: String,
-    pub name: String,
-    pub description: String,
+pub struct ExportTopic<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub description: &'a str,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ExportArticle {
-    pub file: String,
-    pub id: String,
-    pub title: String,
+pub struct ExportArticle<'a> {
+    pub file: &'a str,
+    pub id: &'a str,
+    pub title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub outlet: Option<String>,
+    pub outlet: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<&'a str>,
     /// "news" or "transcript", when the front matter or `sources.toml` says.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    pub kind: Option<&'a str>,
     #[serde(skip_serializing_if = "SourceKind::is_text")]
     pub source: SourceKind,
-    pub statements: Vec<ExportStatement>,
+    pub statements: Vec<ExportStatement<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ExportStatement {
-    pub id: String,
-    pub speaker: Option<String>,
+pub struct ExportStatement<'a> {
+    pub id: &'a str,
+    pub speaker: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub speaker_label: Option<String>,
+    pub speaker_label: Option<&'a str>,
     pub kind: Kind,
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub topics: Vec<String>,
+    pub text: &'a str,
+    pub topics: Vec<&'a str>,
     /// In a transcript, the id of the question this statement answers.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub question: Option<String>,
+    pub question: Option<&'a str>,
     /// The quotation checked against the loaded transcripts.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub transcript: Option<ExportCheck>,
+    pub transcript: Option<ExportCheck<'a>>,
 }
 
 /// What the transcript check found for one statement.
 #[derive(Debug, Serialize)]
-pub struct ExportCheck {
+pub struct ExportCheck<'a> {
     /// The transcript statement with the same or close words.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<&'a str>,
     /// `exact`, `close` or `not_found`.
     #[serde(rename = "match")]
     pub found: &'static str,
 }
 
-impl ExportCheck {
-    fn new(index: &Index, check: &Check) -> ExportCheck {
+impl<'a> ExportCheck<'a> {
+    fn new(index: &'a Index, check: &Check) -> ExportCheck<'a> {
         let (transcript, found) = match check {
             Check::Same { transcript } => (Some(*transcript), "exact"),
             Check::Close { transcript, .. } => (Some(*transcript), "close"),
             Check::NotFound => (None, "not_found"),
         };
-        ExportCheck { id: transcript.map(|t| index.entries[t].id.clone()), found }
+        ExportCheck { id: transcript.map(|t| index.entries[t].id.as_str()), found }
     }
 }
 
-impl Export {
-    /// The export of a loaded library.
-    pub fn new(lib: &Library) -> Export {
-        Export::from_index(&Index::build(lib.clone()))
-    }
-
-    /// The export of the index a server is serving.
-    pub fn from_index(index: &Index) -> Export {
+impl<'a> Export<'a> {
+    /// The export of an index: its words are the index's, borrowed, so that
+    /// writing the export of a large corpus holds no second copy of it.
+    pub fn from_index(index: &'a Index) -> Export<'a> {
         let s = &index.summit;
         Export {
-            summit: ExportSummit { title: s.title.clone(), date: s.date.clone(), place: s.place.clone() },
+            summit: ExportSummit { title: s.title.as_str(), date: s.date.as_str(), place: s.place.as_str() },
             speakers: s
                 .speakers
                 .iter()
-                .map(|sp| ExportSpeaker { id: sp.id.clone(), name: sp.name.clone(), role: sp.role.clone() })
+                .map(|sp| ExportSpeaker { id: sp.id.as_str(), name: sp.name.as_str(), role: sp.role.as_str() })
                 .collect(),
             topics: s
                 .topics
                 .iter()
-                .map(|t| ExportTopic { id: t.id.clone(), name: t.name.clone(), description: t.description.clone() })
+                .map(|t| ExportTopic { id: t.id.as_str(), name: t.name.as_str(), description: t.description.as_str() })
                 .collect(),
             articles: index.articles.iter().map(|a| export_article(index, a)).collect(),
         }
@@ -139,19 +134,27 @@ impl Export {
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("the export holds only strings, numbers and lists")
     }
+
+    /// The export as the bytes `to_json_pretty` gives, in a buffer no larger
+    /// than they are: what the server keeps to answer `/export.json`.
+    pub fn to_json_bytes(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).expect("the export holds only strings, numbers and lists");
+        bytes.shrink_to_fit();
+        bytes
+    }
 }
 
-fn export_article(index: &Index, a: &ArticleEntry) -> ExportArticle {
+fn export_article<'a>(index: &'a Index, a: &'a ArticleEntry) -> ExportArticle<'a> {
     let art = &a.article;
     ExportArticle {
-        file: art.file.clone(),
-        id: art.id.clone(),
+        file: art.file.as_str(),
+        id: art.id.as_str(),
         // The file's own title: a `sources.toml` added later must not change the export.
-        title: art.text_title.clone(),
-        outlet: art.outlet.clone(),
-        url: art.url.clone(),
-        date: art.date.clone(),
-        kind: art.kind.clone(),
+        title: art.text_title.as_str(),
+        outlet: art.outlet.as_deref(),
+        url: art.url.as_deref(),
+        date: art.date.as_deref(),
+        kind: art.kind.as_deref(),
         source: art.source,
         statements: a
             .entries
@@ -159,15 +162,15 @@ fn export_article(index: &Index, a: &ArticleEntry) -> ExportArticle {
             .map(|&i| {
                 let e = &index.entries[i];
                 ExportStatement {
-                    id: e.id.clone(),
-                    speaker: e.speaker.map(|sp| index.summit.speakers[sp].id.clone()),
-                    speaker_label: e.speaker_label.clone(),
+                    id: e.id.as_str(),
+                    speaker: e.speaker.map(|sp| index.summit.speakers[sp].id.as_str()),
+                    speaker_label: e.speaker_label.as_deref(),
                     kind: e.kind,
                     start: e.start,
                     end: e.end,
-                    text: art.text[e.start..e.end].to_string(),
-                    topics: e.topics.iter().map(|&t| index.summit.topics[t].id.clone()).collect(),
-                    question: e.question.map(|q| index.entries[q].id.clone()),
+                    text: &art.text[e.start..e.end],
+                    topics: e.topics.iter().map(|&t| index.summit.topics[t].id.as_str()).collect(),
+                    question: e.question.map(|q| index.entries[q].id.as_str()),
                     transcript: index.transcript_check(i).map(|c| ExportCheck::new(index, c)),
                 }
             })

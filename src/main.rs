@@ -130,7 +130,7 @@ fn main() -> ExitCode {
     let Some(library) = load(&opts) else { return ExitCode::FAILURE };
     match cli.command {
         Some(Command::Export) => {
-            println!("{}", Export::new(&library).to_json_pretty());
+            println!("{}", Export::from_index(&Index::build(library)).to_json_pretty());
             ExitCode::SUCCESS
         }
         Some(Command::Serve) | None => serve(library, &cli.server, opts),

@@ -37,7 +37,7 @@ fn gold() -> Gold {
 /// The export of the built-in library, built in-process.
 fn library_export() -> Value {
     let lib = counterparts::Library::load(&counterparts::LoadOptions::default()).unwrap();
-    serde_json::to_value(counterparts::export::Export::new(&lib)).unwrap()
+    serde_json::to_value(counterparts::export::Export::from_index(&counterparts::index::Index::build(lib))).unwrap()
 }
 
 fn score_seeds(gold: &Gold, export: &Value) -> Score {
@@ -85,7 +85,7 @@ impl LabelledSet {
         let gold = Gold::from_file(&dir.join("gold.json")).unwrap();
         let summit = Some(dir.join("summit.toml")).filter(|p| p.is_file());
         let lib = counterparts::Library::load(&counterparts::LoadOptions { articles: Some(dir.clone()), summit }).unwrap();
-        let export = serde_json::to_value(counterparts::export::Export::new(&lib)).unwrap();
+        let export = serde_json::to_value(counterparts::export::Export::from_index(&counterparts::index::Index::build(lib))).unwrap();
         score::score(&gold, &export, score::read_from_dir(&dir)).unwrap()
     }
 

@@ -3,7 +3,7 @@
 //! old `/quotes/{id}` link still answers.
 //!
 //! Each corpus is a temporary folder holding the seed articles under chosen
-//! names; ids are compared through the export (`Export::new`).
+//! names; ids are compared through the export (`Export::from_index`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -73,15 +73,16 @@ fn load(dir: &Path) -> Library {
 
 /// The ids of a library, through its export.
 fn ids(library: &Library) -> Ids {
-    let export = Export::new(library);
+    let index = Index::build(library.clone());
+    let export = Export::from_index(&index);
     let mut all = BTreeSet::new();
     let mut by_file = BTreeMap::new();
     for article in &export.articles {
-        let ids: Vec<String> = article.statements.iter().map(|s| s.id.clone()).collect();
+        let ids: Vec<String> = article.statements.iter().map(|s| s.id.to_string()).collect();
         for s in &article.statements {
-            all.insert((s.id.clone(), (s.speaker.clone(), s.text.clone())));
+            all.insert((s.id.to_string(), (s.speaker.map(String::from), s.text.to_string())));
         }
-        by_file.insert(article.file.clone(), ids);
+        by_file.insert(article.file.to_string(), ids);
     }
     Ids { all, by_file, json: export.to_json_pretty() }
 }
@@ -147,7 +148,7 @@ fn a_restart_gives_identical_ids() {
     let second = ids(&load(dir.path()));
     assert_eq!(first.all, second.all);
     assert_eq!(first.json, second.json, "two loads of the same folder export the same document");
-    let builtin = || Export::new(&Library::load(&LoadOptions::default()).unwrap()).to_json_pretty();
+    let builtin = || Export::from_index(&Index::build(Library::load(&LoadOptions::default()).unwrap())).to_json_pretty();
     assert_eq!(builtin(), builtin(), "two loads of the built-in corpus export the same document");
 }
 
@@ -258,7 +259,8 @@ async fn old_permalinks_still_answer_after_renaming_and_adding() {
 
 /// Article ids by file name, through the export.
 fn article_ids(library: &Library) -> BTreeMap<String, String> {
-    Export::new(library).articles.iter().map(|a| (a.file.clone(), a.id.clone())).collect()
+    let index = Index::build(library.clone());
+    Export::from_index(&index).articles.iter().map(|a| (a.file.to_string(), a.id.to_string())).collect()
 }
 
 /// Two names that slug alike (`A b.txt`, `a-b.txt`): each keeps the same

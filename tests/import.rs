@@ -12,6 +12,7 @@ use std::process::Command;
 use counterparts::analysis::Statement;
 use counterparts::corpus::SourceKind;
 use counterparts::export::Export;
+use counterparts::index::Index;
 use counterparts::library::AnalyzedArticle;
 use counterparts::{Library, LoadOptions};
 use tempfile::TempDir;
@@ -324,7 +325,7 @@ fn bad_input_is_skipped_with_file_line_and_reason_and_the_rest_loads() {
 fn the_export_says_where_each_article_s_text_came_from() {
     let dir = folder(&["pages/lakeside-ledger-summit.html", "records/custom.jsonl", "text/alpine-wire-live.txt"]);
     let lib = load(dir.path());
-    let export: serde_json::Value = serde_json::to_value(serde_json::from_str::<serde_json::Value>(&Export::new(&lib).to_json_pretty()).unwrap()).unwrap();
+    let export: serde_json::Value = serde_json::to_value(serde_json::from_str::<serde_json::Value>(&Export::from_index(&Index::build(lib.clone())).to_json_pretty()).unwrap()).unwrap();
     let articles = export["articles"].as_array().unwrap();
     let source = |file: &str| articles.iter().find(|a| a["file"] == file).unwrap().get("source").cloned();
     assert_eq!(source("lakeside-ledger-summit.html"), Some("html".into()));

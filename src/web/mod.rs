@@ -54,6 +54,10 @@ pub struct Site {
     /// The card of the topic most was said on, with its words: the picture
     /// of every page without a card of its own, worked out once.
     site_card: std::sync::OnceLock<Option<(String, String)>>,
+    /// `/export.json`, written once and shared by every reader: the export
+    /// of a large corpus is too large for the page cache, and writing it
+    /// for each reader would hold a copy per reader.
+    export: tokio::sync::OnceCell<axum::body::Bytes>,
 }
 
 /// Memory for prepared pages (all encodings, keys and bookkeeping counted):
@@ -73,6 +77,7 @@ impl Site {
             cache: Arc::new(cache::PageCache::new(budget)),
             preparing: AtomicBool::new(false),
             site_card: std::sync::OnceLock::new(),
+            export: tokio::sync::OnceCell::new(),
         }
     }
 
@@ -88,6 +93,17 @@ impl Site {
                 Some((format!("/topics/{}.png", index.summit.topics[busiest].id), pages::topic::card_alt(self, busiest)))
             })
             .as_ref()
+    }
+
+    /// The export of every statement as JSON, written on first use; later
+    /// readers (and those waiting meanwhile) share the same bytes.
+    pub async fn export_json(&self) -> axum::body::Bytes {
+        self.export
+            .get_or_init(|| async {
+                crate::export::Export::from_index(&self.index).to_json_bytes().into()
+            })
+            .await
+            .clone()
     }
 
     /// Starts working out the index's groups and search index in a thread
@@ -171,4 +187,21 @@ async fn until_prepared(State(site): State<Arc<Site>>, request: Request, next: N
         site.index.prepared().await;
     }
     next.run(request).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Library, LoadOptions};
+
+    #[tokio::test]
+    async fn every_reader_of_the_export_shares_one_copy() {
+        let library = Library::load(&LoadOptions::default()).expect("the seeds load");
+        let printed = crate::export::Export::from_index(&Index::build(library.clone())).to_json_pretty();
+        let site = Site::new(Index::build(library), "https://example.org");
+        let (first, second) = tokio::join!(site.export_json(), site.export_json());
+        assert_eq!(first, printed.as_bytes(), "the served export is the one `counterparts export` prints");
+        assert_eq!(first.as_ptr(), second.as_ptr(), "two readers share the same bytes");
+        assert_eq!(site.export_json().await.as_ptr(), first.as_ptr(), "a later reader too");
+    }
 }

@@ -36,9 +36,20 @@ pub fn html(status: StatusCode, body: String, json_url: Option<&str>) -> Respons
 
 /// A JSON document whose HTML page is at `html_url`.
 pub fn json<T: Serialize>(status: StatusCode, value: &T, html_url: Option<&str>) -> Response {
-    let body = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    let body = json_bytes(value);
     let link = html_url.map(|u| format!("<{u}>; rel=\"alternate\"; type=\"text/html\""));
     finish(status, "application/json", body, link)
+}
+
+/// A value as pretty-printed JSON (an object naming the error should it not
+/// serialise).
+pub fn json_bytes<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec_pretty(value).unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string().into_bytes())
+}
+
+/// JSON already written, such as the shared export.
+pub fn json_written(body: axum::body::Bytes) -> Response {
+    finish(StatusCode::OK, "application/json", body, None)
 }
 
 /// A PNG image.
@@ -48,7 +59,7 @@ pub fn png(body: Vec<u8>) -> Response {
     response
 }
 
-fn finish(status: StatusCode, content_type: &'static str, body: String, link: Option<String>) -> Response {
+fn finish(status: StatusCode, content_type: &'static str, body: impl IntoResponse, link: Option<String>) -> Response {
     let mut response = (status, body).into_response();
     let h = response.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use crate::text::escape_markup;
@@ -11,8 +11,7 @@ use crate::web::{respond, Site};
 
 /// `/export.json`: every statement, as `counterparts export` prints it.
 pub async fn export(State(site): State<Arc<Site>>) -> Response {
-    let export = crate::export::Export::from_index(&site.index);
-    respond::json(StatusCode::OK, &export, None)
+    respond::json_written(site.export_json().await)
 }
 
 pub async fn healthz() -> Response {
