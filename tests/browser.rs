@@ -164,7 +164,7 @@ async fn a_reader_finds_both_sides_and_shares_a_quote_on_desktop_and_phone() {
     checked_on_phone.expect("a quotation checked against the transcript, on a 390 px phone");
 }
 
-/// An invented transcript and a wire report quoting it (see tests/http.rs).
+/// An invented transcript and a wire report quoting it (see tests/http/transcript.rs).
 fn checked_folder() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/checked")
 }

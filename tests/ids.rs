@@ -9,18 +9,18 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
-use serde_json::Value;
+use axum::http::StatusCode;
 use tempfile::TempDir;
-use tower::ServiceExt;
 
 use counterparts::export::Export;
 use counterparts::ids::looks_like_id;
 use counterparts::index::Index;
-use counterparts::web::{app, Site};
+use counterparts::web::Site;
 use counterparts::{Library, LoadOptions};
+
+#[path = "support/app.rs"]
+mod app;
+use app::{get, get_json, PUBLIC_URL};
 
 /// A third article, with statements by both speakers, none of them in the seeds.
 const EXTRA: &str = "Leaders trade words on Arctic and cyber\n\n\
@@ -226,14 +226,6 @@ fn an_id_names_the_same_words_in_every_corpus() {
 // Over HTTP
 // ---------------------------------------------------------------------------
 
-/// GET `uri` on `site`: the status and the body.
-async fn get(site: &Arc<Site>, uri: &str) -> (StatusCode, Vec<u8>) {
-    let request = Request::builder().uri(uri).body(Body::empty()).unwrap();
-    let response = app(site.clone()).oneshot(request).await.expect("the router never fails");
-    let status = response.status();
-    (status, response.into_body().collect().await.expect("a body").to_bytes().to_vec())
-}
-
 #[tokio::test]
 async fn old_permalinks_still_answer_after_renaming_and_adding() {
     let seeds = seeds();
@@ -241,20 +233,16 @@ async fn old_permalinks_still_answer_after_renaming_and_adding() {
     let mut files = renamed(&seeds, &["zz_last.txt", "aa_first.txt"]);
     files.push(("000_added.txt", EXTRA));
     let dir = folder(&files);
-    let site = Arc::new(Site::new(Index::build(load(dir.path())), "https://counterparts.example"));
+    let site = Arc::new(Site::new(Index::build(load(dir.path())), PUBLIC_URL));
     for (id, (speaker, text)) in &base.all {
-        let (status, _) = get(&site, &format!("/quotes/{id}")).await;
-        assert_eq!(status, StatusCode::OK, "/quotes/{id} broke");
-        let (status, body) = get(&site, &format!("/quotes/{id}.json")).await;
-        assert_eq!(status, StatusCode::OK, "/quotes/{id}.json broke");
-        let page: Value = serde_json::from_slice(&body).expect("JSON");
+        assert_eq!(get(&site, &format!("/quotes/{id}")).await.status, StatusCode::OK, "/quotes/{id} broke");
+        let page = get_json(&site, &format!("/quotes/{id}.json")).await;
         assert_eq!(page["statement"]["id"], id.as_str());
         assert_eq!(page["statement"]["speaker"].as_str(), speaker.as_deref(), "/quotes/{id}: another speaker");
         assert_eq!(page["statement"]["text"], text.as_str(), "/quotes/{id}: other words");
     }
     // And an id that was never issued is still a 404.
-    let (status, _) = get(&site, "/quotes/aaaaaaaaaa").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&site, "/quotes/aaaaaaaaaa").await.status, StatusCode::NOT_FOUND);
 }
 
 /// Article ids by file name, through the export.
@@ -289,8 +277,8 @@ async fn article_ids_that_collide_are_settled_by_their_own_names_not_their_order
     // The plain slug, which `A b.txt` had before ids carried a hash of the
     // name, leads to it while no other article claims it.
     let dir = folder(&[("A b.txt", one)]);
-    let site = Arc::new(Site::new(Index::build(load(dir.path())), "http://example.com"));
-    let response = app(site).oneshot(Request::get("/articles/a-b").body(Body::empty()).unwrap()).await.unwrap();
-    assert_eq!(response.status(), StatusCode::PERMANENT_REDIRECT);
-    assert_eq!(response.headers()["location"], format!("/articles/{}", alone_spaced["A b.txt"]).as_str());
+    let site = Arc::new(Site::new(Index::build(load(dir.path())), PUBLIC_URL));
+    let reply = get(&site, "/articles/a-b").await;
+    assert_eq!(reply.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(reply.header("location"), format!("/articles/{}", alone_spaced["A b.txt"]));
 }

@@ -1,4 +1,4 @@
-//! What a reader can trust and cite, driven in-process like `tests/http.rs`:
+//! What a reader can trust and cite, driven in-process like `tests/http/`:
 //! every page shows a statement's words as the article has them; reported
 //! speech says so everywhere; sources are named and dated; quotes can be
 //! cited; every page type has complete link previews; search finds word
@@ -13,35 +13,16 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
-use counterparts::index::Index;
 use counterparts::web::{app, Site};
 use counterparts::{Library, LoadOptions};
 
-const PUBLIC_URL: &str = "https://counterparts.example";
+#[path = "support/app.rs"]
+mod app;
+use app::{get, get_json, get_text, seed_site, site_from_dir, PUBLIC_URL};
 
+/// A site over `articles`, or over the built-in corpus.
 fn load_site(articles: Option<&Path>) -> Arc<Site> {
-    let opts = LoadOptions { articles: articles.map(Path::to_path_buf), summit: None };
-    let library = Library::load(&opts).expect("the corpus loads");
-    Arc::new(Site::new(Index::build(library), PUBLIC_URL))
-}
-
-async fn get(site: &Arc<Site>, uri: &str) -> (StatusCode, String) {
-    let request = Request::builder().uri(uri).body(Body::empty()).expect("a valid request");
-    let response = app(site.clone()).oneshot(request).await.expect("the router never fails");
-    let status = response.status();
-    let body = response.into_body().collect().await.expect("a readable body").to_bytes();
-    (status, String::from_utf8_lossy(&body).into_owned())
-}
-
-async fn get_ok(site: &Arc<Site>, uri: &str) -> String {
-    let (status, body) = get(site, uri).await;
-    assert_eq!(status, StatusCode::OK, "GET {uri}: {body}");
-    body
-}
-
-async fn get_json(site: &Arc<Site>, uri: &str) -> Value {
-    let body = get_ok(site, uri).await;
-    serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {uri} is not JSON ({e})"))
+    articles.map_or_else(seed_site, site_from_dir)
 }
 
 /// Every labelled corpus: the built-in seeds, and each folder under
@@ -195,7 +176,7 @@ async fn every_page_shows_every_statement_with_the_exports_characters() {
             if !seen.insert(e.id.clone()) {
                 continue;
             }
-            let html = get_ok(&site, &format!("/quotes/{}", e.id)).await;
+            let html = get_text(&site, &format!("/quotes/{}", e.id)).await;
             let shown = shown_statements(&html);
             let main = shown.iter().find(|(id, _)| *id == e.id).unwrap_or_else(|| panic!("{name}: /quotes/{} shows no words", e.id));
             assert_one_of(&format!("{name}: /quotes/{}", e.id), &e.id, &main.1, &all);
@@ -218,13 +199,13 @@ async fn every_page_shows_every_statement_with_the_exports_characters() {
         let summit = &site.index.summit;
         let pages = summit.topics.iter().map(|t| format!("/topics/{}", t.id)).chain(summit.speakers.iter().map(|s| format!("/speakers/{}", s.id)));
         for path in pages {
-            let html = get_ok(&site, &path).await;
+            let html = get_text(&site, &path).await;
             for (id, text) in shown_statements(&html) {
                 assert_one_of(&format!("{name}: {path}"), &id, &text, &all);
             }
         }
         for t in &summit.topics {
-            let feed = get_ok(&site, &format!("/topics/{}.atom", t.id)).await;
+            let feed = get_text(&site, &format!("/topics/{}.atom", t.id)).await;
             for content in feed.split("<content type=\"text\">").skip(1) {
                 let words = unescape(&content[..content.find("</content>").expect("a closed content")]);
                 assert!(
@@ -243,9 +224,9 @@ async fn the_comma_inside_the_quotation_marks_is_on_every_page() {
     let all = exported(&site);
     let productive = all.iter().find(|e| e.text.contains("\"productive,\"")).expect("the seeds' \"productive,\" statement");
     assert_ne!(productive.kind, "direct");
-    let html = get_ok(&site, &format!("/quotes/{}", productive.id)).await;
+    let html = get_text(&site, &format!("/quotes/{}", productive.id)).await;
     assert!(html.contains("“<strong class=\"theirs\">productive,</strong>”"), "the comma is dropped or the words not set apart");
-    let topic = get_ok(&site, "/topics/relations").await;
+    let topic = get_text(&site, "/topics/relations").await;
     if topic.contains(&format!("data-statement=\"{}\"", productive.id)) {
         assert!(topic.contains("productive,</strong>"));
     }
@@ -265,7 +246,7 @@ async fn reported_speech_says_so_on_every_surface_and_quotes_never_do() {
     let all = exported(&site);
     for kind in ["mixed", "indirect"] {
         let s = a_statement(&all, kind);
-        let html = get_ok(&site, &format!("/quotes/{}", s.id)).await;
+        let html = get_text(&site, &format!("/quotes/{}", s.id)).await;
         let figure = &html[html.find("<figure class=\"quote").expect("the main quotation")..];
         let figure = &figure[..figure.find("</figure>").expect("a closed figure")];
         assert!(figure.contains("class=\"reported-label\">Reported by Al Mayadeen English — not his exact words</p>")
@@ -288,13 +269,13 @@ async fn reported_speech_says_so_on_every_surface_and_quotes_never_do() {
         }
         // So does the feed of its topic.
         if let Some(topic) = twin["statement"]["topics"][0]["id"].as_str() {
-            let feed = get_ok(&site, &format!("/topics/{topic}.atom")).await;
+            let feed = get_text(&site, &format!("/topics/{topic}.atom")).await;
             let entry = feed.split("<entry>").find(|e| e.contains(&s.id)).expect("the statement in its topic's feed");
             assert!(entry.contains("as reported: ") && entry.contains("not his exact words"), "{entry}");
         }
     }
     let direct = a_statement(&all, "direct");
-    let html = get_ok(&site, &format!("/quotes/{}", direct.id)).await;
+    let html = get_text(&site, &format!("/quotes/{}", direct.id)).await;
     assert!(html.contains("<blockquote class=\"words\" cite=\"/articles/"), "a direct quote is his words");
     assert!(!html[..html.find("</figure>").unwrap()].contains("not his exact words"));
 }
@@ -304,7 +285,7 @@ async fn every_statement_has_its_own_preview_title() {
     let site = load_site(None);
     let mut titles = std::collections::HashMap::new();
     for e in exported(&site) {
-        let html = get_ok(&site, &format!("/quotes/{}", e.id)).await;
+        let html = get_text(&site, &format!("/quotes/{}", e.id)).await;
         let title = meta(&html, "og:title");
         if let Some(other) = titles.insert(title.clone(), e.id.clone()) {
             assert_eq!(other, e.id, "two statements share the preview title {title:?}");
@@ -333,7 +314,7 @@ async fn the_seeds_are_named_dated_and_linked_and_their_export_is_unchanged() {
         assert!(a["outlet"].is_string() && a["date"].is_string(), "{a}");
         let file = a["file"].as_str().expect("a file");
         assert!(!a["title"].as_str().expect("a title").contains(file));
-        let html = get_ok(&site, a["url"].as_str().expect("a url")).await;
+        let html = get_text(&site, a["url"].as_str().expect("a url")).await;
         let original = a["original_url"].as_str().expect("an original address");
         assert!(html.contains(&format!("<a href=\"{original}\" rel=\"nofollow noopener\">")), "the article page links to the original");
         assert!(html.contains(", 16 June 2021"));
@@ -350,7 +331,7 @@ async fn the_seeds_are_named_dated_and_linked_and_their_export_is_unchanged() {
         assert_eq!(a["kind"], "news");
     }
     // Cards say "Outlet, date".
-    let topic = get_ok(&site, "/topics/cybersecurity").await;
+    let topic = get_text(&site, "/topics/cybersecurity").await;
     assert!(topic.contains("<span class=\"source\">Al Mayadeen English, 16 June 2021</span>"));
 }
 
@@ -382,7 +363,7 @@ async fn sources_toml_names_files_front_matter_wins_and_a_broken_one_is_a_warnin
     assert_eq!(by_file("c.txt").outlet, None);
 
     let site = load_site(Some(dir.path()));
-    let article = get_ok(&site, "/articles/c").await;
+    let article = get_text(&site, "/articles/c").await;
     assert!(article.contains("outlet unknown") && !article.contains("outlet unknown, c.txt"));
 
     std::fs::write(dir.path().join("sources.toml"), "[\"a.txt\"]\noutlet = \"Daily\"\ndate = = 1\n").unwrap();
@@ -400,7 +381,7 @@ async fn a_statement_from_an_embedded_post_says_via_the_account() {
         let article = &site.index.articles[e.article].article;
         if let counterparts::corpus::BlockKind::Post { account } = &article.blocks[e.block].kind {
             if e.speaker.is_some() {
-                let html = get_ok(&site, &format!("/quotes/{}", e.id)).await;
+                let html = get_text(&site, &format!("/quotes/{}", e.id)).await;
                 assert!(html.contains(&format!("via {account}")), "/quotes/{} does not say via {account}", e.id);
                 return;
             }
@@ -413,7 +394,7 @@ async fn a_statement_from_an_embedded_post_says_via_the_account() {
     )]);
     let site = load_site(Some(dir.path()));
     let e = site.index.entries.iter().find(|e| e.speaker.is_some()).expect("Biden's words in the post");
-    let html = get_ok(&site, &format!("/quotes/{}", e.id)).await;
+    let html = get_text(&site, &format!("/quotes/{}", e.id)).await;
     assert!(html.contains("via @mrctv"));
 }
 
@@ -426,7 +407,7 @@ async fn a_quote_page_offers_citations_and_its_share_card() {
     let site = load_site(None);
     let all = exported(&site);
     let s = a_statement(&all, "direct");
-    let html = get_ok(&site, &format!("/quotes/{}", s.id)).await;
+    let html = get_text(&site, &format!("/quotes/{}", s.id)).await;
     let permalink = format!("{PUBLIC_URL}/quotes/{}", s.id);
     let plain = textarea(&html, "cite-text");
     let wiki = textarea(&html, "cite-wiki");
@@ -465,7 +446,7 @@ async fn every_page_type_has_complete_link_previews() {
     ];
     let mut titles = std::collections::HashSet::new();
     for path in &pages {
-        let html = get_ok(&site, path).await;
+        let html = get_text(&site, path).await;
         for key in ["og:title", "og:description", "og:url", "og:type", "og:site_name", "og:image", "og:image:alt", "twitter:card", "twitter:title", "twitter:description", "twitter:image"] {
             assert!(!meta(&html, key).is_empty(), "{path}: empty {key}");
         }
@@ -474,10 +455,10 @@ async fn every_page_type_has_complete_link_previews() {
         assert!(titles.insert(meta(&html, "og:title")), "{path} shares its og:title");
         let image = meta(&html, "og:image");
         let image_path = image.strip_prefix(PUBLIC_URL).expect("an image of this site");
-        let (status, _) = get(&site, image_path).await;
+        let status = get(&site, image_path).await.status;
         assert_eq!(status, StatusCode::OK, "{path}: its image {image_path}");
     }
-    assert_eq!(meta(&get_ok(&site, "/topics/cybersecurity").await, "og:image"), format!("{PUBLIC_URL}/topics/cybersecurity.png"));
+    assert_eq!(meta(&get_text(&site, "/topics/cybersecurity").await, "og:image"), format!("{PUBLIC_URL}/topics/cybersecurity.png"));
 }
 
 #[tokio::test]
@@ -491,7 +472,7 @@ async fn a_topic_card_is_a_png_of_1200_by_630_and_an_unknown_topic_has_none() {
     assert_eq!(&body[..8], b"\x89PNG\r\n\x1a\n");
     assert_eq!(u32::from_be_bytes(body[16..20].try_into().unwrap()), 1200);
     assert_eq!(u32::from_be_bytes(body[20..24].try_into().unwrap()), 630);
-    assert_eq!(get(&site, "/topics/no-such-topic.png").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get(&site, "/topics/no-such-topic.png").await.status, StatusCode::NOT_FOUND);
 }
 
 // ---------------------------------------------------------------------------
@@ -507,13 +488,13 @@ async fn search_finds_word_beginnings_and_offers_the_topic_first() {
     assert!(!putin.is_empty(), "nothing from Putin for \"cyber\": {found}");
     assert!(putin.iter().any(|r| r["text"].as_str().unwrap().contains("cyberspace")), "{putin:?}");
     // The words begun are marked.
-    let html = get_ok(&site, "/search?q=cyber").await;
+    let html = get_text(&site, "/search?q=cyber").await;
     assert!(html.contains("<mark>cyberspace</mark>"), "cyberspace is not marked");
     // The topic the words name comes before the results.
     let offer = html.find("<a href=\"/topics/cybersecurity\"><strong>Cybersecurity</strong>").expect("the topic offered");
     assert!(offer < html.find("id=\"results\"").unwrap());
     // Words that name no topic offer none.
-    assert!(!get_ok(&site, "/search?q=talks").await.contains("class=\"plain topic-offers\""));
+    assert!(!get_text(&site, "/search?q=talks").await.contains("class=\"plain topic-offers\""));
     // A word left out is left out as a beginning too.
     let without = get_json(&site, "/search.json?q=cyber+-cyberspace").await;
     assert!(without["results"].as_array().unwrap().iter().all(|r| !r["text"].as_str().unwrap().to_lowercase().contains("cyberspace")));
@@ -544,7 +525,7 @@ async fn the_overview_gives_each_topic_its_own_most_specific_line() {
 #[tokio::test]
 async fn a_topic_page_links_between_the_leaders_columns() {
     let site = load_site(None);
-    let html = get_ok(&site, "/topics/cybersecurity").await;
+    let html = get_text(&site, "/topics/cybersecurity").await;
     for id in ["biden", "putin"] {
         assert!(html.contains(&format!("<h2 id=\"col-{id}\">")));
         assert!(html.matches(&format!("href=\"#col-{id}\"")).count() >= 2, "no jump to #col-{id}");
