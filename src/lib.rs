@@ -15,6 +15,7 @@ pub mod ids;
 pub mod import;
 pub mod index;
 pub mod library;
+pub mod load;
 pub mod search;
 pub mod summit;
 pub mod text;

@@ -42,6 +42,11 @@ pub enum LoadError {
     Summit(#[from] SummitError),
     #[error("{dir}: cannot read the articles folder: {source}")]
     ArticlesDir { dir: String, source: std::io::Error },
+    /// Every article was skipped (or there were none): nothing to serve or
+    /// export. Only [`crate::load::load_index`] says so; the library itself
+    /// is still a full account of what was skipped.
+    #[error("no article could be loaded; see the warnings above")]
+    NothingLoaded,
 }
 
 /// A one-line account of what was loaded, for logs and the CLI.

@@ -1,12 +1,12 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use counterparts::corpus::report_order;
 use counterparts::export::Export;
 use counterparts::index::Index;
+use counterparts::load::load_index;
 use counterparts::web::{self, ServeOptions};
 use counterparts::{Library, LoadOptions};
 
@@ -127,13 +127,13 @@ fn main() -> ExitCode {
     if let Some(Command::Check) = cli.command {
         return check(&opts, &cli.server);
     }
-    let Some(library) = load(&opts) else { return ExitCode::FAILURE };
+    let Some(index) = load(&opts) else { return ExitCode::FAILURE };
     match cli.command {
         Some(Command::Export) => {
-            println!("{}", Export::from_index(&Index::build(library)).to_json_pretty());
+            println!("{}", Export::from_index(&index).to_json_pretty());
             ExitCode::SUCCESS
         }
-        Some(Command::Serve) | None => serve(library, &cli.server, opts),
+        Some(Command::Serve) | None => serve(index, &cli.server, opts),
         Some(Command::Generate { .. } | Command::Import { .. } | Command::Check) => unreachable!("handled before loading"),
     }
 }
@@ -253,44 +253,24 @@ fn generate(count: usize, out: &std::path::Path, seed: u64, html: bool) -> ExitC
     ExitCode::SUCCESS
 }
 
-/// Loads the corpus, reporting what was skipped and how long it took.
-fn load(opts: &LoadOptions) -> Option<Library> {
-    let started = Instant::now();
+/// Loads and indexes the corpus, saying where from; `None` (with the reason
+/// printed) when there is nothing to serve or export.
+fn load(opts: &LoadOptions) -> Option<Index> {
     match &opts.articles {
         Some(dir) => tracing::info!("loading articles from {}", dir.display()),
         None => tracing::info!("loading the built-in articles"),
     }
-    let library = match Library::load(opts) {
-        Ok(lib) => lib,
+    match load_index(opts) {
+        Ok((index, _)) => Some(index),
         Err(e) => {
             eprintln!("error: {e}");
-            return None;
+            None
         }
-    };
-    for line in library.warnings() {
-        tracing::warn!("{line}");
     }
-    let r = library.report();
-    let per_speaker: Vec<String> = r.by_speaker.iter().map(|(id, n)| format!("{id} {n}")).collect();
-    tracing::info!(
-        "loaded {} articles ({} skipped): {} statements ({}, others {}) in {} ms",
-        r.articles,
-        r.skipped,
-        r.statements,
-        per_speaker.join(", "),
-        r.unattributed,
-        started.elapsed().as_millis()
-    );
-    if r.articles == 0 {
-        eprintln!("error: no article could be loaded; see the warnings above");
-        return None;
-    }
-    Some(library)
 }
 
-fn serve(library: Library, server: &Server, load: LoadOptions) -> ExitCode {
+fn serve(index: Index, server: &Server, load: LoadOptions) -> ExitCode {
     let bind = server.bind.unwrap_or_else(default_bind);
-    let index = Index::build(library);
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {

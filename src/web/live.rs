@@ -18,7 +18,8 @@ use tower::Service;
 
 use super::{app, Site};
 use crate::index::Index;
-use crate::library::{Library, LoadOptions};
+use crate::library::LoadOptions;
+use crate::load::load_index;
 
 pub struct Live {
     current: RwLock<Current>,
@@ -53,16 +54,8 @@ impl Live {
         let started = Instant::now();
         let load = self.load.clone();
         let built = tokio::task::spawn_blocking(move || -> Result<(Index, String), String> {
-            let library = Library::load(&load).map_err(|e| e.to_string())?;
-            for line in library.warnings() {
-                tracing::warn!("{line}");
-            }
-            let r = library.report();
-            if r.articles == 0 {
-                return Err("no article could be loaded".to_string());
-            }
+            let (index, r) = load_index(&load).map_err(|e| e.to_string())?;
             let summary = format!("{} articles ({} skipped), {} statements", r.articles, r.skipped, r.statements);
-            let index = Index::build(library);
             // The new corpus is swapped in whole, groups and search index with it.
             index.prepare();
             Ok((index, summary))
@@ -177,7 +170,7 @@ mod tests {
 
     fn seeds() -> Arc<Live> {
         let load = LoadOptions::default();
-        let index = Index::build(Library::load(&load).expect("the seeds load"));
+        let index = Index::build(crate::library::Library::load(&load).expect("the seeds load"));
         Live::new(index, "https://example.org", load, crate::web::CACHE_BUDGET_BYTES)
     }
 
