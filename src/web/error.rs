@@ -1,5 +1,7 @@
 //! Error pages: a real 404, 400 or 500 page in HTML, or a JSON error for a
-//! `.json` address. Handlers return `Result<Response, PageError>`.
+//! `.json` address. Handlers return `Result<Response, PageError>` and use
+//! `?`; the error becomes a bare response that carries it, and one layer
+//! (`frame_errors`), which has the site, renders it in the site's frame.
 
 use std::any::Any;
 use std::sync::Arc;
@@ -14,7 +16,7 @@ use super::layout::Layout;
 use super::{respond, Site};
 
 /// Why a page could not be served.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct PageError {
     pub status: StatusCode,
     pub message: String,
@@ -31,13 +33,19 @@ impl PageError {
         PageError { status: StatusCode::BAD_REQUEST, message: message.into(), json }
     }
 
+    /// Something went wrong on the server's side (a page that could not be
+    /// rendered, a card that could not be drawn); logged where it happens.
+    pub fn internal(message: impl Into<String>, json: bool) -> PageError {
+        PageError { status: StatusCode::INTERNAL_SERVER_ERROR, message: message.into(), json }
+    }
+
     /// Something the server needs is not working; the reader may try again.
     pub fn unavailable(message: impl Into<String>, json: bool) -> PageError {
         PageError { status: StatusCode::SERVICE_UNAVAILABLE, message: message.into(), json }
     }
 
     /// The response, rendered in the site's frame where the site is known.
-    pub fn render(&self, site: Option<&Site>) -> Response {
+    fn render(&self, site: Option<&Site>) -> Response {
         let title = self.status.canonical_reason().unwrap_or("Error");
         if self.json {
             let body = JsonError { status: self.status.as_u16(), error: title, message: &self.message };
@@ -54,6 +62,26 @@ impl PageError {
             Ok(body) => respond::html(self.status, body, None),
             Err(_) => (self.status, self.message.clone()).into_response(),
         }
+    }
+}
+
+impl IntoResponse for PageError {
+    /// The status alone, with the error kept for [`frame_errors`] to render;
+    /// without that layer (it is on every route), the plain message.
+    fn into_response(self) -> Response {
+        let mut response = self.render(None);
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+/// Renders a handler's [`PageError`] in the site's frame: the same HTML
+/// page or JSON error, whichever route it came from.
+pub async fn frame_errors(State(site): State<Arc<Site>>, request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let response = next.run(request).await;
+    match response.extensions().get::<PageError>() {
+        Some(error) => error.render(Some(&site)),
+        None => response,
     }
 }
 
@@ -77,9 +105,8 @@ struct ErrorTemplate {
 }
 
 /// Any address no route knows.
-pub async fn not_found_fallback(State(site): State<Arc<Site>>, OriginalUri(uri): OriginalUri) -> Response {
-    let json = uri.path().ends_with(".json");
-    PageError::not_found("page", json).render(Some(&site))
+pub async fn not_found_fallback(OriginalUri(uri): OriginalUri) -> PageError {
+    PageError::not_found("page", uri.path().ends_with(".json"))
 }
 
 pub async fn method_not_allowed() -> Response {

@@ -125,16 +125,16 @@ pub fn build(site: &Site, a: usize) -> ArticlePage {
     }
 }
 
-pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> Response {
+pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> Result<Response, PageError> {
     let (id, json) = split_json(&param);
     let Some(a) = site.index.article(id) else {
         // The address an article had before its id carried a hash of its
         // file name still leads to it, while no other article claims it.
         if let Some(a) = site.index.article_moved(id) {
             let to = format!("/articles/{}{}", site.index.articles[a].article.id, if json { ".json" } else { "" });
-            return axum::response::Redirect::permanent(&to).into_response();
+            return Ok(axum::response::Redirect::permanent(&to).into_response());
         }
-        return PageError::not_found("article", json).render(Some(&site));
+        return Err(PageError::not_found("article", json));
     };
     let page = build(&site, a);
     let path = format!("/articles/{id}");
@@ -145,5 +145,4 @@ pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> R
         layout: Layout::new(&site, &path, &title, &description, Some(format!("{path}.json"))),
         page: &page,
     })
-    .unwrap_or_else(|e| e.render(Some(&site)))
 }

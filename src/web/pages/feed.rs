@@ -46,10 +46,10 @@ struct FeedEntry {
 }
 
 /// The feed of a topic.
-pub fn topic(site: &Site, id: &str) -> Response {
+pub fn topic(site: &Site, id: &str) -> Result<Response, PageError> {
     let index = &site.index;
     let Some(t) = index.topic(id) else {
-        return PageError::not_found("topic", false).render(Some(site));
+        return Err(PageError::not_found("topic", false));
     };
     let topic = &index.summit.topics[t];
     let statements = index.one_per_statement(index.on_topic(t).iter().copied());
@@ -63,10 +63,10 @@ pub fn topic(site: &Site, id: &str) -> Response {
 }
 
 /// The feed of a tracked speaker.
-pub fn speaker(site: &Site, id: &str) -> Response {
+pub fn speaker(site: &Site, id: &str) -> Result<Response, PageError> {
     let index = &site.index;
     let Some(s) = index.speaker(id) else {
-        return PageError::not_found("speaker", false).render(Some(site));
+        return Err(PageError::not_found("speaker", false));
     };
     let speaker = &index.summit.speakers[s];
     let statements = index.one_per_statement(index.by_speaker(s).iter().copied());
@@ -79,7 +79,7 @@ pub fn speaker(site: &Site, id: &str) -> Response {
     )
 }
 
-fn render(site: &Site, page: &str, title: String, subtitle: String, statements: Vec<usize>) -> Response {
+fn render(site: &Site, page: &str, title: String, subtitle: String, statements: Vec<usize>) -> Result<Response, PageError> {
     let index = &site.index;
     let mut dated: Vec<(String, usize)> = statements.into_iter().map(|i| (date_of(index, i), i)).collect();
     // Newest first; statements of one day in the order they were reported.
@@ -95,18 +95,13 @@ fn render(site: &Site, page: &str, title: String, subtitle: String, statements: 
         updated,
         entries: dated.into_iter().map(|(date, i)| entry(site, i, &date)).collect(),
     };
-    match feed.render() {
-        Ok(body) => {
-            let mut response = (StatusCode::OK, body).into_response();
-            response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
-            response
-        }
-        Err(e) => {
-            tracing::error!("cannot render the feed of {page}: {e}");
-            PageError { status: StatusCode::INTERNAL_SERVER_ERROR, message: "The feed could not be rendered.".into(), json: false }
-                .render(Some(site))
-        }
-    }
+    let body = feed.render().map_err(|e| {
+        tracing::error!("cannot render the feed of {page}: {e}");
+        PageError::internal("The feed could not be rendered.", false)
+    })?;
+    let mut response = (StatusCode::OK, body).into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
+    Ok(response)
 }
 
 fn entry(site: &Site, i: usize, date: &str) -> FeedEntry {

@@ -6,9 +6,10 @@ use std::sync::Arc;
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Serialize;
 
+use crate::web::error::PageError;
 use crate::web::layout::Layout;
 use crate::web::paging::{PageQuery, Pager, PAGE_SIZE};
 use crate::web::views::{self, ArticleRef, SpeakerRef, TopicRef};
@@ -137,7 +138,7 @@ fn article_counts(index: &crate::index::Index, range: std::ops::Range<usize>) ->
     range.map(|a| ArticleCount { article: views::article_ref(index, a), count: index.articles[a].entries.len() }).collect()
 }
 
-fn respond(site: &Site, json: bool) -> Response {
+fn respond(site: &Site, json: bool) -> Result<Response, PageError> {
     let page = build(site);
     let names: Vec<&str> = site.index.summit.speakers.iter().map(|s| s.name.as_str()).collect();
     let description = format!("What {} said at the {}, topic by topic, side by side.", names.join(" and "), site.index.summit.title);
@@ -147,39 +148,32 @@ fn respond(site: &Site, json: bool) -> Response {
         layout: Layout::new(site, "/", &site.index.summit.title, &description, Some("/index.json".into())).with_preview(preview),
         page: &page,
     })
-    .unwrap_or_else(|e| e.render(Some(site)))
 }
 
-pub async fn html(State(site): State<Arc<Site>>) -> Response {
-    respond(&site, false).into_response()
+pub async fn html(State(site): State<Arc<Site>>) -> Result<Response, PageError> {
+    respond(&site, false)
 }
 
-pub async fn json(State(site): State<Arc<Site>>) -> Response {
+pub async fn json(State(site): State<Arc<Site>>) -> Result<Response, PageError> {
     respond(&site, true)
 }
 
-fn respond_articles(site: &Site, query: Result<Query<PageQuery>, QueryRejection>, json: bool) -> Response {
+fn respond_articles(site: &Site, query: Result<Query<PageQuery>, QueryRejection>, json: bool) -> Result<Response, PageError> {
     let index = &site.index;
-    let result = super::pager(&query, index.articles.len(), PAGE_SIZE, "/articles", json).and_then(|pager| {
-        let path = pager.path("/articles");
-        let page = ArticlesPage {
-            total: index.articles.len(),
-            articles: article_counts(index, pager.range(index.articles.len())),
-            pager,
-        };
-        let description = format!("The {} articles of the coverage of the {}.", page.total, index.summit.title);
-        super::render(&path, json, &page, || ArticlesTemplate {
-            layout: Layout::new(site, &path, "Articles", &description, Some(super::json_path(&path))),
-            page: &page,
-        })
-    });
-    result.unwrap_or_else(|e| e.render(Some(site)))
+    let pager = super::pager(&query, index.articles.len(), PAGE_SIZE, "/articles", json)?;
+    let path = pager.path("/articles");
+    let page = ArticlesPage { total: index.articles.len(), articles: article_counts(index, pager.range(index.articles.len())), pager };
+    let description = format!("The {} articles of the coverage of the {}.", page.total, index.summit.title);
+    super::render(&path, json, &page, || ArticlesTemplate {
+        layout: Layout::new(site, &path, "Articles", &description, Some(super::json_path(&path))),
+        page: &page,
+    })
 }
 
-pub async fn articles(State(site): State<Arc<Site>>, query: Result<Query<PageQuery>, QueryRejection>) -> Response {
+pub async fn articles(State(site): State<Arc<Site>>, query: Result<Query<PageQuery>, QueryRejection>) -> Result<Response, PageError> {
     respond_articles(&site, query, false)
 }
 
-pub async fn articles_json(State(site): State<Arc<Site>>, query: Result<Query<PageQuery>, QueryRejection>) -> Response {
+pub async fn articles_json(State(site): State<Arc<Site>>, query: Result<Query<PageQuery>, QueryRejection>) -> Result<Response, PageError> {
     respond_articles(&site, query, true)
 }

@@ -43,7 +43,7 @@ pub async fn sitemap(State(site): State<Arc<Site>>) -> Response {
 /// `/sitemaps/{n}.xml`: the `n`th file (from 1) of a sitemap too long for one.
 /// The number is checked against the count of pages before any list is made:
 /// a 404 costs nothing.
-pub async fn sitemap_part(State(site): State<Arc<Site>>, Path(file): Path<String>) -> Response {
+pub async fn sitemap_part(State(site): State<Arc<Site>>, Path(file): Path<String>) -> Result<Response, crate::web::error::PageError> {
     let files = page_count(&site).div_ceil(URLS_PER_SITEMAP);
     let number = file.strip_suffix(".xml").and_then(|n| n.parse::<usize>().ok()).filter(|n| (1..=files).contains(n));
     match number {
@@ -51,9 +51,9 @@ pub async fn sitemap_part(State(site): State<Arc<Site>>, Path(file): Path<String
         Some(n) if files > 1 => {
             let paths = page_paths(&site);
             let start = (n - 1) * URLS_PER_SITEMAP;
-            xml(url_set(&site, &paths[start..(start + URLS_PER_SITEMAP).min(paths.len())]))
+            Ok(xml(url_set(&site, &paths[start..(start + URLS_PER_SITEMAP).min(paths.len())])))
         }
-        _ => crate::web::error::PageError::not_found("sitemap file", false).render(Some(&site)),
+        _ => Err(crate::web::error::PageError::not_found("sitemap file", false)),
     }
 }
 

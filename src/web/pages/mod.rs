@@ -42,7 +42,7 @@ pub fn render_with_twin<T: Template, V: Serialize>(
     }
     let body = template().render().map_err(|e| {
         tracing::error!("cannot render {path}: {e}");
-        PageError { status: StatusCode::INTERNAL_SERVER_ERROR, message: "The page could not be rendered.".into(), json }
+        PageError::internal("The page could not be rendered.", json)
     })?;
     Ok(respond::html(StatusCode::OK, body, Some(json_url)))
 }

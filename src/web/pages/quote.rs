@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Serialize;
 
@@ -141,13 +140,13 @@ fn original(site: &Site, i: usize) -> Option<String> {
 
 /// The page, its JSON twin or its share card: one route serves all three,
 /// as the router cannot tell `{id}.png` from `{id}`.
-pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> Response {
+pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> Result<Response, PageError> {
     if let (id, true) = split_png(&param) {
         return share_card(site, id).await;
     }
     let (id, json) = split_json(&param);
     let Some(i) = site.index.entry(id) else {
-        return PageError::not_found("statement", json).render(Some(&site));
+        return Err(PageError::not_found("statement", json));
     };
     let page = build(&site, i);
     let path = format!("/quotes/{id}");
@@ -165,7 +164,6 @@ pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> R
         layout: Layout::new(&site, &path, &page.heading, &words, Some(format!("{path}.json"))).with_preview(preview),
         page: &page,
     })
-    .unwrap_or_else(|e| e.render(Some(&site)))
 }
 
 /// What the share card of statement `i` shows.
@@ -188,21 +186,20 @@ fn card_of(site: &Site, i: usize) -> Card {
 
 /// `/quotes/{id}.png`. Drawing takes a while, so it runs off the async
 /// workers; the page cache keeps the result, so each card is drawn once.
-async fn share_card(site: Arc<Site>, id: &str) -> Response {
+async fn share_card(site: Arc<Site>, id: &str) -> Result<Response, PageError> {
     let Some(i) = site.index.entry(id) else {
-        return PageError::not_found("statement", false).render(Some(&site));
+        return Err(PageError::not_found("statement", false));
     };
     let card = card_of(&site, i);
     let drawn = tokio::task::spawn_blocking(move || card::render(&card)).await;
     match drawn {
-        Ok(Ok(png)) => respond::png(png),
-        Ok(Err(e)) => card_failed(&site, id, &e),
-        Err(e) => card_failed(&site, id, &e),
+        Ok(Ok(png)) => Ok(respond::png(png)),
+        Ok(Err(e)) => Err(card_failed(id, &e)),
+        Err(e) => Err(card_failed(id, &e)),
     }
 }
 
-fn card_failed(site: &Site, id: &str, error: &dyn std::fmt::Display) -> Response {
+fn card_failed(id: &str, error: &dyn std::fmt::Display) -> PageError {
     tracing::error!("cannot draw the card of /quotes/{id}: {error}");
-    let message = "The picture of this statement could not be drawn.".to_string();
-    PageError { status: StatusCode::INTERNAL_SERVER_ERROR, message, json: false }.render(Some(site))
+    PageError::internal("The picture of this statement could not be drawn.", false)
 }

@@ -273,26 +273,18 @@ fn respond(
     raw: Option<String>,
     params: Result<Query<SearchParams>, QueryRejection>,
     json: bool,
-) -> Response {
+) -> Result<Response, PageError> {
     let raw = raw.unwrap_or_default();
-    let result = check_encoding(&raw)
-        .map_err(|why| PageError::bad_request(format!("The search address is malformed: {why}."), json))
-        .and_then(|()| params.map_err(|e| PageError::bad_request(format!("The search address is malformed: {}", e.body_text()), json)))
-        .and_then(|Query(p)| build(site, &p, json))
-        .and_then(|page| {
-            let title = if page.query.is_empty() { "Search".to_string() } else { format!("Search: {}", page.query) };
-            let (path, twin) = if raw.is_empty() {
-                ("/search".to_string(), "/search.json".to_string())
-            } else {
-                (format!("/search?{raw}"), format!("/search.json?{raw}"))
-            };
-            super::render_with_twin(&path, &twin, json, &page, || SearchTemplate {
-                layout: Layout::new(site, &path, &title, "Search what each leader said.", Some(twin.clone()))
-                    .with_query(&page.query),
-                page: &page,
-            })
-        });
-    result.unwrap_or_else(|e| e.render(Some(site)))
+    check_encoding(&raw).map_err(|why| PageError::bad_request(format!("The search address is malformed: {why}."), json))?;
+    let Query(p) = params.map_err(|e| PageError::bad_request(format!("The search address is malformed: {}", e.body_text()), json))?;
+    let page = build(site, &p, json)?;
+    let title = if page.query.is_empty() { "Search".to_string() } else { format!("Search: {}", page.query) };
+    let (path, twin) =
+        if raw.is_empty() { ("/search".to_string(), "/search.json".to_string()) } else { (format!("/search?{raw}"), format!("/search.json?{raw}")) };
+    super::render_with_twin(&path, &twin, json, &page, || SearchTemplate {
+        layout: Layout::new(site, &path, &title, "Search what each leader said.", Some(twin.clone())).with_query(&page.query),
+        page: &page,
+    })
 }
 
 /// "/search?q=cyber&speaker=putin", with only the filters that are set.
@@ -349,7 +341,7 @@ pub async fn html(
     State(site): State<Arc<Site>>,
     RawQuery(raw): RawQuery,
     q: Result<Query<SearchParams>, QueryRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     respond(&site, raw, q, false)
 }
 
@@ -357,7 +349,7 @@ pub async fn json(
     State(site): State<Arc<Site>>,
     RawQuery(raw): RawQuery,
     q: Result<Query<SearchParams>, QueryRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     respond(&site, raw, q, true)
 }
 

@@ -67,13 +67,13 @@ pub async fn page(
     State(site): State<Arc<Site>>,
     Path(param): Path<String>,
     query: Result<Query<PageQuery>, QueryRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     if let (id, true) = split_atom(&param) {
         return super::feed::speaker(&site, id);
     }
     let (id, json) = split_json(&param);
     let Some(s) = site.index.speaker(id) else {
-        return PageError::not_found("speaker", json).render(Some(&site));
+        return Err(PageError::not_found("speaker", json));
     };
     let index = &site.index;
     let groups: Vec<(usize, Vec<usize>)> = (0..index.summit.topics.len())
@@ -84,10 +84,7 @@ pub async fn page(
     // Every topic has its share of each page, so that the first page is an
     // overview of all of them, however much was said on one.
     let lengths: Vec<usize> = groups.iter().map(|(_, l)| l.len()).collect();
-    let pager = match super::shared_pager(&query, &lengths, &base, json) {
-        Ok(p) => p,
-        Err(e) => return e.render(Some(&site)),
-    };
+    let pager = super::shared_pager(&query, &lengths, &base, json)?;
     let path = pager.path(&base);
     let page = build(&site, s, groups, pager);
     let description = format!("Everything {} said in the coverage of the {}, by topic.", page.speaker.name, site.index.summit.title);
@@ -98,7 +95,6 @@ pub async fn page(
             .with_preview(preview),
         page: &page,
     })
-    .unwrap_or_else(|e| e.render(Some(&site)))
 }
 
 /// The page's link preview: its picture is the share card of the speaker's

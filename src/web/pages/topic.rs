@@ -75,7 +75,7 @@ pub async fn page(
     State(site): State<Arc<Site>>,
     Path(param): Path<String>,
     query: Result<Query<PageQuery>, QueryRejection>,
-) -> Response {
+) -> Result<Response, PageError> {
     if let (id, true) = split_atom(&param) {
         return super::feed::topic(&site, id);
     }
@@ -84,15 +84,12 @@ pub async fn page(
     }
     let (id, json) = split_json(&param);
     let Some(t) = site.index.topic(id) else {
-        return PageError::not_found("topic", json).render(Some(&site));
+        return Err(PageError::not_found("topic", json));
     };
     let base = format!("/topics/{id}");
     let (columns, others) = lists(&site, t);
     let lengths: Vec<usize> = columns.iter().map(Vec::len).chain([others.len()]).collect();
-    let pager = match super::shared_pager(&query, &lengths, &base, json) {
-        Ok(p) => p,
-        Err(e) => return e.render(Some(&site)),
-    };
+    let pager = super::shared_pager(&query, &lengths, &base, json)?;
     let path = pager.path(&base);
     let page = build(&site, t, columns, others, pager);
     let names: Vec<&str> = page.columns.iter().map(|c| c.speaker.name.as_str()).collect();
@@ -111,7 +108,6 @@ pub async fn page(
             .with_preview(preview),
         page: &page,
     })
-    .unwrap_or_else(|e| e.render(Some(&site)))
 }
 
 /// The statement that stands for each tracked speaker on topic `t` (the
@@ -161,23 +157,18 @@ fn pair_card(site: &Site, t: usize) -> PairCard {
 
 /// `/topics/{topic}.png`: drawn off the async workers, once (the page
 /// cache keeps it).
-async fn topic_card(site: Arc<Site>, id: &str) -> Response {
+async fn topic_card(site: Arc<Site>, id: &str) -> Result<Response, PageError> {
     let Some(t) = site.index.topic(id) else {
-        return PageError::not_found("topic", false).render(Some(&site));
+        return Err(PageError::not_found("topic", false));
     };
     let card = pair_card(&site, t);
     let failed = |e: &dyn std::fmt::Display| {
         tracing::error!("cannot draw the card of /topics/{id}: {e}");
-        PageError {
-            status: axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-            message: "The picture of this topic could not be drawn.".into(),
-            json: false,
-        }
-        .render(Some(&site))
+        PageError::internal("The picture of this topic could not be drawn.", false)
     };
     match tokio::task::spawn_blocking(move || card::render_pair(&card)).await {
-        Ok(Ok(png)) => respond::png(png),
-        Ok(Err(e)) => failed(&e),
-        Err(e) => failed(&e),
+        Ok(Ok(png)) => Ok(respond::png(png)),
+        Ok(Err(e)) => Err(failed(&e)),
+        Err(e) => Err(failed(&e)),
     }
 }
