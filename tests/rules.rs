@@ -233,6 +233,20 @@ fn a_questions_topic_carries_into_its_answer() {
     // With no issue anywhere around it, the summit's default topic.
     let r = read("“We will see in the spring,” Okafor said.");
     assert_eq!(r[0].3, ["relations"]);
+    // A question in quotation marks closing the paragraph is still one.
+    let r = read("A reporter asked: “Will the border reopen before winter?”\n\n“We will see in the spring,” Okafor said.");
+    assert_eq!(r[0].3, ["border"]);
+}
+
+#[test]
+fn a_paragraph_that_asks_and_answers_lends_its_topic_to_no_one() {
+    // A list of quotes: the first asks itself a question and answers it; it
+    // is not a question put to the quote after it.
+    let text = "Key quotes: Tomas Okafor\n\n• “New checkpoints? We barely touched on them.”\n\n• “On the rest, we will see in the spring.”";
+    let r = read(text);
+    let rest = r.iter().find(|s| s.2.contains("On the rest")).expect("the second quote is found");
+    assert_eq!(rest.0, "okafor");
+    assert_eq!(rest.3, ["relations"], "the first quote's topic is not the second's");
 }
 
 #[test]

@@ -367,7 +367,7 @@ impl Analyzer {
                 .and_then(|p| article.blocks.get(p))
                 .filter(|b| b.kind == BlockKind::Paragraph)
                 .map(|b| &text[b.start..b.end])
-                .filter(|t| t.contains('?'));
+                .filter(|t| asks(t));
             if let Some(q) = question {
                 context = self.topics.tag(q);
             }
@@ -459,6 +459,15 @@ impl<'a> SentenceTopics<'a> {
 /// The words of a sentence outside the statement and outside every
 /// quotation: the frame ("When asked about X, Biden said"), which often names
 /// the issue a quotation answers. Other quotations are other statements.
+/// Whether a paragraph asks something of the next one: it ends with a
+/// question mark (inside closing quotation marks or brackets too). A
+/// paragraph with a question inside it and an answer after ("Ukraine? We
+/// barely touched it.") is a statement of its own, not a question put to
+/// the next paragraph's speaker.
+fn asks(paragraph: &str) -> bool {
+    paragraph.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_any_quote_mark(c) || matches!(c, ')' | ']')).ends_with('?')
+}
+
 fn narrative_around(text: &str, sentence: (usize, usize), found: &Found) -> String {
     let quotes = find_quotes(text, sentence.0, sentence.1);
     let mut out = String::new();
