@@ -66,8 +66,9 @@ impl PageError {
 }
 
 impl IntoResponse for PageError {
-    /// The status alone, with the error kept for [`frame_errors`] to render;
-    /// without that layer (it is on every route), the plain message.
+    /// The plain message (or the JSON error), with the error kept in the
+    /// response for [`frame_errors`] to render in the site's frame; that
+    /// layer is on every route.
     fn into_response(self) -> Response {
         let mut response = self.render(None);
         response.extensions_mut().insert(self);

@@ -158,10 +158,9 @@ pub fn app(site: Arc<Site>) -> Router {
         .fallback(error::not_found_fallback)
         .method_not_allowed_fallback(error::method_not_allowed)
         // Innermost first: frame a handler's error as the site's error page,
-        // compress what is not prepared, answer from (and
-        // fill) the cache of prepared pages, refuse oversized requests, turn
-        // a panic into a 500 page, then give every response the security
-        // headers, and log it. The limit on requests at once and their time
+        // compress what is not prepared, answer from (and fill) the cache of
+        // prepared pages, refuse oversized requests, turn a panic into a 500
+        // page, then give every response the security headers, and log it. The limit on requests at once and their time
         // wrap the whole router (`limits::Guard`, in `live.rs`): a layer
         // added here is a layer per route.
         .layer(axum::middleware::from_fn_with_state(site.clone(), error::frame_errors))

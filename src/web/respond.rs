@@ -43,7 +43,7 @@ pub fn json<T: Serialize>(status: StatusCode, value: &T, html_url: Option<&str>)
 
 /// A value as pretty-printed JSON (an object naming the error should it not
 /// serialise).
-pub fn json_bytes<T: Serialize>(value: &T) -> Vec<u8> {
+fn json_bytes<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec_pretty(value).unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string().into_bytes())
 }
 
