@@ -18,7 +18,10 @@ use counterparts::{Library, LoadOptions};
 
 #[path = "support/app.rs"]
 mod app;
+#[path = "support/html.rs"]
+mod html;
 use app::{get, get_json, get_text, seed_site, site_from_dir, PUBLIC_URL};
+use html::unescape;
 
 /// A site over `articles`, or over the built-in corpus.
 fn load_site(articles: Option<&Path>) -> Arc<Site> {
@@ -44,40 +47,6 @@ fn labelled_corpora() -> Vec<(String, Option<PathBuf>)> {
 // ---------------------------------------------------------------------------
 // Text as a reader sees it
 // ---------------------------------------------------------------------------
-
-/// Decodes the character references the templates write.
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| match &rest[1..e] {
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "amp" => Some('&'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            n => match n.strip_prefix("#x") {
-                Some(hex) => u32::from_str_radix(hex, 16).ok().and_then(char::from_u32),
-                None => n.strip_prefix('#').and_then(|d| d.parse().ok()).and_then(char::from_u32),
-            },
-        });
-        match (decoded, end) {
-            (Some(c), Some(e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
 
 /// The text of some HTML: tags removed, references decoded.
 fn text_of(html: &str) -> String {
