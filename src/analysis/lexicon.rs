@@ -1,10 +1,39 @@
 //! The closed word lists the analysis reads: data only, kept apart from the
 //! code that reads it, each list with what it is for.
 //!
-//! Every list here is looked up with `contains` or walked in order (never
-//! searched by halves), so none needs to be sorted; where the order of a list
-//! matters, its comment says so. Lists compared with one lower-cased word
-//! hold single lower-case words (the tests below check it).
+//! Every list here is looked up with [`WordList::has`] (or `contains`) or
+//! walked in order (never searched by halves), so none needs to be sorted;
+//! where the order of a list matters, its comment says so. Lists compared
+//! with one word in any case hold single lower-case words (the tests below
+//! check it).
+
+/// A list of lower-case words, looked up with one word of a text in any case.
+pub trait WordList {
+    /// Is `word`, lower-cased, one of the list's words?
+    fn has(&self, word: &str) -> bool;
+}
+
+impl WordList for [&str] {
+    fn has(&self, word: &str) -> bool {
+        // Every narrative word is looked up in some list: an ASCII word, most
+        // of any text, is compared without a lower-cased copy.
+        if word.is_ascii() {
+            self.iter().any(|w| w.eq_ignore_ascii_case(word))
+        } else {
+            self.contains(&word.to_lowercase().as_str())
+        }
+    }
+}
+
+/// Does `word`, lower-cased, end with `suffix` (in lower case): "DIDN'T"
+/// with "n't", "Reportedly" with "ly"?
+pub fn ends_with_folded(word: &str, suffix: &str) -> bool {
+    if word.is_ascii() {
+        word.len() >= suffix.len() && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    } else {
+        word.to_lowercase().ends_with(suffix)
+    }
+}
 
 // ----- Verbs of saying (read by `verbs`, which builds its table of forms) -----
 
@@ -293,6 +322,27 @@ pub const EDITORIAL_OPENERS: &[&str] = &[
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn a_word_is_found_in_any_case() {
+        let list: &[&str] = &["never", "élysée"];
+        for word in ["never", "Never", "NEVER", "Élysée", "ÉLYSÉE"] {
+            assert!(list.has(word), "{word}");
+        }
+        for word in ["neve", "nevers", "ever", "Elysee", ""] {
+            assert!(!list.has(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_suffix_is_found_in_any_case() {
+        for (word, suffix) in [("didn't", "n't"), ("DIDN'T", "n't"), ("DIDN’T", "n’t"), ("Reportedly", "ly"), ("ÉTÉ", "té")] {
+            assert!(ends_with_folded(word, suffix), "{word} {suffix}");
+        }
+        for (word, suffix) in [("did", "n't"), ("t", "n't"), ("only", "lye"), ("fly", "lys"), ("didn't", "n’t")] {
+            assert!(!ends_with_folded(word, suffix), "{word} {suffix}");
+        }
+    }
 
     /// Lists compared with one lower-cased word: single lower-case words,
     /// each once.

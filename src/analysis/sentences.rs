@@ -1,7 +1,7 @@
 //! Splitting a block into sentences without breaking inside a quotation or
 //! after an abbreviation ("Mr.", "U.S.", an initial).
 
-use super::lexicon::ABBREVIATIONS;
+use super::lexicon::{WordList, ABBREVIATIONS};
 use super::quotes::Quote;
 use crate::text::{is_blank, is_quote_mark, is_terminal};
 
@@ -83,18 +83,18 @@ fn ends_sentence(text: &str, sent_start: usize, at: usize, rest: &str) -> bool {
         return false;
     }
     if text[at..].starts_with('.') {
-        let word: String = text[sent_start..at]
-            .chars()
+        // The word before the full stop, with any dots inside it.
+        let before = &text[sent_start..at];
+        let word_start = before
+            .char_indices()
             .rev()
-            .take_while(|c| c.is_alphanumeric() || *c == '.')
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let lower = word.to_lowercase();
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let word = &before[word_start..];
         let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
         let is_dotted = word.contains('.'); // "U.S", "a.m"
-        if is_initial || is_dotted || ABBREVIATIONS.contains(&lower.as_str()) {
+        if is_initial || is_dotted || ABBREVIATIONS.has(word) {
             return false;
         }
     }

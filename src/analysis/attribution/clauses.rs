@@ -4,7 +4,7 @@
 use super::frames::Frame;
 use super::words::is_name_like;
 use super::Reader;
-use crate::analysis::lexicon::{CLAUSE_CONJUNCTIONS, CLAUSE_OPENERS, FINITE, JOINING_CONJUNCTIONS, PREPOSITIONS, RELATIVES};
+use crate::analysis::lexicon::{ends_with_folded, WordList, CLAUSE_CONJUNCTIONS, CLAUSE_OPENERS, FINITE, JOINING_CONJUNCTIONS, PREPOSITIONS, RELATIVES};
 use crate::analysis::mentions::is_possessive;
 use crate::analysis::verbs::{speech_verb, SpeechVerb};
 use crate::text::is_blank;
@@ -23,12 +23,12 @@ impl Reader<'_> {
         // "said he would", "suggested the US would respond", "noting what": a
         // clause right after the verb, if it has a verb of its own.
         if let Some(next) = words.get(i + 1).filter(|n| n.stretch == w.stretch) {
-            let first = self.word_str(next).to_lowercase();
+            let first = self.word_str(next);
             if self.points_back_as_object(i + 1) {
                 return None;
             }
-            let opens = CLAUSE_OPENERS.contains(&first.as_str()) || is_name_like(self.word_str(next)) || is_acronym(self.word_str(next));
-            if first != "that" && opens && (self.has_finite_verb(i + 1) || verb.participle) {
+            let opens = CLAUSE_OPENERS.has(first) || is_name_like(first) || is_acronym(first);
+            if !["that"].has(first) && opens && (self.has_finite_verb(i + 1) || verb.participle) {
                 return Some(next.start);
             }
         }
@@ -39,11 +39,11 @@ impl Reader<'_> {
             if words[k].stretch != w.stretch || between.contains([':', ';']) {
                 break;
             }
-            let word = self.word_str(&words[k]).to_lowercase();
-            if word == "that" {
+            let word = self.word_str(&words[k]);
+            if ["that"].has(word) {
                 return Some(self.after_blanks(words[k].end));
             }
-            if speech_verb(&word, None).is_some() {
+            if speech_verb(word, None).is_some() {
                 break;
             }
             k += 1;
@@ -64,22 +64,21 @@ impl Reader<'_> {
             .skip(1)
             .take_while(|w| {
                 // A relative clause ("the leader who is in prison") is not the clause's own verb.
-                !RELATIVES.contains(&self.word_str(w).to_lowercase().as_str())
+                !RELATIVES.has(self.word_str(w))
             })
             .any(|w| {
                 let t = self.word_str(w);
-                let lower = t.to_lowercase();
                 t.starts_with(char::is_lowercase)
-                    && (FINITE.contains(&lower.as_str()) || (lower.ends_with("ed") && lower.len() > 4) || lower.ends_with("n't"))
+                    && (FINITE.has(t) || (ends_with_folded(t, "ed") && t.to_lowercase().len() > 4) || ends_with_folded(t, "n't"))
             })
     }
 
     /// "said this to Biden", "said so": the word at `k` is the verb's object,
     /// pointing back to words quoted before, and no clause follows.
     fn points_back_as_object(&self, k: usize) -> bool {
-        let word = self.word_str(&self.words[k]).to_lowercase();
-        let next = self.words.get(k + 1).filter(|n| n.stretch == self.words[k].stretch).map(|n| self.word_str(n).to_lowercase());
-        matches!(word.as_str(), "this" | "so") && next.is_none_or(|n| PREPOSITIONS.contains(&n.as_str()) || n == "as")
+        let word = self.word_str(&self.words[k]);
+        let next = self.words.get(k + 1).filter(|n| n.stretch == self.words[k].stretch).map(|n| self.word_str(n));
+        ["this", "so"].has(word) && next.is_none_or(|n| PREPOSITIONS.has(n) || ["as"].has(n))
     }
 
     /// Where a reported clause must end: before the next frame joined to the

@@ -3,7 +3,7 @@
 
 use super::words::Word;
 use super::{Reader, Who};
-use crate::analysis::lexicon::{COORDINATORS, NEGATIONS, PASSIVE_AUXILIARIES};
+use crate::analysis::lexicon::{ends_with_folded, WordList, COORDINATORS, NEGATIONS, PASSIVE_AUXILIARIES};
 use crate::analysis::mentions::Mention;
 use crate::analysis::verbs::{speech_verb, SpeechVerb};
 use crate::text::is_blank;
@@ -92,8 +92,7 @@ impl Reader<'_> {
     /// "according to X", starting at the word `i`.
     fn according_frame(&self, i: usize) -> Option<Frame> {
         let w = &self.words[i];
-        let next = self.next_in_stretch(i);
-        if !(self.word_str(w).eq_ignore_ascii_case("according") && next.is_some_and(|n| n.eq_ignore_ascii_case("to"))) {
+        if !(self.word_str(w).eq_ignore_ascii_case("according") && self.next_in_stretch(i).is_some_and(|n| n.eq_ignore_ascii_case("to"))) {
             return None;
         }
         let to = &self.words[i + 1];
@@ -189,8 +188,8 @@ impl Reader<'_> {
     /// verb at `i` negates it.
     fn is_negated(&self, i: usize) -> bool {
         let Some(prev) = i.checked_sub(1).map(|k| &self.words[k]).filter(|p| p.stretch == self.words[i].stretch) else { return false };
-        let word = self.word_str(prev).to_lowercase();
-        NEGATIONS.contains(&word.as_str()) || word.ends_with("n't") || word.ends_with("n’t")
+        let word = self.word_str(prev);
+        NEGATIONS.has(word) || ends_with_folded(word, "n't") || ends_with_folded(word, "n’t")
     }
 
     /// "had been warned that …", "was repeatedly told": a verb of saying in
@@ -204,9 +203,9 @@ impl Reader<'_> {
             .rev()
             .take(2)
             .take_while(|&k| self.words[k].stretch == stretch)
-            .map(|k| self.word_str(&self.words[k]).to_lowercase())
-            .find(|w| !w.ends_with("ly"))
-            .is_some_and(|w| PASSIVE_AUXILIARIES.contains(&w.as_str()))
+            .map(|k| self.word_str(&self.words[k]))
+            .find(|w| !ends_with_folded(w, "ly"))
+            .is_some_and(|w| PASSIVE_AUXILIARIES.has(w))
     }
 
     /// "expressed hope that …", "rejected claims that …": the word is the
@@ -214,9 +213,8 @@ impl Reader<'_> {
     /// own (what was rejected is not what was said).
     fn is_object_of_stance(&self, i: usize) -> bool {
         let Some(prev) = i.checked_sub(1).filter(|&k| self.words[k].stretch == self.words[i].stretch) else { return false };
-        let word = self.word_str(&self.words[i]).to_lowercase();
-        speech_verb(self.word_str(&self.words[prev]), Some(&word))
-            .is_some_and(|v| v.stance && (v.objects.is_empty() || v.objects.contains(&word.as_str())))
+        let word = self.word_str(&self.words[i]);
+        speech_verb(self.word_str(&self.words[prev]), Some(word)).is_some_and(|v| v.stance && (v.objects.is_empty() || v.objects.has(word)))
     }
 
     /// "…and said", "…but added": a verb joined to the one before shares its subject.
@@ -227,7 +225,7 @@ impl Reader<'_> {
     /// Does "and", "but" or "then" come right before `at` ("… and said")?
     pub(super) fn follows_coordinator(&self, at: usize) -> bool {
         self.words.iter().rev().find(|w| w.end <= at).is_some_and(|w| {
-            self.text[w.end..at].chars().all(is_blank) && COORDINATORS.contains(&self.word_str(w).to_lowercase().as_str())
+            self.text[w.end..at].chars().all(is_blank) && COORDINATORS.has(self.word_str(w))
         })
     }
 

@@ -5,7 +5,7 @@
 
 use super::frames::{Frame, FrameKind};
 use super::{Reader, Who};
-use crate::analysis::lexicon::{FINITE, SPEECH_NOUNS};
+use crate::analysis::lexicon::{ends_with_folded, WordList, FINITE, SPEECH_NOUNS};
 use crate::analysis::mentions::is_possessive;
 use crate::summit::Pronoun;
 use crate::text::is_blank;
@@ -21,7 +21,7 @@ impl Reader<'_> {
     fn owned_speech_noun(&self, i: usize) -> Option<Frame> {
         let noun = &self.words[i];
         let that = self.words.get(i + 1).filter(|w| w.stretch == noun.stretch)?;
-        if !SPEECH_NOUNS.contains(&self.word_str(noun).to_lowercase().as_str()) || !self.word_str(that).eq_ignore_ascii_case("that") {
+        if !self.word_str(that).eq_ignore_ascii_case("that") || !SPEECH_NOUNS.has(self.word_str(noun)) {
             return None;
         }
         let (who, owner_start) = self.owner_before(i)?;
@@ -38,10 +38,12 @@ impl Reader<'_> {
     fn owner_before(&self, i: usize) -> Option<(Who, usize)> {
         let noun = &self.words[i];
         let prev = i.checked_sub(1).map(|k| &self.words[k]).filter(|p| p.stretch == noun.stretch)?;
-        match self.word_str(prev).to_lowercase().as_str() {
-            "his" => return Some((Who::Pronoun(Pronoun::He), prev.start)),
-            "her" => return Some((Who::Pronoun(Pronoun::She), prev.start)),
-            _ => {}
+        let pronoun = self.word_str(prev);
+        if pronoun.eq_ignore_ascii_case("his") {
+            return Some((Who::Pronoun(Pronoun::He), prev.start));
+        }
+        if pronoun.eq_ignore_ascii_case("her") {
+            return Some((Who::Pronoun(Pronoun::She), prev.start));
         }
         let m = self.mentions.iter().find(|m| {
             is_possessive(self.text, m)
@@ -56,10 +58,10 @@ impl Reader<'_> {
     /// aimed at …"), or at the sentence's end.
     fn nominal_clause_end(&self, from: usize) -> usize {
         let (_, body_end) = self.sentence_body();
-        let lower = |k: usize| self.word_str(&self.words[k]).to_lowercase();
-        let finite = |k: &usize| FINITE.contains(&lower(*k).as_str());
+        let word = |k: usize| self.word_str(&self.words[k]);
+        let finite = |k: &usize| FINITE.has(word(*k));
         // Its own verb may be any past tense ("Taiwan remained …").
-        let own = |k: &usize| finite(k) || lower(*k).len() > 4 && lower(*k).ends_with("ed");
+        let own = |k: &usize| finite(k) || ends_with_folded(word(*k), "ed") && word(*k).to_lowercase().len() > 4;
         let Some(own) = (from..self.words.len()).find(own) else { return body_end };
         (own + 1..self.words.len()).find(finite).map_or(body_end, |main| self.words[main].start)
     }

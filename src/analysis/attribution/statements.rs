@@ -3,6 +3,7 @@
 use super::clauses::bound_after;
 use super::frames::{Frame, FrameKind};
 use super::{Found, Reader, Who};
+use crate::analysis::lexicon::WordList;
 use crate::analysis::quotes::Quote;
 use crate::analysis::Kind;
 use crate::text::{is_blank, is_terminal};
@@ -141,7 +142,7 @@ impl Reader<'_> {
     /// Is one of `objects` among the few words after `at`?
     fn object_near(&self, at: usize, objects: &[&str]) -> bool {
         // Far enough for "listed Syria, Iran and Afghanistan as …".
-        self.words.iter().filter(|w| w.start >= at).take(6).any(|w| objects.contains(&self.word_str(w).to_lowercase().as_str()))
+        self.words.iter().filter(|w| w.start >= at).take(6).any(|w| objects.has(self.word_str(w)))
     }
 
     /// "“We are satisfied.” — a senior official": a dash after a quotation,

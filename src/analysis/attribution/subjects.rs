@@ -4,7 +4,7 @@
 use super::words::{is_name_like, Word};
 use super::{Reader, Who};
 use crate::analysis::lexicon::{
-    BETWEEN_SUBJECT_AND_VERB, DAY_PARTS, DETERMINERS, NOT_MODIFIERS, OBJECT_VERBS, PREPOSITIONS, WEEKDAYS,
+    ends_with_folded, WordList, BETWEEN_SUBJECT_AND_VERB, DAY_PARTS, DETERMINERS, NOT_MODIFIERS, OBJECT_VERBS, PREPOSITIONS, WEEKDAYS,
 };
 use crate::analysis::mentions::{is_possessive, Mention, Referent};
 use crate::analysis::verbs::speech_verb;
@@ -39,29 +39,25 @@ impl Reader<'_> {
                 return self.referent_who(m).map(|who| self.expand_other(who, m));
             }
             let word = self.word_str(w);
-            let lower = word.to_lowercase();
             // "Putin on Wednesday evening rejected …": the day is no subject.
-            if self.in_day_phrase(j, &lower) {
+            if self.in_day_phrase(j, word) {
                 continue;
             }
             if is_name_like(word) {
                 return Some(self.name_before(j));
             }
-            if !BETWEEN_SUBJECT_AND_VERB.contains(&lower.as_str()) && !lower.ends_with("ly") {
+            if !BETWEEN_SUBJECT_AND_VERB.has(word) && !ends_with_folded(word, "ly") {
                 break;
             }
         }
         self.nearest_subject(i)
     }
 
-    /// Is the word at `j` (`lower`, lower-cased) part of a day named between
-    /// a subject and its verb: the weekday, "on" before it, a part of the
-    /// day after it?
-    fn in_day_phrase(&self, j: usize, lower: &str) -> bool {
-        let is_weekday = |k: usize| self.words.get(k).is_some_and(|w| WEEKDAYS.contains(&self.word_str(w).to_lowercase().as_str()));
-        WEEKDAYS.contains(&lower)
-            || lower == "on" && is_weekday(j + 1)
-            || DAY_PARTS.contains(&lower) && j > 0 && is_weekday(j - 1)
+    /// Is the word at `j` (`word`) part of a day named between a subject
+    /// and its verb: the weekday, "on" before it, a part of the day after it?
+    fn in_day_phrase(&self, j: usize, word: &str) -> bool {
+        let is_weekday = |k: usize| self.words.get(k).is_some_and(|w| WEEKDAYS.has(self.word_str(w)));
+        WEEKDAYS.has(word) || ["on"].has(word) && is_weekday(j + 1) || DAY_PARTS.has(word) && j > 0 && is_weekday(j - 1)
     }
 
     /// "he and Biden agreed": a subject of two joined by "and". With a
@@ -140,9 +136,9 @@ impl Reader<'_> {
 
     pub(super) fn after_preposition(&self, m: &Mention) -> bool {
         let Some(k) = self.words.iter().rposition(|w| w.end <= m.start) else { return false };
-        let prev = self.word_str(&self.words[k]).to_lowercase();
+        let prev = self.word_str(&self.words[k]);
         // "his Russian counterpart" is one mention; "with his Russian counterpart" is an object.
-        PREPOSITIONS.contains(&prev.as_str()) || OBJECT_VERBS.contains(&prev.as_str())
+        PREPOSITIONS.has(prev) || OBJECT_VERBS.has(prev)
     }
 
     /// "said Putin", "asked the Russian president": the subject after the verb,
@@ -161,13 +157,13 @@ impl Reader<'_> {
         for k in window {
             let w = &words[k];
             // "according to him": the object pronoun, read as the person it stands for.
-            match self.word_str(w).to_lowercase().as_str() {
-                "him" => return Some(Who::Pronoun(Pronoun::He)),
-                // "her" alone, not "her spokesman".
-                "her" if text[w.end..].trim_start_matches(is_blank).starts_with([',', '.', ';']) => {
-                    return Some(Who::Pronoun(Pronoun::She))
-                }
-                _ => {}
+            let pronoun = self.word_str(w);
+            if ["him"].has(pronoun) {
+                return Some(Who::Pronoun(Pronoun::He));
+            }
+            // "her" alone, not "her spokesman".
+            if ["her"].has(pronoun) && text[w.end..].trim_start_matches(is_blank).starts_with([',', '.', ';']) {
+                return Some(Who::Pronoun(Pronoun::She));
             }
             let here = self.mentions.iter().find(|m| m.start == w.start && !is_possessive(text, m));
             match here.map(|m| (m, &m.referent)) {
@@ -183,8 +179,7 @@ impl Reader<'_> {
                 return Some(self.name_after(k));
             }
             // Determiners and modifiers ("a senior official") may come first.
-            let lower = word.to_lowercase();
-            if PREPOSITIONS.contains(&lower.as_str()) || NOT_MODIFIERS.contains(&lower.as_str()) || speech_verb(&lower, None).is_some() {
+            if PREPOSITIONS.has(word) || NOT_MODIFIERS.has(word) || speech_verb(word, None).is_some() {
                 return None;
             }
         }
@@ -234,16 +229,12 @@ impl Reader<'_> {
         let words = &self.words;
         let mut k = first;
         while k > 0 && first - k < 4 && self.joined(&words[k - 1], &words[k]) {
-            let lower = self.word_str(&words[k - 1]).to_lowercase();
-            if PREPOSITIONS.contains(&lower.as_str())
-                || OBJECT_VERBS.contains(&lower.as_str())
-                || speech_verb(&lower, None).is_some()
-                || NOT_MODIFIERS.contains(&lower.as_str())
-            {
+            let word = self.word_str(&words[k - 1]);
+            if PREPOSITIONS.has(word) || OBJECT_VERBS.has(word) || speech_verb(word, None).is_some() || NOT_MODIFIERS.has(word) {
                 break;
             }
             k -= 1;
-            if DETERMINERS.contains(&lower.as_str()) {
+            if DETERMINERS.has(word) {
                 break;
             }
         }

@@ -2,7 +2,7 @@
 //! stages read them with.
 
 use super::Reader;
-use crate::analysis::lexicon::NOT_NAMES;
+use crate::analysis::lexicon::{WordList, NOT_NAMES};
 use crate::analysis::verbs::speech_verb;
 use crate::text::is_blank;
 
@@ -80,7 +80,7 @@ pub(super) fn is_name_like(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase)
         && word.chars().any(char::is_lowercase)
-        && !NOT_NAMES.contains(&word.to_lowercase().as_str())
+        && !NOT_NAMES.has(word)
         && speech_verb(word, None).is_none()
 }
 
