@@ -2,6 +2,8 @@
 //! character classes, trimming byte ranges, sentence ends, shortening and
 //! escaping for display.
 
+use std::ops::Range;
+
 /// Marks that can open or close a quotation.
 pub fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '″')
@@ -26,6 +28,34 @@ pub fn is_url(word: &str) -> bool {
         || w.starts_with("t.co/")
 }
 
+/// `start..end` cut at `marks` (ranges in order, each with what marks it):
+/// the stretches between them unmarked (`None`), each mark's range with its
+/// mark. A mark that starts before the one before it ends is skipped. What
+/// marks a statement in an article, the quoted words in a statement and
+/// the searched-for words in a hit are all cut this way.
+pub fn marked_stretches<M>(
+    start: usize,
+    end: usize,
+    marks: impl IntoIterator<Item = (Range<usize>, M)>,
+) -> Vec<(Range<usize>, Option<M>)> {
+    let mut out = Vec::new();
+    let mut pos = start;
+    for (range, mark) in marks {
+        if range.start < pos {
+            continue;
+        }
+        if range.start > pos {
+            out.push((pos..range.start, None));
+        }
+        pos = range.end;
+        out.push((range, Some(mark)));
+    }
+    if pos < end {
+        out.push((pos..end, None));
+    }
+    out
+}
+
 /// The range with surrounding white space (including zero-width and
 /// direction marks) removed.
 pub fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
@@ -35,18 +65,68 @@ pub fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
     (start + trimmed_start, start + trimmed_start + trimmed.len())
 }
 
-/// White space as readers see it: also the invisible format characters that
-/// scraped text carries (zero-width spaces, BOMs, direction marks).
-pub fn is_blank(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+/// The characters that take no room in a text: the one table of them that
+/// every reader of text (trimming, notes on an article, share cards) asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Invisible {
+    /// Zero-width space, (non-)joiners and the word joiner (U+200B–U+200D,
+    /// U+2060).
+    ZeroWidth,
+    /// The left-to-right and right-to-left marks (U+200E, U+200F): right-to-
+    /// left text needs them, and they reorder nothing.
+    DirectionMark,
+    /// The Arabic letter mark (U+061C), part of Arabic text.
+    ArabicLetterMark,
+    /// Embeddings, overrides and isolates with their terminators (U+202A–
+    /// U+202E, U+2066–U+2069): they set a text's direction explicitly.
+    DirectionControl,
+    /// Invisible operators (U+2061–U+2064).
+    Operator,
+    /// The soft hyphen (U+00AD).
+    SoftHyphen,
+    /// The zero-width no-break space, or byte order mark (U+FEFF).
+    ByteOrderMark,
+    /// U+FFFE and U+FFFF, which are no characters (and not allowed in XML).
+    NonCharacter,
 }
 
-/// Characters that set a text direction explicitly: embeddings, overrides
-/// and isolates with their terminators. The marks U+200E and U+200F are not
-/// among them: right-to-left text needs them and they reorder nothing.
+/// What kind of invisible character `c` is, if it is one.
+pub fn invisible(c: char) -> Option<Invisible> {
+    Some(match c {
+        '\u{200b}'..='\u{200d}' | '\u{2060}' => Invisible::ZeroWidth,
+        '\u{200e}' | '\u{200f}' => Invisible::DirectionMark,
+        '\u{061c}' => Invisible::ArabicLetterMark,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Invisible::DirectionControl,
+        '\u{2061}'..='\u{2064}' => Invisible::Operator,
+        '\u{00ad}' => Invisible::SoftHyphen,
+        '\u{feff}' => Invisible::ByteOrderMark,
+        '\u{fffe}' | '\u{ffff}' => Invisible::NonCharacter,
+        _ => return None,
+    })
+}
+
+/// White space as readers see it: also the invisible format characters that
+/// scraped text carries (zero-width spaces, BOMs, direction marks). Not the
+/// soft hyphen and the Arabic letter mark, which belong to the word they
+/// are in.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            invisible(c),
+            Some(
+                Invisible::ZeroWidth
+                    | Invisible::DirectionMark
+                    | Invisible::DirectionControl
+                    | Invisible::Operator
+                    | Invisible::ByteOrderMark
+            )
+        )
+}
+
+/// Characters that set a text direction explicitly (see
+/// [`Invisible::DirectionControl`]).
 pub fn is_direction_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    invisible(c) == Some(Invisible::DirectionControl)
 }
 
 /// Text as the pages show it: without direction controls, which could make
@@ -106,6 +186,28 @@ pub fn escape_markup(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_range_is_cut_at_its_marks_in_order() {
+        let cut = marked_stretches(2, 20, [(4..6, 'a'), (5..8, 'x'), (8..10, 'b'), (15..20, 'c')]);
+        assert_eq!(cut, [(2..4, None), (4..6, Some('a')), (6..8, None), (8..10, Some('b')), (10..15, None), (15..20, Some('c'))]);
+        assert_eq!(marked_stretches(0, 3, Vec::<(Range<usize>, ())>::new()), [(0..3, None)]);
+        assert_eq!(marked_stretches(0, 3, [(0..3, ())]), [(0..3, Some(()))]);
+    }
+
+    #[test]
+    fn invisible_characters_are_read_by_kind() {
+        for c in ['\u{200b}', '\u{2060}', '\u{200e}', '\u{202e}', '\u{2066}', '\u{2062}', '\u{feff}', '\u{2028}', ' '] {
+            assert!(is_blank(c), "{c:?} is blank");
+        }
+        for c in ['\u{ad}', '\u{61c}', '\u{fffe}', 'a', '-'] {
+            assert!(!is_blank(c), "{c:?} is not blank");
+        }
+        assert!(is_direction_control('\u{202a}') && is_direction_control('\u{2069}') && !is_direction_control('\u{200f}'));
+        assert_eq!(invisible('\u{ffff}'), Some(Invisible::NonCharacter));
+        assert_eq!(invisible('\u{ad}'), Some(Invisible::SoftHyphen));
+        assert_eq!(invisible('x'), None);
+    }
 
     #[test]
     fn markup_and_both_quote_marks_are_escaped() {

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use crate::text::is_direction_control;
+use crate::text::{invisible, is_direction_control, Invisible};
 
 /// A line longer than this with no sentence end is one "sentence" longer
 /// than the analysis reads for speakers (see `attribution`).
@@ -87,7 +87,7 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+    matches!(invisible(c), Some(Invisible::ZeroWidth | Invisible::ByteOrderMark))
 }
 
 /// Finds the notes on an article's text, in one pass.

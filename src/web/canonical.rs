@@ -9,6 +9,8 @@
 //! empty query (`?`, `?&`) or a parameter another page reads makes no new
 //! address, so it is never rendered anew.
 
+use super::percent::{check_query, hex_byte, query_value};
+
 /// The parameters a path reads, in the order the canonical form lists them.
 fn parameters_of(path: &str) -> &'static [&'static str] {
     let is_list = |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty() && !rest.contains('/'));
@@ -32,7 +34,7 @@ pub fn canonical(path: &str, query: Option<&str>) -> Option<String> {
     }
     // A search refuses a malformed query (`search.rs`); other pages read it
     // leniently, as it is decoded below.
-    if wanted.contains(&"q") && !well_encoded(query) {
+    if wanted.contains(&"q") && check_query(query).is_err() {
         return None;
     }
     let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
@@ -46,7 +48,7 @@ pub fn canonical(path: &str, query: Option<&str>) -> Option<String> {
             out.push(sep);
             out.push_str(name);
             out.push('=');
-            out.push_str(&encode(&value));
+            out.push_str(&query_value(&value));
             sep = '&';
         }
     }
@@ -67,48 +69,6 @@ fn normalise_value(name: &str, value: &str) -> Option<String> {
         },
         _ => Some(value).filter(|v| !v.is_empty()).map(str::to_string),
     }
-}
-
-/// Percent-encodes a query value: letters, digits and `-._~` stay, a space
-/// is `+`, every other byte `%XX`.
-pub fn encode(v: &str) -> String {
-    let mut out = String::with_capacity(v.len());
-    for b in v.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else if b == b' ' {
-            out.push('+');
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Is every `%` followed by two hexadecimal digits, and is the decoded
-/// query UTF-8?
-pub fn well_encoded(raw: &str) -> bool {
-    decode_all(raw).is_some_and(|bytes| String::from_utf8(bytes).is_ok())
-}
-
-fn decode_all(raw: &str) -> Option<Vec<u8>> {
-    let bytes = raw.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            decoded.push(hex_byte(bytes.get(i + 1..i + 3)?)?);
-            i += 3;
-        } else {
-            decoded.push(bytes[i]);
-            i += 1;
-        }
-    }
-    Some(decoded)
-}
-
-fn hex_byte(pair: &[u8]) -> Option<u8> {
-    std::str::from_utf8(pair).ok().and_then(|h| u8::from_str_radix(h, 16).ok())
 }
 
 /// Decodes `%XX` of unreserved characters (which mean the same either way)

@@ -18,6 +18,7 @@ mod limits;
 pub mod live;
 mod pages;
 pub mod paging;
+mod percent;
 mod respond;
 pub mod serve;
 pub mod text_fragment;

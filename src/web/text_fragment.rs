@@ -2,6 +2,8 @@
 //! (`https://example.com/story#:~:text=start,end`): browsers that know them
 //! scroll to the words and mark them; others open the article as usual.
 
+use super::percent::fragment_term;
+
 /// Quotes of up to this many words are matched whole; longer ones by their
 /// first and last [`EDGE_WORDS`] words, which keeps the link short and
 /// survives differences of spacing and line breaks in between.
@@ -29,11 +31,11 @@ pub fn link(url: &str, words: &str) -> String {
         return url.to_string();
     }
     let directive = if words.len() <= WHOLE_UP_TO_WORDS {
-        encode(&words.join(" "))
+        fragment_term(&words.join(" "))
     } else {
         let start = words[..EDGE_WORDS].join(" ");
         let end = words[words.len() - EDGE_WORDS..].join(" ");
-        format!("{},{}", encode(&start), encode(&end))
+        format!("{},{}", fragment_term(&start), fragment_term(&end))
     };
     // The directive follows any fragment the address already has.
     let hash = if url.contains('#') { "" } else { "#" };
@@ -43,20 +45,6 @@ pub fn link(url: &str, words: &str) -> String {
 /// Quotation marks, and the punctuation that closes a quotation.
 fn is_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' | ',' | '.' | ';' | ':' | '\u{2026}')
-}
-
-/// Percent-encodes a text directive's term: letters and digits stay, and
-/// `-`, `,` and `&`, which mean something in a directive, are encoded.
-fn encode(term: &str) -> String {
-    let mut out = String::with_capacity(term.len());
-    for b in term.bytes() {
-        if b.is_ascii_alphanumeric() || b"._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

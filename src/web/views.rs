@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::analysis::{find_quotes, Kind};
 use crate::index::Index;
-use crate::text::for_display;
+use crate::text::{for_display, marked_stretches};
 use crate::transcript_check::{Change, Check};
 
 /// A link to a topic.
@@ -347,29 +347,23 @@ fn parts(text: &str, start: usize, end: usize, kind: Kind) -> Vec<Part> {
         Kind::Indirect => return whole(false),
         Kind::Mixed => {}
     }
-    let mut out = Vec::new();
-    let mut pos = start;
-    for q in find_quotes(text, start, end) {
+    let quotations = find_quotes(text, start, end).into_iter().map(|q| {
         let (qs, qe) = q.outer();
-        if qs < pos {
-            continue;
-        }
-        if qs > pos {
-            out.push(Part { text: for_display(&text[pos..qs]), quoted: false });
-        }
         // Inside the marks: after the opening one, up to the closing one.
         let inner_start = q.open.map_or(q.start, |o| o + text[o..].chars().next().map_or(1, char::len_utf8));
         let inner_end = q.close_end.map_or(q.end, |c| c - text[..c].chars().next_back().map_or(1, char::len_utf8));
-        let (inner_start, inner_end) = (inner_start.min(inner_end), inner_end.max(inner_start));
-        out.push(Part { text: for_display(&text[inner_start..inner_end]), quoted: true });
+        let inner = inner_start.min(inner_end)..inner_end.max(inner_start);
         // A quotation left open ends where its words do: what follows in
         // the statement is the reporter's again.
-        pos = qe.min(end);
-    }
-    if pos < end {
-        out.push(Part { text: for_display(&text[pos..end]), quoted: false });
-    }
-    out
+        (qs..qe.min(end), inner)
+    });
+    marked_stretches(start, end, quotations)
+        .into_iter()
+        .map(|(range, inner)| match inner {
+            Some(inner) => Part { text: for_display(&text[inner]), quoted: true },
+            None => Part { text: for_display(&text[range]), quoted: false },
+        })
+        .collect()
 }
 
 #[cfg(test)]

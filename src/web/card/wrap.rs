@@ -140,7 +140,7 @@ pub(super) fn clean(text: &str) -> String {
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
-        } else if !is_invisible(c) {
+        } else if crate::text::invisible(c).is_none() {
             out.push(c);
         }
     }
@@ -149,21 +149,6 @@ pub(super) fn clean(text: &str) -> String {
     out
 }
 
-/// Characters that change how the text around them is ordered or joined
-/// without being seen, and the two that XML does not allow.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200b}'..='\u{200f}' // zero-width space, (non-)joiners, direction marks
-            | '\u{202a}'..='\u{202e}' // direction embeddings and overrides
-            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
-            | '\u{2066}'..='\u{2069}' // direction isolates
-            | '\u{061c}' // Arabic letter mark
-            | '\u{00ad}' // soft hyphen
-            | '\u{feff}' // zero-width no-break space
-            | '\u{fffe}' | '\u{ffff}'
-    )
-}
 
 #[cfg(test)]
 mod tests {

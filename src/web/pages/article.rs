@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::corpus::BlockKind;
 use crate::index::Index;
-use crate::text::for_display;
+use crate::text::{for_display, marked_stretches};
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
 use crate::web::respond::split_json;
@@ -62,31 +62,23 @@ struct ArticleTemplate<'a> {
 
 /// The text from `start` to `end`, with the given statements marked.
 pub fn pieces(index: &Index, text: &str, start: usize, end: usize, marked: &[usize]) -> Vec<Piece> {
-    let mut out = Vec::new();
-    let mut pos = start;
-    for &i in marked {
-        let e = &index.entries[i];
-        if e.start < pos || e.end > end {
-            continue;
-        }
-        if e.start > pos {
-            out.push(Piece { text: for_display(&text[pos..e.start]), statement: None });
-        }
-        out.push(Piece {
-            text: for_display(&text[e.start..e.end]),
-            statement: Some(Marked {
-                id: e.id.clone(),
-                url: format!("/quotes/{}", e.id),
-                speaker_name: index.speaker_name(i),
-                class: views::speaker_class(e.speaker),
+    let inside = marked.iter().map(|&i| (i, &index.entries[i])).filter(|(_, e)| e.end <= end);
+    let marks = inside.map(|(i, e)| (e.start..e.end, i));
+    marked_stretches(start, end, marks)
+        .into_iter()
+        .map(|(range, statement)| Piece {
+            text: for_display(&text[range]),
+            statement: statement.map(|i| {
+                let e = &index.entries[i];
+                Marked {
+                    id: e.id.clone(),
+                    url: format!("/quotes/{}", e.id),
+                    speaker_name: index.speaker_name(i),
+                    class: views::speaker_class(e.speaker),
+                }
             }),
-        });
-        pos = e.end;
-    }
-    if pos < end {
-        out.push(Piece { text: for_display(&text[pos..end]), statement: None });
-    }
-    out
+        })
+        .collect()
 }
 
 pub fn build(site: &Site, a: usize) -> ArticlePage {

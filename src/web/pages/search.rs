@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::index::Index;
 use crate::search::{Outcome, Request, SearchError};
+use crate::text::marked_stretches;
 use crate::web::error::PageError;
+use crate::web::percent::{check_query, query_value};
 use crate::web::layout::Layout;
 use crate::web::paging::Pager;
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
@@ -201,18 +203,10 @@ fn run(site: &Site, words: &str, f: &Filters, page: Range<usize>, json: bool) ->
 fn hit(site: &Site, i: usize, outcome: &Outcome) -> Hit {
     let statement = views::statement(&site.index, i);
     let marks = site.index.search().map(|s| s.marks(&statement.text, &outcome.stems, &outcome.prefixes)).unwrap_or_default();
-    let mut marked = Vec::new();
-    let mut pos = 0;
-    for m in marks {
-        if m.start > pos {
-            marked.push(Stretch { text: statement.text[pos..m.start].to_string(), marked: false });
-        }
-        marked.push(Stretch { text: statement.text[m.clone()].to_string(), marked: true });
-        pos = m.end;
-    }
-    if pos < statement.text.len() {
-        marked.push(Stretch { text: statement.text[pos..].to_string(), marked: false });
-    }
+    let marked = marked_stretches(0, statement.text.len(), marks.into_iter().map(|m| (m, ())))
+        .into_iter()
+        .map(|(range, mark)| Stretch { text: statement.text[range].to_string(), marked: mark.is_some() })
+        .collect();
     Hit { statement, marked }
 }
 
@@ -275,7 +269,7 @@ fn respond(
     json: bool,
 ) -> Result<Response, PageError> {
     let raw = raw.unwrap_or_default();
-    check_encoding(&raw).map_err(|why| PageError::bad_request(format!("The search address is malformed: {why}."), json))?;
+    check_query(&raw).map_err(|why| PageError::bad_request(format!("The search address is malformed: {why}."), json))?;
     let Query(p) = params.map_err(|e| PageError::bad_request(format!("The search address is malformed: {}", e.body_text()), json))?;
     let page = build(site, &p, json)?;
     let title = if page.query.is_empty() { "Search".to_string() } else { format!("Search: {}", page.query) };
@@ -292,49 +286,9 @@ fn search_path(q: &str, speaker: &str, topic: &str, article: &str) -> String {
     let params: Vec<String> = [("q", q), ("speaker", speaker), ("topic", topic), ("article", article)]
         .iter()
         .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .map(|(k, v)| format!("{k}={}", query_value(v)))
         .collect();
     if params.is_empty() { "/search".to_string() } else { format!("/search?{}", params.join("&")) }
-}
-
-/// Percent-encodes a query value (letters, digits and `-._~` stay).
-fn encode(v: &str) -> String {
-    let mut out = String::with_capacity(v.len());
-    for b in v.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else if b == b' ' {
-            out.push('+');
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Axum decodes queries leniently ("%ZZ" stays as it is, "%FF" becomes
-/// "�"); a search address must be properly percent-encoded UTF-8.
-fn check_encoding(raw: &str) -> Result<(), String> {
-    let bytes = raw.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-                let byte = hex.and_then(|h| u8::from_str_radix(h, 16).ok()).ok_or_else(|| {
-                    format!("\"%\" at position {} is not followed by two hexadecimal digits", i + 1)
-                })?;
-                decoded.push(byte);
-                i += 3;
-            }
-            b => {
-                decoded.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(decoded).map(|_| ()).map_err(|_| "it does not decode to UTF-8 text".to_string())
 }
 
 pub async fn html(
@@ -351,19 +305,4 @@ pub async fn json(
     q: Result<Query<SearchParams>, QueryRejection>,
 ) -> Result<Response, PageError> {
     respond(&site, raw, q, true)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::check_encoding;
-
-    #[test]
-    fn percent_encoding_must_be_whole_and_utf8() {
-        assert!(check_encoding("q=cyber+attacks&speaker=putin").is_ok());
-        assert!(check_encoding("q=%E2%80%9Cquoted%E2%80%9D").is_ok());
-        assert!(check_encoding("q=%ZZ").is_err());
-        assert!(check_encoding("q=a%2").is_err());
-        assert!(check_encoding("q=%FF").is_err());
-        assert!(check_encoding("q=%C3%28").is_err());
-    }
 }
