@@ -158,13 +158,13 @@ impl PageCache {
             _ => return None,
         };
         let uri = request.uri();
-        if uri.path() == "/healthz" || super::limits::oversized(request) {
+        if uri.path() == "/healthz" || super::middleware::limits::oversized(request) {
             return None;
         }
         let key = super::canonical::canonical(uri.path(), uri.query())?;
         let prepared = self.get(&key)?;
         let mut response = answer(&prepared, &Client::of(request.headers()), head);
-        super::headers::apply(response.headers_mut());
+        super::middleware::headers::apply(response.headers_mut());
         // The line the router's request log would write (`--log-requests`).
         tracing::info!(target: "tower_http::trace::on_response", method = %request.method(), uri = %uri, status = response.status().as_u16(), "answered a prepared page");
         Some(response)
@@ -238,7 +238,7 @@ impl PageCache {
             Ok(rendered) => rendered,
             Err(e) => {
                 tracing::error!("a render stopped: {e}");
-                Rendered::AsIs(super::error::panic_response(Box::new(())))
+                Rendered::AsIs(super::middleware::panic_response(Box::new(())))
             }
         }
     }

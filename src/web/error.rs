@@ -1,13 +1,11 @@
 //! Error pages: a real 404, 400 or 500 page in HTML, or a JSON error for a
 //! `.json` address. Handlers return `Result<Response, PageError>` and use
 //! `?`; the error becomes a bare response that carries it, and one layer
-//! (`frame_errors`), which has the site, renders it in the site's frame.
-
-use std::any::Any;
-use std::sync::Arc;
+//! (`middleware::frame_errors`), which has the site, renders it in the
+//! site's frame.
 
 use askama::Template;
-use axum::extract::{OriginalUri, State};
+use axum::extract::OriginalUri;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -45,7 +43,7 @@ impl PageError {
     }
 
     /// The response, rendered in the site's frame where the site is known.
-    fn render(&self, site: Option<&Site>) -> Response {
+    pub(super) fn render(&self, site: Option<&Site>) -> Response {
         let title = self.status.canonical_reason().unwrap_or("Error");
         if self.json {
             let body = JsonError { status: self.status.as_u16(), error: title, message: &self.message };
@@ -70,22 +68,12 @@ impl PageError {
 
 impl IntoResponse for PageError {
     /// The plain message (or the JSON error), with the error kept in the
-    /// response for [`frame_errors`] to render in the site's frame; that
+    /// response for [`super::middleware::frame_errors`] to render in the site's frame; that
     /// layer is on every route.
     fn into_response(self) -> Response {
         let mut response = self.render(None);
         response.extensions_mut().insert(self);
         response
-    }
-}
-
-/// Renders a handler's [`PageError`] in the site's frame: the same HTML
-/// page or JSON error, whichever route it came from.
-pub async fn frame_errors(State(site): State<Arc<Site>>, request: axum::extract::Request, next: axum::middleware::Next) -> Response {
-    let response = next.run(request).await;
-    match response.extensions().get::<PageError>() {
-        Some(error) => error.render(Some(&site)),
-        None => response,
     }
 }
 
@@ -115,26 +103,4 @@ pub async fn not_found_fallback(OriginalUri(uri): OriginalUri) -> PageError {
 
 pub async fn method_not_allowed() -> Response {
     (StatusCode::METHOD_NOT_ALLOWED, [("allow", "GET, HEAD")], "Method not allowed: this site only reads (GET, HEAD).\n").into_response()
-}
-
-/// Logs every server error (5xx) with its request, whether or not each
-/// request is logged (`--log-requests`): those are the lines to act on.
-pub async fn log_server_errors(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
-    let (method, uri) = (request.method().clone(), request.uri().clone());
-    let response = next.run(request).await;
-    if response.status().is_server_error() {
-        tracing::error!(%method, %uri, status = response.status().as_u16(), "server error");
-    }
-    response
-}
-
-/// A handler that panicked: a plain 500 page, never a dropped connection.
-pub fn panic_response(_err: Box<dyn Any + Send + 'static>) -> Response {
-    tracing::error!("a request handler panicked");
-    (
-        StatusCode::INTERNAL_SERVER_ERROR,
-        [("content-type", "text/plain; charset=utf-8")],
-        "Internal server error: something went wrong on our side.\n",
-    )
-        .into_response()
 }

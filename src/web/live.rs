@@ -37,7 +37,7 @@ impl Live {
         // Serve at once: `app` has groups and the search index worked out
         // alongside, and a request that needs them before waits for them.
         let current = Current::new(Site::with_cache_budget(index, public_url, cache_budget));
-        let permits = Arc::new(tokio::sync::Semaphore::new(super::limits::MAX_CONCURRENT_REQUESTS));
+        let permits = Arc::new(tokio::sync::Semaphore::new(super::middleware::limits::MAX_CONCURRENT_REQUESTS));
         Arc::new(Live { current: RwLock::new(current), cache_budget, permits, public_url: public_url.to_string(), load })
     }
 
@@ -156,7 +156,7 @@ impl Service<Request> for LiveService {
             }
             current.router.clone()
         };
-        super::limits::Guard::new(router, self.0.permits.clone()).call(request)
+        super::middleware::limits::Guard::new(router, self.0.permits.clone()).call(request)
     }
 }
 
@@ -239,10 +239,10 @@ mod tests {
         assert!(!prepared(&live, &Method::POST, "/", &[]));
         assert!(!prepared(&live, &Method::GET, "/speakers/putin", &[]));
         assert!(!prepared(&live, &Method::GET, "/healthz", &[]));
-        let long = format!("/?z={}", "a".repeat(crate::web::limits::MAX_URI_BYTES));
+        let long = format!("/?z={}", "a".repeat(crate::web::middleware::limits::MAX_URI_BYTES));
         assert!(!prepared(&live, &Method::GET, &long, &[]));
         assert_eq!(send(&live, &Method::GET, &long, &[]).await.0, StatusCode::URI_TOO_LONG);
-        let big = "b".repeat(crate::web::limits::MAX_HEADER_BYTES);
+        let big = "b".repeat(crate::web::middleware::limits::MAX_HEADER_BYTES);
         assert!(!prepared(&live, &Method::GET, "/", &[("x-big", &big)]));
         assert_eq!(send(&live, &Method::GET, "/", &[("x-big", &big)]).await.0, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE);
     }

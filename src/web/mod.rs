@@ -12,10 +12,9 @@ pub mod citation;
 pub mod connections;
 pub mod embed;
 mod error;
-mod headers;
 mod layout;
-mod limits;
 pub mod live;
+pub mod middleware;
 mod pages;
 pub mod paging;
 mod percent;
@@ -27,16 +26,8 @@ pub mod views;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use axum::extract::{Request, State};
-use axum::middleware::Next;
-use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::CompressionLayer;
-use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
-use tower_http::LatencyUnit;
-use tracing::Level;
 
 use crate::index::Index;
 
@@ -132,7 +123,6 @@ impl Site {
 /// response goes through.
 pub fn app(site: Arc<Site>) -> Router {
     site.start_preparing();
-    let cache = site.cache.clone();
     // Pages that show groups of statements or search results wait, while
     // those are still being worked out after start-up, without holding one
     // of the threads that serve everything else.
@@ -150,45 +140,15 @@ pub fn app(site: Arc<Site>) -> Router {
         .route("/export.json", get(pages::meta::export))
         .route("/sitemap.xml", get(pages::meta::sitemap))
         .route("/sitemaps/{file}", get(pages::meta::sitemap_part))
-        .route_layer(axum::middleware::from_fn_with_state(site.clone(), until_prepared));
-    Router::new()
+        .route_layer(axum::middleware::from_fn_with_state(site.clone(), middleware::until_prepared));
+    let router = Router::new()
         .merge(pages)
         .route("/healthz", get(pages::meta::healthz))
         .route("/robots.txt", get(pages::meta::robots))
         .route("/static/{file}", get(assets::serve))
         .fallback(error::not_found_fallback)
-        .method_not_allowed_fallback(error::method_not_allowed)
-        // Innermost first: frame a handler's error as the site's error page,
-        // compress what is not prepared, answer from (and fill) the cache of
-        // prepared pages, refuse oversized requests, turn a panic into a 500
-        // page, then give every response the security headers, and log it. The limit on requests at once and their time
-        // wrap the whole router (`limits::Guard`, in `live.rs`): a layer
-        // added here is a layer per route.
-        .layer(axum::middleware::from_fn_with_state(site.clone(), error::frame_errors))
-        .layer(CompressionLayer::new())
-        .layer(axum::middleware::from_fn_with_state(cache, cache::serve_prepared))
-        .layer(axum::middleware::from_fn(limits::refuse_oversized))
-        .layer(CatchPanicLayer::custom(error::panic_response))
-        .layer(axum::middleware::from_fn(headers::security_headers))
-        .layer(axum::middleware::from_fn(error::log_server_errors))
-        .layer(
-            // A line per request, at info under the `tower_http` target
-            // (`--log-requests`); server errors are logged above either way.
-            TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
-                .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros))
-                .on_failure(()),
-        )
-        .with_state(site)
-}
-
-/// Lets a request through once the index is prepared (at once, after the
-/// first seconds of a large corpus).
-async fn until_prepared(State(site): State<Arc<Site>>, request: Request, next: Next) -> Response {
-    if !site.index.is_prepared() {
-        site.index.prepared().await;
-    }
-    next.run(request).await
+        .method_not_allowed_fallback(error::method_not_allowed);
+    middleware::around(router, &site).with_state(site)
 }
 
 #[cfg(test)]
