@@ -833,3 +833,44 @@ fn live_blog_entries_after_a_time_stamp() {
 fn a_reported_clause_may_open_with_a_name_in_capitals() {
     assert_eq!(who_said("Okafor says NFA membership for Nordland was never raised."), [pair("okafor", "NFA membership for Nordland was never raised")]);
 }
+
+#[test]
+fn a_form_of_a_verb_of_saying_after_a_possessive_is_a_noun() {
+    // "Southland's hopes", "his remarks": no one says anything by them, and
+    // a clause joined on after them is the sentence's speaker's.
+    assert_eq!(
+        who_said("Lindqvist said that Southland's hopes of a deal had faded, and that there was “nothing left to trade” on quotas."),
+        [
+            pair("lind", "Southland's hopes of a deal had faded"),
+            pair("lind", "there was “nothing left to trade” on quotas"),
+        ]
+    );
+    assert!(who_said("Okafor's remarks on the fleet drew applause.").is_empty());
+}
+
+#[test]
+fn a_verb_joined_on_speaks_for_the_sentence_not_for_a_clause_inside_it() {
+    // "would respond" is what the capital is to do, not a frame of its own.
+    assert_eq!(
+        who_said("Okafor vowed that Nordhavn would respond in kind to any new tariffs, and reiterated that the pipeline was “a purely commercial project.”"),
+        [
+            pair("okafor", "Nordhavn would respond in kind to any new tariffs"),
+            pair("okafor", "the pipeline was “a purely commercial project.”"),
+        ]
+    );
+    // A pronoun inside the reported clause is the speaker telling of
+    // himself: the verb joined on is still the sentence's speaker's.
+    assert_eq!(
+        who_said("Okafor said he had raised the cases of the two trawler crews, and vowed to keep pressing for their release."),
+        [pair("okafor", "he had raised the cases of the two trawler crews"), pair("okafor", "vowed to keep pressing for their release")]
+    );
+    // A leader named inside the clause is another person in play: a verb
+    // joined on after it is left to no one rather than guessed, and is
+    // never the named leader's.
+    assert_eq!(
+        who_said("Lindqvist said Okafor had responded to her concerns, and added that talks on quotas would resume in May."),
+        [pair("lind", "Okafor had responded to her concerns"), pair("?", "talks on quotas would resume in May")]
+    );
+    let read = who_said("Lindqvist said Okafor had warned her about the fleet, adding that the quotas would stay as they are.");
+    assert!(read.iter().all(|(who, _)| who != "okafor"), "{read:?}");
+}

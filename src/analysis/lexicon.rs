@@ -260,6 +260,16 @@ pub const FUNCTION_WORDS: &[&str] = &[
 /// leader, another person in play.
 pub const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them"];
 
+/// Possessive determiners: a form of a verb of saying right after one is a
+/// noun ("his remarks", "their claims"). "her" is also an object ("heard
+/// her say"), so after it only an -s or -ing form counts.
+pub const POSSESSIVE_DETERMINERS: &[&str] = &["his", "her", "its", "their", "our", "my", "your"];
+
+/// Modal verbs: a verb of saying after one ("would respond", "will tell")
+/// is an act to come or one supposed, not a report of what was said, so
+/// its subject is no speaker a verb joined on later can continue.
+pub const MODALS: &[&str] = &["would", "will", "could", "can", "should", "shall", "might", "may", "must"];
+
 /// Words that negate the verb of saying after them ("did not say",
 /// "never mentioned"): negated speech is no statement.
 pub const NEGATIONS: &[&str] = &["not", "never", "neither", "nor"];
@@ -505,6 +515,8 @@ mod tests {
         assert_words("STANCE_VERBS", STANCE_VERBS);
         assert_words("QUOTE_LIST_CUES", QUOTE_LIST_CUES);
         assert_words("NEGATIONS", NEGATIONS);
+        assert_words("POSSESSIVE_DETERMINERS", POSSESSIVE_DETERMINERS);
+        assert_words("MODALS", MODALS);
         assert_words("OBJECT_PRONOUNS", OBJECT_PRONOUNS);
         for (lemma, particle) in PARTICLE_VERBS {
             assert_words("PARTICLE_VERBS", &[lemma, particle]);

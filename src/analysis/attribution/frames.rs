@@ -3,7 +3,9 @@
 
 use super::words::Word;
 use super::{Reader, Who};
-use crate::analysis::lexicon::{ends_with_folded, WordList, COORDINATORS, NEGATIONS, PASSIVE_AUXILIARIES};
+use crate::analysis::lexicon::{
+    ends_with_folded, WordList, COORDINATORS, MODALS, NEGATIONS, PASSIVE_AUXILIARIES, POSSESSIVE_DETERMINERS,
+};
 use crate::analysis::mentions::Mention;
 use crate::analysis::verbs::{speech_verb, SpeechVerb};
 use crate::text::is_blank;
@@ -31,11 +33,6 @@ pub(super) struct Frame {
     pub(super) coordinated: bool,
     pub(super) who: Who,
     pub(super) clause: Option<(usize, usize)>,
-}
-
-/// The last subject known among `frames`, latest first.
-fn last_known(frames: &[Frame]) -> Option<Who> {
-    frames.iter().rev().map(|f| f.who.clone()).find(|w| *w != Who::Unknown)
 }
 
 /// The first subject known among `frames`, earliest first.
@@ -116,12 +113,15 @@ impl Reader<'_> {
         if self.is_passive_asked(w) || self.is_negated(i) || self.is_passive(i) || self.is_object_of_stance(i) {
             return None;
         }
+        if self.is_possessed_noun(i) {
+            return None;
+        }
         let joined_by_comma = self.preceded_by_join(w.start);
         let mut inverted = false;
         let (who, zone_start) = if verb.participle && (joined_by_comma || self.starts_stretch(i)) {
             // "…, adding": whoever the sentence's last frame is about or, with
             // no frame before, whoever the sentence opens on.
-            let who = last_known(frames).or_else(|| self.sentence_subject()).unwrap_or(Who::Unknown);
+            let who = self.joined_subject(frames).or_else(|| self.sentence_subject()).unwrap_or(Who::Unknown);
             (who, self.clause_join_start(w.start))
         } else if let Some((who, at)) = self.subject_before(i) {
             (self.resolve_relative(who, at, frames), at)
@@ -157,7 +157,8 @@ impl Reader<'_> {
         let before_and =
             self.text[self.start..prev.start].trim_end_matches(|c: char| is_blank(c) || crate::text::is_any_quote_mark(c));
         let last = frames.last().filter(|f| matches!(f.kind, FrameKind::Verb(v) if v.takes_clause))?;
-        if !before_and.ends_with(',') || last.who == Who::Unknown {
+        let who = self.joined_subject(frames).unwrap_or(Who::Unknown);
+        if !before_and.ends_with(',') || who == Who::Unknown {
             return None;
         }
         Some(Frame {
@@ -165,7 +166,7 @@ impl Reader<'_> {
             verb: (prev.start, w.end),
             zone_start: self.clause_join_start(prev.start),
             coordinated: true,
-            who: last.who.clone(),
+            who,
             clause: Some((self.after_blanks(w.end), self.end)),
         })
     }
@@ -219,7 +220,55 @@ impl Reader<'_> {
 
     /// "…and said", "…but added": a verb joined to the one before shares its subject.
     fn coordinated_subject(&self, i: usize, frames: &[Frame]) -> Option<Who> {
-        self.follows_coordinator(self.words[i].start).then(|| last_known(frames)).flatten()
+        self.follows_coordinator(self.words[i].start).then(|| self.joined_subject(frames)).flatten()
+    }
+
+    /// Whom a verb joined on after `frames` speaks for ("…, adding", "… and
+    /// said", "…, and that"): the subject of the sentence's own frame, not of
+    /// one inside its reported clause ("Lindqvist said Okafor had responded,
+    /// and added …" is Lindqvist's). A frame after a modal ("Nordhavn would
+    /// respond") is an act, not a speaker. A pronoun inside the clause
+    /// ("Biden said he had raised …, and vowed …") does not stand against
+    /// the sentence's own subject; `Unknown` when the nearest subject names
+    /// someone other than the sentence's own: two people are in play, and
+    /// guessing could put the words in the wrong mouth.
+    fn joined_subject(&self, frames: &[Frame]) -> Option<Who> {
+        let speaking = |f: &&Frame| f.who != Who::Unknown && !self.follows_modal(f.verb.0);
+        let nearest = frames.iter().rev().find(speaking)?.who.clone();
+        let inside_a_clause = |k: usize| frames[..k].iter().any(|g| g.clause.is_some_and(|(c, _)| c <= frames[k].verb.0));
+        let own = (0..frames.len()).rev().filter(|&k| !inside_a_clause(k)).map(|k| &frames[k]).find(speaking);
+        match own {
+            Some(own) if own.who == nearest || matches!(nearest, Who::Pronoun(_)) => Some(own.who.clone()),
+            Some(_) => Some(Who::Unknown),
+            None => Some(nearest),
+        }
+    }
+
+    /// Does a modal ("would", "will") come right before `at`?
+    fn follows_modal(&self, at: usize) -> bool {
+        self.words.iter().rev().find(|w| w.end <= at).is_some_and(|w| self.text[w.end..at].chars().all(is_blank) && MODALS.has(self.word_str(w)))
+    }
+
+    /// "Southland's hopes", "his remarks", "their claims": the word at `i`,
+    /// right after a possessive, is a noun. After a name's "'s" only an -s
+    /// form is ("Biden's said" is "has said", "Putin's saying" "is saying");
+    /// after "her", which may be an object ("heard her say"), an -s or -ing
+    /// form.
+    fn is_possessed_noun(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).filter(|&k| self.words[k].stretch == self.words[i].stretch) else { return false };
+        let (owner, word) = (self.word_str(&self.words[prev]), self.word_str(&self.words[i]));
+        if !self.text[self.words[prev].end..self.words[i].start].chars().all(is_blank) {
+            return false;
+        }
+        let s_form = ends_with_folded(word, "s") && !ends_with_folded(word, "ss");
+        if ["her"].has(owner) {
+            return s_form || ends_with_folded(word, "ing");
+        }
+        if POSSESSIVE_DETERMINERS.has(owner) {
+            return true;
+        }
+        let names_owner = ends_with_folded(owner, "'s") || ends_with_folded(owner, "’s");
+        names_owner && s_form
     }
 
     /// Does "and", "but" or "then" come right before `at` ("… and said")?
