@@ -874,3 +874,17 @@ fn a_verb_joined_on_speaks_for_the_sentence_not_for_a_clause_inside_it() {
     let read = who_said("Lindqvist said Okafor had warned her about the fleet, adding that the quotas would stay as they are.");
     assert!(read.iter().all(|(who, _)| who != "okafor"), "{read:?}");
 }
+
+#[test]
+fn a_clause_without_that_may_open_with_a_plain_noun() {
+    assert_eq!(
+        who_said("Dismissing talk of a slump as “wishful thinking,” the Southland leader said growth would meet this year's target."),
+        [
+            pair("okafor", "Dismissing talk of a slump as “wishful thinking,”"),
+            pair("okafor", "growth would meet this year's target"),
+        ]
+    );
+    assert_eq!(who_said("Lindqvist said relations had improved."), [pair("lind", "relations had improved")]);
+    // Not a noun and a verb: an object and what follows it.
+    assert!(who_said("Lindqvist said goodbye to the delegation at noon.").is_empty());
+}

@@ -197,6 +197,12 @@ pub const CLAUSE_OPENERS: &[&str] = &[
     "russia", "america", "nobody", "no", "both", "all", "everything", "nothing",
 ];
 
+/// Auxiliaries and modals: after a verb like "say", a plain noun and then
+/// one of these opens a clause with no "that" ("said growth would meet
+/// the target", "said relations had improved").
+pub const CLAUSE_AUXILIARIES: &[&str] =
+    &["is", "are", "was", "were", "has", "have", "had", "would", "will", "could", "can", "should", "must", "might", "may"];
+
 /// Words that open a noun phrase: reading back from a role ("a White House
 /// official"), the phrase starts at one of them.
 pub const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "one", "two", "three", "several"];
@@ -517,6 +523,7 @@ mod tests {
         assert_words("NEGATIONS", NEGATIONS);
         assert_words("POSSESSIVE_DETERMINERS", POSSESSIVE_DETERMINERS);
         assert_words("MODALS", MODALS);
+        assert_words("CLAUSE_AUXILIARIES", CLAUSE_AUXILIARIES);
         assert_words("OBJECT_PRONOUNS", OBJECT_PRONOUNS);
         for (lemma, particle) in PARTICLE_VERBS {
             assert_words("PARTICLE_VERBS", &[lemma, particle]);

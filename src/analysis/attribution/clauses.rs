@@ -4,7 +4,7 @@
 use super::frames::Frame;
 use super::words::is_name_like;
 use super::Reader;
-use crate::analysis::lexicon::{ends_with_folded, WordList, CLAUSE_CONJUNCTIONS, CLAUSE_OPENERS, FINITE, JOINING_CONJUNCTIONS, PREPOSITIONS, RELATIVES};
+use crate::analysis::lexicon::{ends_with_folded, WordList, CLAUSE_AUXILIARIES, CLAUSE_CONJUNCTIONS, CLAUSE_OPENERS, FINITE, JOINING_CONJUNCTIONS, PREPOSITIONS, RELATIVES};
 use crate::analysis::mentions::is_possessive;
 use crate::analysis::verbs::{speech_verb, SpeechVerb};
 use crate::text::is_blank;
@@ -29,6 +29,9 @@ impl Reader<'_> {
             }
             let opens = CLAUSE_OPENERS.has(first) || is_name_like(first) || is_acronym(first);
             if !["that"].has(first) && opens && (self.has_finite_verb(i + 1) || verb.participle) {
+                return Some(next.start);
+            }
+            if verb.bare_clause && self.is_noun_then_auxiliary(i + 1) {
                 return Some(next.start);
             }
         }
@@ -71,6 +74,21 @@ impl Reader<'_> {
                 t.starts_with(char::is_lowercase)
                     && (FINITE.has(t) || (ends_with_folded(t, "ed") && t.to_lowercase().len() > 4) || ends_with_folded(t, "n't"))
             })
+    }
+
+    /// "said growth would meet …": the word at `k` is a plain lower-case
+    /// noun and the next, in the same stretch, an auxiliary or a modal. Not
+    /// "said goodbye to …".
+    fn is_noun_then_auxiliary(&self, k: usize) -> bool {
+        let words = &self.words;
+        let (Some(noun), Some(aux)) = (words.get(k), words.get(k + 1)) else { return false };
+        let noun_text = self.word_str(noun);
+        noun.stretch == aux.stretch
+            && noun_text.chars().all(|c| c.is_lowercase())
+            && !PREPOSITIONS.has(noun_text)
+            && speech_verb(noun_text, None).is_none()
+            && self.text[noun.end..aux.start].chars().all(is_blank)
+            && CLAUSE_AUXILIARIES.has(self.word_str(aux))
     }
 
     /// "said this to Biden", "said so": the word at `k` is the verb's object,
