@@ -888,3 +888,19 @@ fn a_clause_without_that_may_open_with_a_plain_noun() {
     // Not a noun and a verb: an object and what follows it.
     assert!(who_said("Lindqvist said goodbye to the delegation at noon.").is_empty());
 }
+
+#[test]
+fn verbs_that_also_take_objects_report_a_clause_only_with_that() {
+    assert_eq!(
+        who_said("Okafor replied that it was always better to meet face to face."),
+        [pair("okafor", "it was always better to meet face to face")]
+    );
+    assert_eq!(
+        who_said("In an essay published before the talks, Lindqvist wrote in a Sunday paper that the quotas would “hold for a decade.”"),
+        [pair("lind", "the quotas would “hold for a decade.”")]
+    );
+    // An object, and a relative clause after it, are no reported speech.
+    assert!(who_said("Okafor answered questions that had been sent in advance.").is_empty());
+    assert!(who_said("Lindqvist replied to a letter that the fleet owners had sent.").is_empty());
+    assert!(who_said("Lindqvist wrote a book that sold well in Southland.").is_empty());
+}

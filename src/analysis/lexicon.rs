@@ -49,11 +49,26 @@ pub const CLAUSE_VERBS: &[&str] = &[
 
 /// Verbs that frame a quotation but do not take a "that" clause of their own.
 pub const QUOTE_VERBS: &[&str] = &[
-    "continue", "ask", "answer", "reply", "respond", "discuss", "describe", "call", "express", "urge",
-    "joke", "quip", "exclaim", "write", "tweet", "counter", "retort", "characterize", "characterise",
+    "continue", "ask", "discuss", "describe", "call", "express", "urge",
+    "joke", "quip", "exclaim", "counter", "retort", "characterize", "characterise",
     "dub", "term", "label", "speak", "accuse", "dismiss", "reject", "apologize", "apologise", "recount",
     "boast", "demand", "lament", "muse", "observe", "proclaim", "repeat", "shout", "snap", "testify",
     "summarize", "summarise", "hint",
+];
+
+/// Verbs that frame quotations and take objects ("answered questions",
+/// "wrote a letter"), and report speech as a clause only with "that", right
+/// after them or after a phrase of time or place ("replied that …", "wrote
+/// in an op-ed on Monday that …").
+pub const THAT_CLAUSE_VERBS: &[&str] = &["answer", "reply", "respond", "write", "tweet", "post"];
+
+/// Words that open a phrase of time, place or manner between a verb of
+/// [`THAT_CLAUSE_VERBS`] and its "that" ("wrote *in* an op-ed that …",
+/// "replied *later* that …"). Not "to" or "about": "replied to a question
+/// that …" is a relative clause.
+pub const ADVERBIAL_OPENERS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "via", "from", "later", "earlier", "again", "also",
+    "separately", "afterwards", "shortly", "then", "once",
 ];
 
 /// Forms of verbs of saying that the regular rules get wrong: each lemma
@@ -395,11 +410,20 @@ mod tests {
     }
 
     #[test]
+    fn that_clause_verbs() {
+        assert_words("THAT_CLAUSE_VERBS", THAT_CLAUSE_VERBS);
+        assert_words("ADVERBIAL_OPENERS", ADVERBIAL_OPENERS);
+        // A lemma in two lists would take the kind of whichever comes last.
+        assert!(THAT_CLAUSE_VERBS.iter().all(|v| !CLAUSE_VERBS.contains(v) && !QUOTE_VERBS.contains(v) && !STANCE_VERBS.contains(v)));
+        assert!(!ADVERBIAL_OPENERS.contains(&"to") && !ADVERBIAL_OPENERS.contains(&"about"));
+    }
+
+    #[test]
     fn irregular_verbs() {
         let lemmas: Vec<&str> = IRREGULAR_VERBS.iter().map(|(l, _)| *l).collect();
         assert_words("IRREGULAR_VERBS", &lemmas);
         for (lemma, forms) in IRREGULAR_VERBS {
-            let known = CLAUSE_VERBS.contains(lemma) || QUOTE_VERBS.contains(lemma) || STANCE_VERBS.contains(lemma);
+            let known = [CLAUSE_VERBS, QUOTE_VERBS, THAT_CLAUSE_VERBS, STANCE_VERBS].iter().any(|list| list.contains(lemma));
             assert!(known, "{lemma} is not a verb of saying");
             assert_words(lemma, forms);
         }

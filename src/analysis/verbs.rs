@@ -8,12 +8,16 @@ use rustc_hash::FxHashMap;
 
 use super::lexicon::{
     BARE_CLAUSE_VERBS, CLAUSE_VERBS, IRREGULAR_VERBS, NOT_FRAMES, PARTICLE_VERBS, QUOTE_VERBS, STANCE_OBJECTS, STANCE_VERBS,
+    THAT_CLAUSE_VERBS,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SpeechVerb {
     /// Takes reported speech as a clause ("said that ...", "warned ... that").
     pub takes_clause: bool,
+    /// Takes its clause only with "that", near it ("replied that", "wrote
+    /// in an op-ed that"): see [`super::lexicon::THAT_CLAUSE_VERBS`].
+    pub needs_that: bool,
     /// An -ing form continuing the sentence's speaker ("..., adding: ...").
     pub participle: bool,
     /// "said"/"says"/"say": may introduce a clause without "that".
@@ -58,7 +62,8 @@ fn table() -> &'static Forms {
         // Verbs of stance not among the others frame quotations like them.
         let stance_only: Vec<&str> =
             STANCE_VERBS.iter().copied().filter(|v| !CLAUSE_VERBS.contains(v) && !QUOTE_VERBS.contains(v)).collect();
-        for (lemmas, takes_clause) in [(CLAUSE_VERBS, true), (QUOTE_VERBS, false), (&stance_only[..], false)] {
+        let lists = [(CLAUSE_VERBS, true, false), (THAT_CLAUSE_VERBS, true, true), (QUOTE_VERBS, false, false), (&stance_only[..], false, false)];
+        for (lemmas, takes_clause, needs_that) in lists {
             for lemma in lemmas {
                 let stance = STANCE_VERBS.contains(lemma);
                 let objects = STANCE_OBJECTS.iter().find(|(l, _)| l == lemma).map_or(&[][..], |(_, o)| *o);
@@ -70,7 +75,7 @@ fn table() -> &'static Forms {
                 for form in forms.into_iter().filter(|f| !NOT_FRAMES.contains(&f.as_str())) {
                     let participle = form.ends_with("ing");
                     let bare_clause = BARE_CLAUSE_VERBS.contains(lemma);
-                    t.entry(form.into_bytes()).or_insert(SpeechVerb { takes_clause, participle, bare_clause, stance, objects });
+                    t.entry(form.into_bytes()).or_insert(SpeechVerb { takes_clause, needs_that, participle, bare_clause, stance, objects });
                 }
             }
         }

@@ -4,10 +4,15 @@
 use super::frames::Frame;
 use super::words::is_name_like;
 use super::Reader;
-use crate::analysis::lexicon::{ends_with_folded, WordList, CLAUSE_AUXILIARIES, CLAUSE_CONJUNCTIONS, CLAUSE_OPENERS, FINITE, JOINING_CONJUNCTIONS, PREPOSITIONS, RELATIVES};
+use crate::analysis::lexicon::{ends_with_folded, WordList, ADVERBIAL_OPENERS, CLAUSE_AUXILIARIES, CLAUSE_CONJUNCTIONS, CLAUSE_OPENERS, FINITE, JOINING_CONJUNCTIONS, PREPOSITIONS, RELATIVES};
 use crate::analysis::mentions::is_possessive;
 use crate::analysis::verbs::{speech_verb, SpeechVerb};
 use crate::text::is_blank;
+
+/// Most words between a verb that needs "that" (`THAT_CLAUSE_VERBS`) and
+/// its "that": enough for "wrote in an op-ed published before his trip to
+/// Europe that".
+const MAX_ADVERBIAL_WORDS: usize = 10;
 
 impl Reader<'_> {
     /// Where the reported clause of the verb at `i` starts: after "that" (within
@@ -19,6 +24,9 @@ impl Reader<'_> {
         let after = text[w.end..self.end].trim_start_matches(is_blank);
         if after.starts_with([',', ':', ';']) || after.starts_with(crate::text::is_any_quote_mark) {
             return None;
+        }
+        if verb.needs_that {
+            return self.that_after_adverbial(i);
         }
         // "said he would", "suggested the US would respond", "noting what": a
         // clause right after the verb, if it has a verb of its own.
@@ -74,6 +82,31 @@ impl Reader<'_> {
                 t.starts_with(char::is_lowercase)
                     && (FINITE.has(t) || (ends_with_folded(t, "ed") && t.to_lowercase().len() > 4) || ends_with_folded(t, "n't"))
             })
+    }
+
+    /// "replied that …", "wrote in an op-ed on Monday that …": "that" right
+    /// after the verb at `i`, or after a phrase of time or place (a few
+    /// words, no verb of saying among them).
+    fn that_after_adverbial(&self, i: usize) -> Option<usize> {
+        let (text, words) = (self.text, &self.words);
+        let w = &words[i];
+        let next = words.get(i + 1).filter(|n| n.stretch == w.stretch)?;
+        let is_that = |k: usize| ["that"].has(self.word_str(&words[k]));
+        if is_that(i + 1) {
+            return Some(self.after_blanks(next.end));
+        }
+        if !ADVERBIAL_OPENERS.has(self.word_str(next)) {
+            return None;
+        }
+        (i + 2..words.len())
+            .take(MAX_ADVERBIAL_WORDS)
+            .take_while(|&k| {
+                words[k].stretch == w.stretch
+                    && !text[words[k - 1].end..words[k].start].contains([':', ';'])
+                    && speech_verb(self.word_str(&words[k]), None).is_none()
+            })
+            .find(|&k| is_that(k))
+            .map(|k| self.after_blanks(words[k].end))
     }
 
     /// "said growth would meet …": the word at `k` is a plain lower-case
