@@ -904,3 +904,17 @@ fn verbs_that_also_take_objects_report_a_clause_only_with_that() {
     assert!(who_said("Lindqvist replied to a letter that the fleet owners had sent.").is_empty());
     assert!(who_said("Lindqvist wrote a book that sold well in Southland.").is_empty());
 }
+
+#[test]
+fn a_verb_with_its_particle_frames_speech_and_without_it_none() {
+    assert_eq!(
+        who_said("Okafor listed the fishing fleets and made it clear that he would keep raising the quotas."),
+        [pair("okafor", "he would keep raising the quotas")]
+    );
+    assert_eq!(
+        who_said("Lindqvist made clear that the border would stay open."),
+        [pair("lind", "the border would stay open")]
+    );
+    // "made" alone is no verb of saying.
+    assert!(who_said("Lindqvist made a deal that the fleet owners welcomed.").is_empty());
+}

@@ -44,7 +44,7 @@ pub const CLAUSE_VERBS: &[&str] = &[
     "emphasize", "emphasise", "state", "declare", "consider", "believe", "think", "argue", "claim",
     "confirm", "acknowledge", "admit", "suggest", "promise", "vow", "pledge", "assert", "remark",
     "recall", "mention", "reiterate", "underline", "underscore", "predict", "affirm", "contend",
-    "reveal", "concede", "complain", "hope", "point", "assure", "caution", "deny", "allege",
+    "reveal", "concede", "complain", "hope", "point", "assure", "caution", "deny", "allege", "make",
 ];
 
 /// Verbs that frame a quotation but do not take a "that" clause of their own.
@@ -75,6 +75,7 @@ pub const ADVERBIAL_OPENERS: &[&str] = &[
 /// with all its forms, used in place of the regular ones.
 pub const IRREGULAR_VERBS: &[(&str, &[&str])] = &[
     ("say", &["say", "says", "said", "saying"]),
+    ("make", &["make", "makes", "made", "making"]),
     ("slam", &["slam", "slams", "slammed", "slamming"]),
     ("agree", &["agree", "agrees", "agreed", "agreeing"]),
     ("tell", &["tell", "tells", "told", "telling"]),
@@ -104,9 +105,10 @@ pub const STANCE_VERBS: &[&str] = &[
     "criticize", "criticise", "hail", "warn", "defend", "reiterate", "recall", "insist", "urge", "demand",
 ];
 
-/// Verbs that frame speech only with the particle after them ("pointed
-/// out", "ruled out"): lemma and particle.
-pub const PARTICLE_VERBS: &[(&str, &str)] = &[("point", "out"), ("rule", "out")];
+/// Verbs that frame speech only with the particle after them, or after
+/// "it" ("pointed out", "ruled it out", "made it clear that"): lemma and
+/// particle.
+pub const PARTICLE_VERBS: &[(&str, &str)] = &[("point", "out"), ("rule", "out"), ("make", "clear")];
 
 /// Verbs of stance that frame speech only with one of these objects within
 /// a few words ("raised the cases", "expressed concern", "voiced hope"):

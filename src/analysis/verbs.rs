@@ -27,6 +27,9 @@ pub struct SpeechVerb {
     /// The objects a verb of stance needs near it to be one ("raised the
     /// cases"); empty when any will do.
     pub objects: &'static [&'static str],
+    /// The word that must follow, or follow "it", for the verb to frame
+    /// speech ("pointed out", "made it clear").
+    pub particle: Option<&'static str>,
 }
 
 fn regular_forms(lemma: &str) -> Vec<String> {
@@ -67,6 +70,7 @@ fn table() -> &'static Forms {
             for lemma in lemmas {
                 let stance = STANCE_VERBS.contains(lemma);
                 let objects = STANCE_OBJECTS.iter().find(|(l, _)| l == lemma).map_or(&[][..], |(_, o)| *o);
+                let particle = PARTICLE_VERBS.iter().find(|(l, _)| l == lemma).map(|(_, p)| *p);
                 let forms = IRREGULAR_VERBS
                     .iter()
                     .find(|(l, _)| l == lemma)
@@ -75,7 +79,7 @@ fn table() -> &'static Forms {
                 for form in forms.into_iter().filter(|f| !NOT_FRAMES.contains(&f.as_str())) {
                     let participle = form.ends_with("ing");
                     let bare_clause = BARE_CLAUSE_VERBS.contains(lemma);
-                    t.entry(form.into_bytes()).or_insert(SpeechVerb { takes_clause, needs_that, participle, bare_clause, stance, objects });
+                    t.entry(form.into_bytes()).or_insert(SpeechVerb { takes_clause, needs_that, participle, bare_clause, stance, objects, particle });
                 }
             }
         }
@@ -120,9 +124,8 @@ pub fn speech_verb(word: &str, next: Option<&str>) -> Option<SpeechVerb> {
         Cow::Owned(word.to_lowercase().into_bytes())
     };
     let v = *forms.get(lower.as_ref())?;
-    let needs_particle = PARTICLE_VERBS.iter().find(|(lemma, _)| lower.starts_with(lemma.as_bytes()));
-    match needs_particle {
-        Some((_, particle)) if !next.is_some_and(|n| n.eq_ignore_ascii_case(particle)) => None,
+    match v.particle {
+        Some(particle) if !next.is_some_and(|n| n.eq_ignore_ascii_case(particle)) => None,
         _ => Some(v),
     }
 }

@@ -86,6 +86,17 @@ impl Reader<'_> {
         self.words.get(i + 1).filter(|n| n.stretch == w.stretch).map(|n| self.word_str(n))
     }
 
+    /// Where the particle of a verb at `i` would be: the next word, or the
+    /// one after "it" ("ruled it out", "made it clear").
+    fn particle_slot(&self, i: usize) -> Option<usize> {
+        let next = (i + 1 < self.words.len() && self.words[i + 1].stretch == self.words[i].stretch).then_some(i + 1)?;
+        let after_it = (next + 1 < self.words.len() && self.words[next + 1].stretch == self.words[i].stretch).then_some(next + 1);
+        match after_it {
+            Some(k) if self.word_str(&self.words[next]).eq_ignore_ascii_case("it") => Some(k),
+            _ => Some(next),
+        }
+    }
+
     /// "according to X", starting at the word `i`.
     fn according_frame(&self, i: usize) -> Option<Frame> {
         let w = &self.words[i];
@@ -102,7 +113,8 @@ impl Reader<'_> {
     fn verb_frame(&self, i: usize, frames: &[Frame]) -> Option<Frame> {
         let w = &self.words[i];
         let word = self.word_str(w);
-        let verb = speech_verb(word, self.next_in_stretch(i))?;
+        let particle_at = self.particle_slot(i);
+        let verb = speech_verb(word, particle_at.map(|k| self.word_str(&self.words[k])))?;
         // A capitalised "States" or "Says" mid-sentence is a name or a title.
         if word.starts_with(char::is_uppercase) && !self.starts_stretch(i) {
             return None;
@@ -136,7 +148,9 @@ impl Reader<'_> {
         };
         let coordinated = verb.participle && joined_by_comma || self.preceded_by_join(zone_start);
         // "…," said the president: what follows the verb is its subject, not a clause.
-        let clause = if verb.takes_clause && !inverted { self.clause_start(i, verb) } else { None };
+        // "pointed out that", "made it clear that": the clause follows the particle.
+        let clause_from = if verb.particle.is_some() { particle_at.unwrap_or(i) } else { i };
+        let clause = if verb.takes_clause && !inverted { self.clause_start(clause_from, verb) } else { None };
         Some(Frame {
             kind: FrameKind::Verb(verb),
             verb: (w.start, w.end),
