@@ -885,6 +885,8 @@ fn a_clause_without_that_may_open_with_a_plain_noun() {
         ]
     );
     assert_eq!(who_said("Lindqvist said relations had improved."), [pair("lind", "relations had improved")]);
+    // Captions write a capital's name in lower case: it opens the clause the same way.
+    assert_eq!(who_said("Okafor said nordhavn would keep its fleet."), [pair("okafor", "nordhavn would keep its fleet")]);
     // Not a noun and a verb: an object and what follows it.
     assert!(who_said("Lindqvist said goodbye to the delegation at noon.").is_empty());
 }

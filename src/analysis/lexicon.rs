@@ -210,8 +210,8 @@ pub const NOT_NAMES: &[&str] = &[
 /// Words that can start a reported clause with no "that" ("said he would").
 pub const CLAUSE_OPENERS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "this", "these", "those", "his", "her",
-    "their", "its", "our", "there", "what", "how", "why", "whether", "if", "washington", "moscow",
-    "russia", "america", "nobody", "no", "both", "all", "everything", "nothing",
+    "their", "its", "our", "there", "what", "how", "why", "whether", "if", "nobody", "no", "both", "all",
+    "everything", "nothing",
 ];
 
 /// Auxiliaries and modals: after a verb like "say", a plain noun and then
