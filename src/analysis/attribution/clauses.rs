@@ -36,7 +36,7 @@ impl Reader<'_> {
                 return None;
             }
             let opens = CLAUSE_OPENERS.has(first) || is_name_like(first) || is_acronym(first);
-            if !["that"].has(first) && opens && (self.has_finite_verb(i + 1) || verb.participle) {
+            if !first.eq_ignore_ascii_case("that") && opens && (self.has_finite_verb(i + 1) || verb.participle) {
                 return Some(next.start);
             }
             if verb.bare_clause && self.is_noun_then_auxiliary(i + 1) {
@@ -51,7 +51,7 @@ impl Reader<'_> {
                 break;
             }
             let word = self.word_str(&words[k]);
-            if ["that"].has(word) {
+            if word.eq_ignore_ascii_case("that") {
                 return Some(self.after_blanks(words[k].end));
             }
             if speech_verb(word, None).is_some() {
@@ -91,7 +91,7 @@ impl Reader<'_> {
         let (text, words) = (self.text, &self.words);
         let w = &words[i];
         let next = words.get(i + 1).filter(|n| n.stretch == w.stretch)?;
-        let is_that = |k: usize| ["that"].has(self.word_str(&words[k]));
+        let is_that = |k: usize| self.word_str(&words[k]).eq_ignore_ascii_case("that");
         if is_that(i + 1) {
             return Some(self.after_blanks(next.end));
         }
@@ -129,7 +129,7 @@ impl Reader<'_> {
     fn points_back_as_object(&self, k: usize) -> bool {
         let word = self.word_str(&self.words[k]);
         let next = self.words.get(k + 1).filter(|n| n.stretch == self.words[k].stretch).map(|n| self.word_str(n));
-        ["this", "so"].has(word) && next.is_none_or(|n| PREPOSITIONS.has(n) || ["as"].has(n))
+        ["this", "so"].has(word) && next.is_none_or(|n| PREPOSITIONS.has(n) || n.eq_ignore_ascii_case("as"))
     }
 
     /// Where a reported clause must end: before the next frame joined to the

@@ -275,7 +275,7 @@ impl Reader<'_> {
             return false;
         }
         let s_form = ends_with_folded(word, "s") && !ends_with_folded(word, "ss");
-        if ["her"].has(owner) {
+        if owner.eq_ignore_ascii_case("her") {
             return s_form || ends_with_folded(word, "ing");
         }
         if POSSESSIVE_DETERMINERS.has(owner) {

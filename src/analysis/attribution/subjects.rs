@@ -57,7 +57,7 @@ impl Reader<'_> {
     /// and its verb: the weekday, "on" before it, a part of the day after it?
     fn in_day_phrase(&self, j: usize, word: &str) -> bool {
         let is_weekday = |k: usize| self.words.get(k).is_some_and(|w| WEEKDAYS.has(self.word_str(w)));
-        WEEKDAYS.has(word) || ["on"].has(word) && is_weekday(j + 1) || DAY_PARTS.has(word) && j > 0 && is_weekday(j - 1)
+        WEEKDAYS.has(word) || word.eq_ignore_ascii_case("on") && is_weekday(j + 1) || DAY_PARTS.has(word) && j > 0 && is_weekday(j - 1)
     }
 
     /// "he and Biden agreed": a subject of two joined by "and". With a
@@ -158,11 +158,11 @@ impl Reader<'_> {
             let w = &words[k];
             // "according to him": the object pronoun, read as the person it stands for.
             let pronoun = self.word_str(w);
-            if ["him"].has(pronoun) {
+            if pronoun.eq_ignore_ascii_case("him") {
                 return Some(Who::Pronoun(Pronoun::He));
             }
             // "her" alone, not "her spokesman".
-            if ["her"].has(pronoun) && text[w.end..].trim_start_matches(is_blank).starts_with([',', '.', ';']) {
+            if pronoun.eq_ignore_ascii_case("her") && text[w.end..].trim_start_matches(is_blank).starts_with([',', '.', ';']) {
                 return Some(Who::Pronoun(Pronoun::She));
             }
             let here = self.mentions.iter().find(|m| m.start == w.start && !is_possessive(text, m));
