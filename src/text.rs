@@ -65,6 +65,17 @@ pub fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
     (start + trimmed_start, start + trimmed_start + trimmed.len())
 }
 
+/// The first colon of `text[start..end]` among its first `max_chars`
+/// characters: where a label ("PUTIN:", "Q:") would end. The colon's byte is
+/// searched for first, so a paragraph without one near its start costs a
+/// byte scan of that stretch, not a decoding of it.
+pub fn colon_within(text: &str, start: usize, end: usize, max_chars: usize) -> Option<usize> {
+    // No character is longer than 4 bytes, and ':' is never part of one.
+    let window = end.min(start.saturating_add(max_chars.saturating_mul(4)));
+    let colon = start + memchr::memchr(b':', &text.as_bytes()[start..window])?;
+    (text[start..colon].chars().count() < max_chars).then_some(colon)
+}
+
 /// The characters that take no room in a text: the one table of them that
 /// every reader of text (trimming, notes on an article, share cards) asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,6 +197,20 @@ pub fn escape_markup(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_colon_counts_within_so_many_characters() {
+        assert_eq!(colon_within("PUTIN: yes", 0, 10, 80), Some(5));
+        assert_eq!(colon_within("xx PUTIN: yes", 3, 13, 80), Some(8));
+        assert_eq!(colon_within("abcd:", 0, 5, 4), None);
+        assert_eq!(colon_within("abc:", 0, 4, 4), Some(3));
+        // Characters, not bytes: four of two bytes each, then the colon.
+        assert_eq!(colon_within("éééé:", 0, 9, 5), Some(8));
+        assert_eq!(colon_within("éééé:", 0, 9, 4), None);
+        assert_eq!(colon_within("no colon here", 0, 13, 80), None);
+        // Not past the range's end.
+        assert_eq!(colon_within("ab:cd", 0, 2, 80), None);
+    }
 
     #[test]
     fn a_range_is_cut_at_its_marks_in_order() {

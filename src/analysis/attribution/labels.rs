@@ -11,6 +11,7 @@ use super::{Reader, Who};
 use crate::analysis::mentions::{Mention, MentionFinder, Referent};
 use crate::analysis::quotes::Quote;
 use crate::analysis::verbs::speech_verb;
+use crate::analysis::transcript::label::MAX_LABEL_CHARS;
 use crate::text::is_blank;
 
 impl Reader<'_> {
@@ -158,8 +159,7 @@ pub fn cut_unclosed_at_attribution(text: &str, quotes: &mut [Quote], finder: &Me
 /// with a speaker's label and what follows is not a quotation (a quotation
 /// after a label is read sentence by sentence like any other).
 pub fn transcript_label(text: &str, start: usize, end: usize, finder: &MentionFinder) -> Option<(Who, usize)> {
-    let head_end = text[start..end].char_indices().nth(80).map_or(end, |(i, _)| start + i);
-    let colon = start + text[start..head_end].find(':')?;
+    let colon = crate::text::colon_within(text, start, end, MAX_LABEL_CHARS)?;
     let label = Reader::over(text, start, colon, finder);
     let i = label.words.len().checked_sub(1)?;
     let who = match label.label_before_colon(i) {

@@ -107,7 +107,7 @@ impl Reader<'_> {
             let end = bound_after(bounds, f.verb.1).min(next_frame.unwrap_or(usize::MAX));
             let end = self.end_at_quoted_term(f.verb.1, end);
             let Some((a, b)) = self.trim_clause(f.verb.0, end) else { continue };
-            if word_count(&self.text[a..b]) < STANCE_MIN_WORDS || overlaps(found, a, b) {
+            if has_fewer_words(&self.text[a..b], STANCE_MIN_WORDS) || overlaps(found, a, b) {
                 continue;
             }
             if let Some(st) = self.clause_statement(a, b, f.who.clone(), used) {
@@ -165,7 +165,7 @@ impl Reader<'_> {
             if used[qi] || overlaps(found, q.start, q.end) {
                 continue;
             }
-            let fragment = word_count(&text[q.start..q.end]) < FRAGMENT_WORDS;
+            let fragment = has_fewer_words(&text[q.start..q.end], FRAGMENT_WORDS);
             let opens_sentence = self.stands_alone(q);
             let after = self.frame_after(q, frames);
             let before = self.frame_before(q, frames);
@@ -293,8 +293,11 @@ impl Reader<'_> {
     }
 }
 
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+/// Does `s` hold fewer than `n` words (runs between white space with a
+/// letter or digit)? Counts no further than `n`: a long quotation costs no
+/// more than a short one.
+fn has_fewer_words(s: &str, n: usize) -> bool {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(n).count() < n
 }
 
 fn direct(q: &Quote, who: Who) -> Found {

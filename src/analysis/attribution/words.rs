@@ -17,7 +17,10 @@ pub(super) struct Word {
 
 /// Words of the narrative stretches, with the stretch each is in.
 pub(super) fn narrative_words(text: &str, stretches: &[(usize, usize)]) -> Vec<Word> {
-    let mut out = Vec::new();
+    // Room for a word every five bytes, more than prose has: the list is
+    // made once, without growing.
+    let bytes: usize = stretches.iter().map(|&(a, b)| b - a).sum();
+    let mut out = Vec::with_capacity(bytes / 5 + 1);
     for (k, &(a, b)) in stretches.iter().enumerate() {
         let mut at = a;
         while at < b {

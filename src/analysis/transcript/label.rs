@@ -9,9 +9,9 @@ use crate::text::is_blank;
 
 use crate::analysis::lexicon::{INTERPRETED, LABEL_CONNECTORS, QUESTIONER_LABELS, REPORTING_ROLES};
 
-/// A label is at most this many bytes: longer "labels" are sentences that
-/// happen to hold a colon.
-const MAX_LABEL_BYTES: usize = 80;
+/// A label is at most this many characters: longer "labels" are sentences
+/// that happen to hold a colon.
+pub const MAX_LABEL_CHARS: usize = 80;
 /// …and at most this many words, outside parentheses.
 const MAX_LABEL_WORDS: usize = 8;
 
@@ -84,8 +84,7 @@ fn question_mark_label(text: &str, at: usize, end: usize) -> Option<Label> {
 /// ROLE:", "Outlet (Reporter):": words in capitals or capitalised, a
 /// parenthesis and a role after a comma allowed, then a colon.
 fn colon_label(text: &str, at: usize, end: usize) -> Option<Label> {
-    let head_end = text[at..end].char_indices().nth(MAX_LABEL_BYTES).map_or(end, |(i, _)| at + i);
-    let colon = at + text[at..head_end].find(':')?;
+    let colon = crate::text::colon_within(text, at, end, MAX_LABEL_CHARS)?;
     let raw = text[at..colon].trim_end_matches(is_blank);
     let (outside, inside) = split_parenthesis(raw)?;
     let (name, role) = match outside.split_once(',') {
