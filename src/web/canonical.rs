@@ -9,15 +9,18 @@
 //! empty query (`?`, `?&`) or a parameter another page reads makes no new
 //! address, so it is never rendered anew.
 
+use super::pages::search::SearchRequest;
 use super::percent::{check_query, hex_byte, query_value};
+use super::request::PageNumber;
 
-/// The parameters a path reads, in the order the canonical form lists them.
+/// The parameters a path reads, in the order the canonical form lists them:
+/// those its extractors read.
 fn parameters_of(path: &str) -> &'static [&'static str] {
     let is_list = |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty() && !rest.contains('/'));
     match path {
-        "/search" | "/search.json" => &["q", "speaker", "topic", "article", "page"],
-        "/articles" | "/articles.json" => &["page"],
-        _ if is_list("/topics/") || is_list("/speakers/") => &["page"],
+        "/search" | "/search.json" => SearchRequest::PARAMETERS,
+        "/articles" | "/articles.json" => PageNumber::PARAMETERS,
+        _ if is_list("/topics/") || is_list("/speakers/") => PageNumber::PARAMETERS,
         _ => &[],
     }
 }

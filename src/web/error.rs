@@ -1,51 +1,57 @@
 //! Error pages: a real 404, 400 or 500 page in HTML, or a JSON error for a
-//! `.json` address. Handlers return `Result<Response, PageError>` and use
-//! `?`; the error becomes a bare response that carries it, and one layer
-//! (`middleware::frame_errors`), which has the site, renders it in the
-//! site's frame.
+//! `.json` address. Handlers and extractors return `PageError` and use `?`;
+//! the error becomes a bare response that carries it, and one layer
+//! (`middleware::frame_errors`), which has the site and the address, renders
+//! it in the site's frame.
 
 use askama::Template;
-use axum::extract::OriginalUri;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::layout::Layout;
+use super::request::Format;
 use super::{respond, Site};
 
-/// Why a page could not be served.
+/// Why a page could not be served. Whether it is told as an HTML page or a
+/// JSON error is the address's to say (see [`PageError::render`]), not the
+/// handler's.
 #[derive(Debug, Clone)]
 pub struct PageError {
     pub status: StatusCode,
     pub message: String,
-    /// Answer in JSON (the request was for a `.json` address).
-    pub json: bool,
 }
 
 impl PageError {
-    pub fn not_found(what: &str, json: bool) -> PageError {
-        PageError { status: StatusCode::NOT_FOUND, message: format!("There is no {what} at this address."), json }
+    pub fn new(status: StatusCode, message: impl Into<String>) -> PageError {
+        PageError { status, message: message.into() }
     }
 
-    pub fn bad_request(message: impl Into<String>, json: bool) -> PageError {
-        PageError { status: StatusCode::BAD_REQUEST, message: message.into(), json }
+    pub fn not_found(what: &str) -> PageError {
+        PageError::new(StatusCode::NOT_FOUND, format!("There is no {what} at this address."))
+    }
+
+    pub fn bad_request(message: impl Into<String>) -> PageError {
+        PageError::new(StatusCode::BAD_REQUEST, message)
     }
 
     /// Something went wrong on the server's side (a page that could not be
     /// rendered, a card that could not be drawn); logged where it happens.
-    pub fn internal(message: impl Into<String>, json: bool) -> PageError {
-        PageError { status: StatusCode::INTERNAL_SERVER_ERROR, message: message.into(), json }
+    pub fn internal(message: impl Into<String>) -> PageError {
+        PageError::new(StatusCode::INTERNAL_SERVER_ERROR, message)
     }
 
     /// Something the server needs is not working; the reader may try again.
-    pub fn unavailable(message: impl Into<String>, json: bool) -> PageError {
-        PageError { status: StatusCode::SERVICE_UNAVAILABLE, message: message.into(), json }
+    pub fn unavailable(message: impl Into<String>) -> PageError {
+        PageError::new(StatusCode::SERVICE_UNAVAILABLE, message)
     }
 
-    /// The response, rendered in the site's frame where the site is known.
-    pub(super) fn render(&self, site: Option<&Site>) -> Response {
+    /// The response to a request for `format`: a JSON error for a JSON
+    /// address, else an HTML page in the site's frame where the site is
+    /// known.
+    pub(super) fn render(&self, site: Option<&Site>, format: Format) -> Response {
         let title = self.status.canonical_reason().unwrap_or("Error");
-        if self.json {
+        if format == Format::Json {
             let body = JsonError { status: self.status.as_u16(), error: title, message: &self.message };
             return respond::json(self.status, &body, None);
         }
@@ -71,7 +77,7 @@ impl IntoResponse for PageError {
     /// response for [`super::middleware::frame_errors`] to render in the site's frame; that
     /// layer is on every route.
     fn into_response(self) -> Response {
-        let mut response = self.render(None);
+        let mut response = self.render(None, Format::Html);
         response.extensions_mut().insert(self);
         response
     }
@@ -97,8 +103,8 @@ struct ErrorTemplate {
 }
 
 /// Any address no route knows.
-pub async fn not_found_fallback(OriginalUri(uri): OriginalUri) -> PageError {
-    PageError::not_found("page", uri.path().ends_with(".json"))
+pub async fn not_found_fallback() -> PageError {
+    PageError::not_found("page")
 }
 
 pub async fn method_not_allowed() -> Response {

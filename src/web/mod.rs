@@ -18,7 +18,9 @@ pub mod middleware;
 mod pages;
 pub mod paging;
 mod percent;
+mod request;
 mod respond;
+mod routes;
 pub mod serve;
 pub mod text_fragment;
 pub mod views;
@@ -26,7 +28,6 @@ pub mod views;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use axum::routing::get;
 use axum::Router;
 
 use crate::index::Index;
@@ -123,32 +124,7 @@ impl Site {
 /// response goes through.
 pub fn app(site: Arc<Site>) -> Router {
     site.start_preparing();
-    // Pages that show groups of statements or search results wait, while
-    // those are still being worked out after start-up, without holding one
-    // of the threads that serve everything else.
-    let pages = Router::new()
-        .route("/", get(pages::home::html))
-        .route("/index.json", get(pages::home::json))
-        .route("/topics/{topic}", get(pages::topic::page))
-        .route("/speakers/{speaker}", get(pages::speaker::page))
-        .route("/articles", get(pages::home::articles))
-        .route("/articles.json", get(pages::home::articles_json))
-        .route("/articles/{article}", get(pages::article::page))
-        .route("/quotes/{id}", get(pages::quote::page))
-        .route("/search", get(pages::search::html))
-        .route("/search.json", get(pages::search::json))
-        .route("/export.json", get(pages::meta::export))
-        .route("/sitemap.xml", get(pages::meta::sitemap))
-        .route("/sitemaps/{file}", get(pages::meta::sitemap_part))
-        .route_layer(axum::middleware::from_fn_with_state(site.clone(), middleware::until_prepared));
-    let router = Router::new()
-        .merge(pages)
-        .route("/healthz", get(pages::meta::healthz))
-        .route("/robots.txt", get(pages::meta::robots))
-        .route("/static/{file}", get(assets::serve))
-        .fallback(error::not_found_fallback)
-        .method_not_allowed_fallback(error::method_not_allowed);
-    middleware::around(router, &site).with_state(site)
+    middleware::around(routes::table(&site), &site).with_state(site)
 }
 
 #[cfg(test)]

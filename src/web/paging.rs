@@ -1,7 +1,7 @@
 //! Pages of long lists: `?page=N` on topic, speaker, article-list and search
 //! pages, so that a large corpus never makes a page too big to serve fast.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Statements (or articles) per page of a list.
 pub const PAGE_SIZE: usize = 25;
@@ -22,12 +22,6 @@ pub fn shared_page_size(lengths: &[usize]) -> usize {
     (1..=PAGE_SIZE).rev().find(|&size| shown(size) <= MOST_PER_PAGE).unwrap_or(1)
 }
 
-/// The `page` query parameter, as given.
-#[derive(Debug, Default, Deserialize)]
-pub struct PageQuery {
-    #[serde(default)]
-    pub page: Option<String>,
-}
 
 /// Where a page stands in its list, with links to its neighbours.
 #[derive(Debug, Clone, Serialize)]

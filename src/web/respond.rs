@@ -6,28 +6,6 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-/// "cybersecurity.json" -> ("cybersecurity", true).
-pub fn split_json(param: &str) -> (&str, bool) {
-    split_suffix(param, ".json")
-}
-
-/// "ab12cd34ef.png" -> ("ab12cd34ef", true): a statement's share card.
-pub fn split_png(param: &str) -> (&str, bool) {
-    split_suffix(param, ".png")
-}
-
-/// "cybersecurity.atom" -> ("cybersecurity", true): a topic's or speaker's feed.
-pub fn split_atom(param: &str) -> (&str, bool) {
-    split_suffix(param, ".atom")
-}
-
-fn split_suffix<'a>(param: &'a str, suffix: &str) -> (&'a str, bool) {
-    match param.strip_suffix(suffix) {
-        Some(stem) => (stem, true),
-        None => (param, false),
-    }
-}
-
 /// An HTML page whose JSON twin is at `json_url`.
 pub fn html(status: StatusCode, body: String, json_url: Option<&str>) -> Response {
     let link = json_url.map(|u| format!("<{u}>; rel=\"alternate\"; type=\"application/json\""));

@@ -42,6 +42,7 @@ use tower_http::LatencyUnit;
 use tracing::Level;
 
 use super::error::PageError;
+use super::request::Format;
 use super::{cache, Site};
 
 /// `router` inside the layers every response of the router goes through
@@ -75,12 +76,14 @@ pub async fn until_prepared(State(site): State<Arc<Site>>, request: Request, nex
     next.run(request).await
 }
 
-/// Renders a handler's [`PageError`] in the site's frame: the same HTML
-/// page or JSON error, whichever route it came from.
+/// Renders a handler's or extractor's [`PageError`] in the site's frame:
+/// the same HTML page, or JSON error for a JSON address, whichever route it
+/// came from.
 pub async fn frame_errors(State(site): State<Arc<Site>>, request: Request, next: Next) -> Response {
+    let format = Format::of_path(request.uri().path());
     let response = next.run(request).await;
     match response.extensions().get::<PageError>() {
-        Some(error) => error.render(Some(&site)),
+        Some(error) => error.render(Some(&site), format),
         None => response,
     }
 }

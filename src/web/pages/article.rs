@@ -1,10 +1,7 @@
 //! `/articles/{article}`: the article as published, each statement marked
 //! in its speaker's colour and anchored at `#s-{id}` ("in context" links).
 
-use std::sync::Arc;
-
 use askama::Template;
-use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
@@ -13,7 +10,7 @@ use crate::index::Index;
 use crate::text::{for_display, marked_stretches};
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
-use crate::web::respond::split_json;
+use crate::web::request::Format;
 use crate::web::views::{self, ArticleRef, SpeakerRef, StatementView};
 use crate::web::Site;
 
@@ -117,24 +114,24 @@ pub fn build(site: &Site, a: usize) -> ArticlePage {
     }
 }
 
-pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> Result<Response, PageError> {
-    let (id, json) = split_json(&param);
+/// The article page or its JSON twin.
+pub fn page(site: &Site, id: &str, format: Format) -> Result<Response, PageError> {
     let Some(a) = site.index.article(id) else {
         // The address an article had before its id carried a hash of its
         // file name still leads to it, while no other article claims it.
         if let Some(a) = site.index.article_moved(id) {
-            let to = format!("/articles/{}{}", site.index.articles[a].article.id, if json { ".json" } else { "" });
+            let to = format!("/articles/{}{}", site.index.articles[a].article.id, format.suffix());
             return Ok(axum::response::Redirect::permanent(&to).into_response());
         }
-        return Err(PageError::not_found("article", json));
+        return Err(PageError::not_found("article"));
     };
-    let page = build(&site, a);
+    let page = build(site, a);
     let path = format!("/articles/{id}");
     // The head (title, link previews) has the shortened title; the heading, the whole.
     let title = crate::text::shorten(&page.article.title, views::TITLE_LIMIT);
     let description = format!("{title}, with every statement marked by speaker.");
-    super::render(&path, json, &page, || ArticleTemplate {
-        layout: Layout::new(&site, &path, &title, &description, Some(format!("{path}.json"))),
+    super::render(&path, format, &page, || ArticleTemplate {
+        layout: Layout::new(site, &path, &title, &description, Some(super::json_path(&path))),
         page: &page,
     })
 }

@@ -49,7 +49,7 @@ struct FeedEntry {
 pub fn topic(site: &Site, id: &str) -> Result<Response, PageError> {
     let index = &site.index;
     let Some(t) = index.topic(id) else {
-        return Err(PageError::not_found("topic", false));
+        return Err(PageError::not_found("topic"));
     };
     let topic = &index.summit.topics[t];
     let statements = index.one_per_statement(index.on_topic(t).iter().copied());
@@ -66,7 +66,7 @@ pub fn topic(site: &Site, id: &str) -> Result<Response, PageError> {
 pub fn speaker(site: &Site, id: &str) -> Result<Response, PageError> {
     let index = &site.index;
     let Some(s) = index.speaker(id) else {
-        return Err(PageError::not_found("speaker", false));
+        return Err(PageError::not_found("speaker"));
     };
     let speaker = &index.summit.speakers[s];
     let statements = index.one_per_statement(index.by_speaker(s).iter().copied());
@@ -97,7 +97,7 @@ fn render(site: &Site, page: &str, title: String, subtitle: String, statements: 
     };
     let body = feed.render().map_err(|e| {
         tracing::error!("cannot render the feed of {page}: {e}");
-        PageError::internal("The feed could not be rendered.", false)
+        PageError::internal("The feed could not be rendered.")
     })?;
     let mut response = (StatusCode::OK, body).into_response();
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));

@@ -1,17 +1,14 @@
 //! `/`: the summit at a glance — a topic × speaker table, the speakers and
-//! the articles.
-
-use std::sync::Arc;
+//! the first articles (all of them are on `/articles`, in `articles.rs`).
 
 use askama::Template;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
 use axum::response::Response;
 use serde::Serialize;
 
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
-use crate::web::paging::{PageQuery, Pager, PAGE_SIZE};
+use crate::web::paging::PAGE_SIZE;
+use crate::web::request::Format;
 use crate::web::views::{self, ArticleRef, SpeakerRef, TopicRef};
 use crate::web::Site;
 
@@ -26,21 +23,6 @@ pub struct HomePage {
     /// The first articles; all of them are on `/articles`.
     pub articles: Vec<ArticleCount>,
     pub article_total: usize,
-}
-
-/// `/articles`: every article, a page at a time.
-#[derive(Serialize)]
-pub struct ArticlesPage {
-    pub total: usize,
-    pub articles: Vec<ArticleCount>,
-    pub pager: Pager,
-}
-
-#[derive(Template)]
-#[template(path = "articles.html")]
-struct ArticlesTemplate<'a> {
-    layout: Layout,
-    page: &'a ArticlesPage,
 }
 
 #[derive(Serialize)]
@@ -134,46 +116,20 @@ fn first_line(index: &crate::index::Index, i: usize) -> String {
     }
 }
 
-fn article_counts(index: &crate::index::Index, range: std::ops::Range<usize>) -> Vec<ArticleCount> {
+/// The articles in `range`, each with how many statements it gave.
+pub fn article_counts(index: &crate::index::Index, range: std::ops::Range<usize>) -> Vec<ArticleCount> {
     range.map(|a| ArticleCount { article: views::article_ref(index, a), count: index.articles[a].entries.len() }).collect()
 }
 
-fn respond(site: &Site, json: bool) -> Result<Response, PageError> {
+/// The overview or its JSON twin (`/index.json`).
+pub fn page(site: &Site, format: Format) -> Result<Response, PageError> {
     let page = build(site);
     let names: Vec<&str> = site.index.summit.speakers.iter().map(|s| s.name.as_str()).collect();
     let description = format!("What {} said at the {}, topic by topic, side by side.", names.join(" and "), site.index.summit.title);
     let title = format!("{}: what each leader said, side by side", site.index.summit.title);
     let preview = crate::web::layout::Preview::of_site(site, title, description.clone());
-    super::render("/", json, &page, || HomeTemplate {
-        layout: Layout::new(site, "/", &site.index.summit.title, &description, Some("/index.json".into())).with_preview(preview),
+    super::render("/", format, &page, || HomeTemplate {
+        layout: Layout::new(site, "/", &site.index.summit.title, &description, Some(super::json_path("/"))).with_preview(preview),
         page: &page,
     })
-}
-
-pub async fn html(State(site): State<Arc<Site>>) -> Result<Response, PageError> {
-    respond(&site, false)
-}
-
-pub async fn json(State(site): State<Arc<Site>>) -> Result<Response, PageError> {
-    respond(&site, true)
-}
-
-fn respond_articles(site: &Site, query: Result<Query<PageQuery>, QueryRejection>, json: bool) -> Result<Response, PageError> {
-    let index = &site.index;
-    let pager = super::pager(&query, index.articles.len(), PAGE_SIZE, "/articles", json)?;
-    let path = pager.path("/articles");
-    let page = ArticlesPage { total: index.articles.len(), articles: article_counts(index, pager.range(index.articles.len())), pager };
-    let description = format!("The {} articles of the coverage of the {}.", page.total, index.summit.title);
-    super::render(&path, json, &page, || ArticlesTemplate {
-        layout: Layout::new(site, &path, "Articles", &description, Some(super::json_path(&path))),
-        page: &page,
-    })
-}
-
-pub async fn articles(State(site): State<Arc<Site>>, query: Result<Query<PageQuery>, QueryRejection>) -> Result<Response, PageError> {
-    respond_articles(&site, query, false)
-}
-
-pub async fn articles_json(State(site): State<Arc<Site>>, query: Result<Query<PageQuery>, QueryRejection>) -> Result<Response, PageError> {
-    respond_articles(&site, query, true)
 }

@@ -53,7 +53,7 @@ pub async fn sitemap_part(State(site): State<Arc<Site>>, Path(file): Path<String
             let start = (n - 1) * URLS_PER_SITEMAP;
             Ok(xml(url_set(&site, &paths[start..(start + URLS_PER_SITEMAP).min(paths.len())])))
         }
-        _ => Err(crate::web::error::PageError::not_found("sitemap file", false)),
+        _ => Err(crate::web::error::PageError::not_found("sitemap file")),
     }
 }
 

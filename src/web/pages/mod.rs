@@ -1,7 +1,11 @@
 //! One module per page. Each builds a view model from the index and renders
-//! it as HTML or, for the `.json` address, as JSON.
+//! it as HTML or, for the `.json` address, as JSON. Feeds (`feed.rs`) and
+//! share cards (`card.rs`) have modules of their own; `routes.rs` says which
+//! module answers which address and representation.
 
 pub mod article;
+pub mod articles;
+pub mod card;
 pub mod feed;
 pub mod home;
 pub mod meta;
@@ -16,16 +20,18 @@ use axum::response::Response;
 use serde::Serialize;
 
 use super::error::PageError;
+use super::paging::{PageNumberError, Pager};
+use super::request::{Format, PageNumber};
 use super::respond;
 
 /// Renders `template` as the HTML page at `path`, or `view` as its JSON twin.
 pub fn render<T: Template, V: Serialize>(
     path: &str,
-    json: bool,
+    format: Format,
     view: &V,
     template: impl FnOnce() -> T,
 ) -> Result<Response, PageError> {
-    render_with_twin(path, &json_path(path), json, view, template)
+    render_with_twin(path, &json_path(path), format, view, template)
 }
 
 /// As [`render`], for a page whose twin is not simply `path` + ".json"
@@ -33,16 +39,16 @@ pub fn render<T: Template, V: Serialize>(
 pub fn render_with_twin<T: Template, V: Serialize>(
     path: &str,
     json_url: &str,
-    json: bool,
+    format: Format,
     view: &V,
     template: impl FnOnce() -> T,
 ) -> Result<Response, PageError> {
-    if json {
+    if format == Format::Json {
         return Ok(respond::json(StatusCode::OK, view, Some(path)));
     }
     let body = template().render().map_err(|e| {
         tracing::error!("cannot render {path}: {e}");
-        PageError::internal("The page could not be rendered.", json)
+        PageError::internal("The page could not be rendered.")
     })?;
     Ok(respond::html(StatusCode::OK, body, Some(json_url)))
 }
@@ -51,7 +57,7 @@ pub fn render_with_twin<T: Template, V: Serialize>(
 /// "/topics/x.json", "/topics/x?page=2" -> "/topics/x.json?page=2".
 pub fn json_path(path: &str) -> String {
     let (path, query) = path.split_once('?').map_or((path, None), |(p, q)| (p, Some(q)));
-    let twin = if path == "/" { "/index.json".to_string() } else { format!("{path}.json") };
+    let twin = if path == "/" { "/index.json".to_string() } else { format!("{path}{}", Format::Json.suffix()) };
     match query {
         Some(q) => format!("{twin}?{q}"),
         None => twin,
@@ -59,38 +65,26 @@ pub fn json_path(path: &str) -> String {
 }
 
 /// The pager of a list page (`size` items of each list a page), or a 400
-/// or 404 that says what is wrong with the page asked for.
-pub fn pager(
-    query: &Result<axum::extract::Query<crate::web::paging::PageQuery>, axum::extract::rejection::QueryRejection>,
-    longest: usize,
-    size: usize,
-    base: &str,
-    json: bool,
-) -> Result<crate::web::paging::Pager, PageError> {
-    let requested = match query {
-        Ok(q) => q.page.as_deref(),
-        Err(e) => return Err(PageError::bad_request(format!("The address is malformed: {}", e.body_text()), json)),
-    };
-    crate::web::paging::Pager::sized(requested, longest, size, base).map_err(|e| page_number_error(&e, json))
+/// or 404 that says what is wrong with the page asked for. The page number
+/// is read only here, after the list is known to exist: an unknown topic is
+/// not found, whatever page of it is asked for.
+pub fn pager(page: Result<PageNumber, PageError>, longest: usize, size: usize, base: &str) -> Result<Pager, PageError> {
+    let PageNumber(requested) = page?;
+    Pager::sized(requested.as_deref(), longest, size, base).map_err(|e| page_number_error(&e))
 }
 
 /// The pager of a page of several lists (a topic page's columns, a
 /// speaker page's topics) of these lengths, which share each page's room.
-pub fn shared_pager(
-    query: &Result<axum::extract::Query<crate::web::paging::PageQuery>, axum::extract::rejection::QueryRejection>,
-    lengths: &[usize],
-    base: &str,
-    json: bool,
-) -> Result<crate::web::paging::Pager, PageError> {
+pub fn shared_pager(page: Result<PageNumber, PageError>, lengths: &[usize], base: &str) -> Result<Pager, PageError> {
     let longest = lengths.iter().copied().max().unwrap_or(0);
-    pager(query, longest, crate::web::paging::shared_page_size(lengths), base, json)
+    pager(page, longest, super::paging::shared_page_size(lengths), base)
 }
 
 /// A page past the last is not found; a page that is not a number is a bad request.
-pub fn page_number_error(e: &crate::web::paging::PageNumberError, json: bool) -> PageError {
+pub fn page_number_error(e: &PageNumberError) -> PageError {
     let status = match e {
-        crate::web::paging::PageNumberError::PastTheEnd { .. } => StatusCode::NOT_FOUND,
-        crate::web::paging::PageNumberError::NotANumber(_) => StatusCode::BAD_REQUEST,
+        PageNumberError::PastTheEnd { .. } => StatusCode::NOT_FOUND,
+        PageNumberError::NotANumber(_) => StatusCode::BAD_REQUEST,
     };
-    PageError { status, message: format!("No such page: {e}."), json }
+    PageError::new(status, format!("No such page: {e}."))
 }

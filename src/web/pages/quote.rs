@@ -1,12 +1,9 @@
 //! `/quotes/{id}`: one statement on its own — its words, speaker, topics,
 //! the paragraph it was said in, what the other speakers said on the same
-//! topics, a link to copy, and link-preview metadata; and `/quotes/{id}.png`,
-//! its share card, the picture of those previews.
-
-use std::sync::Arc;
+//! topics, a link to copy, and link-preview metadata. (Its share card,
+//! `/quotes/{id}.png`, is drawn in `card.rs` from [`card_of`].)
 
 use askama::Template;
-use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Serialize;
 
@@ -18,7 +15,7 @@ use crate::web::layout::SITE_NAME;
 use crate::web::text_fragment;
 use crate::web::error::PageError;
 use crate::web::layout::{Layout, Preview, PreviewImage};
-use crate::web::respond::{self, split_json, split_png};
+use crate::web::request::Format;
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
 use crate::web::Site;
 
@@ -138,17 +135,12 @@ fn original(site: &Site, i: usize) -> Option<String> {
     text_fragment::web_address(article.url.as_deref()).map(|url| text_fragment::link(url, index.words(i)))
 }
 
-/// The page, its JSON twin or its share card: one route serves all three,
-/// as the router cannot tell `{id}.png` from `{id}`.
-pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> Result<Response, PageError> {
-    if let (id, true) = split_png(&param) {
-        return share_card(site, id).await;
-    }
-    let (id, json) = split_json(&param);
+/// The quote page or its JSON twin.
+pub fn page(site: &Site, id: &str, format: Format) -> Result<Response, PageError> {
     let Some(i) = site.index.entry(id) else {
-        return Err(PageError::not_found("statement", json));
+        return Err(PageError::not_found("statement"));
     };
-    let page = build(&site, i);
+    let page = build(site, i);
     let path = format!("/quotes/{id}");
     let words = crate::text::shorten(&views::preview_description(&page.statement), 300);
     let image = PreviewImage {
@@ -160,14 +152,14 @@ pub async fn page(State(site): State<Arc<Site>>, Path(param): Path<String>) -> R
     };
     let preview =
         Preview { title: views::preview_title(&page.statement), description: words.clone(), kind: "article", image: Some(image) };
-    super::render(&path, json, &page, || QuoteTemplate {
-        layout: Layout::new(&site, &path, &page.heading, &words, Some(format!("{path}.json"))).with_preview(preview),
+    super::render(&path, format, &page, || QuoteTemplate {
+        layout: Layout::new(site, &path, &page.heading, &words, Some(super::json_path(&path))).with_preview(preview),
         page: &page,
     })
 }
 
 /// What the share card of statement `i` shows.
-fn card_of(site: &Site, i: usize) -> Card {
+pub fn card_of(site: &Site, i: usize) -> Card {
     let index = &site.index;
     let e = &index.entries[i];
     let statement = views::statement(index, i);
@@ -182,24 +174,4 @@ fn card_of(site: &Site, i: usize) -> Card {
         summit: index.summit.title.clone(),
         colour: card::speaker_colour(e.speaker),
     }
-}
-
-/// `/quotes/{id}.png`. Drawing takes a while, so it runs off the async
-/// workers; the page cache keeps the result, so each card is drawn once.
-async fn share_card(site: Arc<Site>, id: &str) -> Result<Response, PageError> {
-    let Some(i) = site.index.entry(id) else {
-        return Err(PageError::not_found("statement", false));
-    };
-    let card = card_of(&site, i);
-    let drawn = tokio::task::spawn_blocking(move || card::render(&card)).await;
-    match drawn {
-        Ok(Ok(png)) => Ok(respond::png(png)),
-        Ok(Err(e)) => Err(card_failed(id, &e)),
-        Err(e) => Err(card_failed(id, &e)),
-    }
-}
-
-fn card_failed(id: &str, error: &dyn std::fmt::Display) -> PageError {
-    tracing::error!("cannot draw the card of /quotes/{id}: {error}");
-    PageError::internal("The picture of this statement could not be drawn.", false)
 }

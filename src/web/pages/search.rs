@@ -3,11 +3,10 @@
 //! topic and article, and how many statements each filter would give.
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, RawQuery, State};
+use axum::extract::{FromRequestParts, Query};
+use axum::http::request::Parts;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +17,7 @@ use crate::web::error::PageError;
 use crate::web::percent::{check_query, query_value};
 use crate::web::layout::Layout;
 use crate::web::paging::Pager;
+use crate::web::request::Format;
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
 use crate::web::Site;
 
@@ -108,8 +108,8 @@ struct Filters {
     article: Option<usize>,
 }
 
-fn filters(index: &Index, p: &SearchParams, json: bool) -> Result<Filters, PageError> {
-    let unknown = |what: &str, id: &str| PageError::bad_request(format!("There is no {what} {id:?}."), json);
+fn filters(index: &Index, p: &SearchParams) -> Result<Filters, PageError> {
+    let unknown = |what: &str, id: &str| PageError::bad_request(format!("There is no {what} {id:?}."));
     let lookup = |id: &str, what: &str, find: &dyn Fn(&str) -> Option<usize>| match id {
         "" => Ok(None),
         id => find(id).map(Some).ok_or_else(|| unknown(what, id)),
@@ -121,21 +121,21 @@ fn filters(index: &Index, p: &SearchParams, json: bool) -> Result<Filters, PageE
     })
 }
 
-fn build(site: &Site, p: &SearchParams, json: bool) -> Result<SearchPage, PageError> {
+fn build(site: &Site, p: &SearchParams) -> Result<SearchPage, PageError> {
     let index = &site.index;
     let query = p.q.trim();
     if query.chars().count() > MAX_QUERY_CHARS {
-        return Err(PageError::bad_request(format!("The search is too long: at most {MAX_QUERY_CHARS} characters."), json));
+        return Err(PageError::bad_request(format!("The search is too long: at most {MAX_QUERY_CHARS} characters.")));
     }
-    let f = filters(index, p, json)?;
+    let f = filters(index, p)?;
     let searched = !query.is_empty() || f.speaker.is_some() || f.topic.is_some() || f.article.is_some();
     let base = search_path(query, &p.speaker, &p.topic, &p.article);
-    let page_error = |e| super::page_number_error(&e, json);
+    let page_error = |e| super::page_number_error(&e);
     // The page number is checked twice: as a number before searching, and
     // against the number of results after.
     let wanted = Pager::new(p.page.as_deref(), index.entries.len(), &base).map_err(page_error)?;
     let range = wanted.range(index.entries.len());
-    let outcome = if searched { run(site, query, &f, range, json)? } else { Outcome::default() };
+    let outcome = if searched { run(site, query, &f, range)? } else { Outcome::default() };
     let pager = Pager::new(p.page.as_deref(), outcome.total, &base).map_err(page_error)?;
     let results = outcome.hits.iter().map(|&i| hit(site, i, &outcome)).collect();
     Ok(SearchPage {
@@ -186,16 +186,16 @@ fn topics_named(index: &Index, query: &str) -> Vec<usize> {
         .collect()
 }
 
-fn run(site: &Site, words: &str, f: &Filters, page: Range<usize>, json: bool) -> Result<Outcome, PageError> {
+fn run(site: &Site, words: &str, f: &Filters, page: Range<usize>) -> Result<Outcome, PageError> {
     let unavailable = |why: &str| {
         tracing::error!("search failed: {why}");
-        PageError::unavailable("Search is not available right now. Please try again later.", json)
+        PageError::unavailable("Search is not available right now. Please try again later.")
     };
     let search = site.index.search().map_err(unavailable)?;
     let request = Request { words, speaker: f.speaker, topic: f.topic, article: f.article, page };
     search.run(&site.index, &request).map_err(|e| match e {
         // The reader's query, not a fault: said to them, not logged.
-        SearchError::Unreadable(why) => PageError::bad_request(format!("This search cannot be run: {why}."), json),
+        SearchError::Unreadable(why) => PageError::bad_request(format!("This search cannot be run: {why}.")),
         SearchError::Index(e) => unavailable(&e.to_string()),
     })
 }
@@ -262,20 +262,41 @@ fn facets(index: &Index, query: &str, p: &SearchParams, outcome: &Outcome) -> Fa
     Facets { speakers, topics, articles }
 }
 
-fn respond(
-    site: &Site,
-    raw: Option<String>,
-    params: Result<Query<SearchParams>, QueryRejection>,
-    json: bool,
-) -> Result<Response, PageError> {
-    let raw = raw.unwrap_or_default();
-    check_query(&raw).map_err(|why| PageError::bad_request(format!("The search address is malformed: {why}."), json))?;
-    let Query(p) = params.map_err(|e| PageError::bad_request(format!("The search address is malformed: {}", e.body_text()), json))?;
-    let page = build(site, &p, json)?;
+/// A search as asked for: its query string as written (the page's address
+/// keeps it) and its parameters. A query that is not well formed is refused
+/// before anything is searched.
+pub struct SearchRequest {
+    raw: String,
+    params: SearchParams,
+}
+
+impl SearchRequest {
+    /// The query parameters a search reads, in the order its canonical
+    /// address lists them.
+    pub const PARAMETERS: &'static [&'static str] = &["q", "speaker", "topic", "article", "page"];
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SearchRequest {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let raw = parts.uri.query().unwrap_or_default().to_string();
+        check_query(&raw).map_err(|why| PageError::bad_request(format!("The search address is malformed: {why}.")))?;
+        let Query(params) = Query::<SearchParams>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| PageError::bad_request(format!("The search address is malformed: {}", e.body_text())))?;
+        Ok(SearchRequest { raw, params })
+    }
+}
+
+/// The search page or its JSON twin.
+pub fn page(site: &Site, format: Format, request: SearchRequest) -> Result<Response, PageError> {
+    let SearchRequest { raw, params: p } = request;
+    let page = build(site, &p)?;
     let title = if page.query.is_empty() { "Search".to_string() } else { format!("Search: {}", page.query) };
     let (path, twin) =
         if raw.is_empty() { ("/search".to_string(), "/search.json".to_string()) } else { (format!("/search?{raw}"), format!("/search.json?{raw}")) };
-    super::render_with_twin(&path, &twin, json, &page, || SearchTemplate {
+    super::render_with_twin(&path, &twin, format, &page, || SearchTemplate {
         layout: Layout::new(site, &path, &title, "Search what each leader said.", Some(twin.clone())).with_query(&page.query),
         page: &page,
     })
@@ -289,20 +310,4 @@ fn search_path(q: &str, speaker: &str, topic: &str, article: &str) -> String {
         .map(|(k, v)| format!("{k}={}", query_value(v)))
         .collect();
     if params.is_empty() { "/search".to_string() } else { format!("/search?{}", params.join("&")) }
-}
-
-pub async fn html(
-    State(site): State<Arc<Site>>,
-    RawQuery(raw): RawQuery,
-    q: Result<Query<SearchParams>, QueryRejection>,
-) -> Result<Response, PageError> {
-    respond(&site, raw, q, false)
-}
-
-pub async fn json(
-    State(site): State<Arc<Site>>,
-    RawQuery(raw): RawQuery,
-    q: Result<Query<SearchParams>, QueryRejection>,
-) -> Result<Response, PageError> {
-    respond(&site, raw, q, true)
 }

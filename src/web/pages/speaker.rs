@@ -1,17 +1,13 @@
 //! `/speakers/{speaker}`: everything one speaker said, grouped by topic.
 
-use std::sync::Arc;
-
 use askama::Template;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Serialize;
 
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
-use crate::web::paging::{PageQuery, Pager};
-use crate::web::respond::{split_atom, split_json};
+use crate::web::paging::Pager;
+use crate::web::request::{Format, PageNumber};
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
 use crate::web::Site;
 
@@ -63,17 +59,10 @@ pub fn build(site: &Site, s: usize, groups: Vec<(usize, Vec<usize>)>, pager: Pag
     SpeakerPage { speaker, count, groups, pager }
 }
 
-pub async fn page(
-    State(site): State<Arc<Site>>,
-    Path(param): Path<String>,
-    query: Result<Query<PageQuery>, QueryRejection>,
-) -> Result<Response, PageError> {
-    if let (id, true) = split_atom(&param) {
-        return super::feed::speaker(&site, id);
-    }
-    let (id, json) = split_json(&param);
+/// The speaker page or its JSON twin.
+pub fn page(site: &Site, id: &str, format: Format, page_number: Result<PageNumber, PageError>) -> Result<Response, PageError> {
     let Some(s) = site.index.speaker(id) else {
-        return Err(PageError::not_found("speaker", json));
+        return Err(PageError::not_found("speaker"));
     };
     let index = &site.index;
     let groups: Vec<(usize, Vec<usize>)> = (0..index.summit.topics.len())
@@ -84,13 +73,13 @@ pub async fn page(
     // Every topic has its share of each page, so that the first page is an
     // overview of all of them, however much was said on one.
     let lengths: Vec<usize> = groups.iter().map(|(_, l)| l.len()).collect();
-    let pager = super::shared_pager(&query, &lengths, &base, json)?;
+    let pager = super::shared_pager(page_number, &lengths, &base)?;
     let path = pager.path(&base);
-    let page = build(&site, s, groups, pager);
+    let page = build(site, s, groups, pager);
     let description = format!("Everything {} said in the coverage of the {}, by topic.", page.speaker.name, site.index.summit.title);
-    let preview = preview(&site, s, &page.speaker.name, &description);
-    super::render(&path, json, &page, || SpeakerTemplate {
-        layout: Layout::new(&site, &path, &page.speaker.name, &description, Some(super::json_path(&path)))
+    let preview = preview(site, s, &page.speaker.name, &description);
+    super::render(&path, format, &page, || SpeakerTemplate {
+        layout: Layout::new(site, &path, &page.speaker.name, &description, Some(super::json_path(&path)))
             .with_feed(&base, &format!("{} (Atom feed)", page.speaker.name))
             .with_preview(preview),
         page: &page,

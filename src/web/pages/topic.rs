@@ -1,20 +1,16 @@
 //! `/topics/{topic}`: the heart of the site — one column per speaker, their
 //! statements on the topic in source order.
 
-use std::sync::Arc;
-
 use askama::Template;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Serialize;
 
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
-use crate::web::paging::{PageQuery, Pager};
 use crate::web::card::{self, PairCard, Side};
 use crate::web::layout::Preview;
-use crate::web::respond::{self, split_atom, split_json, split_png};
+use crate::web::paging::Pager;
+use crate::web::request::{Format, PageNumber};
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
 use crate::web::Site;
 
@@ -71,39 +67,29 @@ pub fn build(site: &Site, t: usize, columns: Vec<Vec<usize>>, others: Vec<usize>
     }
 }
 
-pub async fn page(
-    State(site): State<Arc<Site>>,
-    Path(param): Path<String>,
-    query: Result<Query<PageQuery>, QueryRejection>,
-) -> Result<Response, PageError> {
-    if let (id, true) = split_atom(&param) {
-        return super::feed::topic(&site, id);
-    }
-    if let (id, true) = split_png(&param) {
-        return topic_card(site.clone(), id).await;
-    }
-    let (id, json) = split_json(&param);
+/// The topic page or its JSON twin.
+pub fn page(site: &Site, id: &str, format: Format, page_number: Result<PageNumber, PageError>) -> Result<Response, PageError> {
     let Some(t) = site.index.topic(id) else {
-        return Err(PageError::not_found("topic", json));
+        return Err(PageError::not_found("topic"));
     };
     let base = format!("/topics/{id}");
-    let (columns, others) = lists(&site, t);
+    let (columns, others) = lists(site, t);
     let lengths: Vec<usize> = columns.iter().map(Vec::len).chain([others.len()]).collect();
-    let pager = super::shared_pager(&query, &lengths, &base, json)?;
+    let pager = super::shared_pager(page_number, &lengths, &base)?;
     let path = pager.path(&base);
-    let page = build(&site, t, columns, others, pager);
+    let page = build(site, t, columns, others, pager);
     let names: Vec<&str> = page.columns.iter().map(|c| c.speaker.name.as_str()).collect();
     let description = format!("What {} said on {}, side by side.", names.join(" and "), page.topic.name);
     let preview = Preview::with_card(
-        &site,
+        site,
         format!("{}: what {} said", page.topic.name, names.join(" and ")),
         format!("{description} {}", page.description),
         "website",
         &format!("{base}.png"),
-        card_alt(&site, t),
+        card_alt(site, t),
     );
-    super::render(&path, json, &page, || TopicTemplate {
-        layout: Layout::new(&site, &path, &page.topic.name, &description, Some(super::json_path(&path)))
+    super::render(&path, format, &page, || TopicTemplate {
+        layout: Layout::new(site, &path, &page.topic.name, &description, Some(super::json_path(&path)))
             .with_feed(&base, &format!("{} (Atom feed)", page.topic.name))
             .with_preview(preview),
         page: &page,
@@ -137,7 +123,7 @@ pub fn card_alt(site: &Site, t: usize) -> String {
 }
 
 /// What a topic's card shows.
-fn pair_card(site: &Site, t: usize) -> PairCard {
+pub fn pair_card(site: &Site, t: usize) -> PairCard {
     let index = &site.index;
     let sides = representatives(site, t)
         .into_iter()
@@ -153,22 +139,4 @@ fn pair_card(site: &Site, t: usize) -> PairCard {
         })
         .collect();
     PairCard { topic: index.summit.topics[t].name.clone(), summit: index.summit.title.clone(), sides }
-}
-
-/// `/topics/{topic}.png`: drawn off the async workers, once (the page
-/// cache keeps it).
-async fn topic_card(site: Arc<Site>, id: &str) -> Result<Response, PageError> {
-    let Some(t) = site.index.topic(id) else {
-        return Err(PageError::not_found("topic", false));
-    };
-    let card = pair_card(&site, t);
-    let failed = |e: &dyn std::fmt::Display| {
-        tracing::error!("cannot draw the card of /topics/{id}: {e}");
-        PageError::internal("The picture of this topic could not be drawn.", false)
-    };
-    match tokio::task::spawn_blocking(move || card::render_pair(&card)).await {
-        Ok(Ok(png)) => Ok(respond::png(png)),
-        Ok(Err(e)) => Err(failed(&e)),
-        Err(e) => Err(failed(&e)),
-    }
 }
