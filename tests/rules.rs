@@ -920,3 +920,61 @@ fn a_verb_with_its_particle_frames_speech_and_without_it_none() {
     // "made" alone is no verb of saying.
     assert!(who_said("Lindqvist made a deal that the fleet owners welcomed.").is_empty());
 }
+
+#[test]
+fn a_verb_joined_by_a_bare_and_is_a_statement_of_its_own() {
+    // Two things said, each with its own topic.
+    let r = read("Okafor denounced the seizure of the trawlers and condemned the closure of the border crossings.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].2.as_str(), r[0].3.clone()), ("okafor", "denounced the seizure of the trawlers", vec!["fisheries".to_string()]));
+    assert_eq!((r[1].0.as_str(), r[1].2.as_str(), r[1].3.clone()), ("okafor", "condemned the closure of the border crossings", vec!["border".to_string()]));
+    // A reported clause ends where the joined verb begins.
+    let r = read("Lindqvist said the pipeline was safe and praised the fishing fleet.");
+    assert_eq!(who_said("Lindqvist said the pipeline was safe and praised the fishing fleet."), [pair("lind", "the pipeline was safe"), pair("lind", "praised the fishing fleet")]);
+    assert_eq!(r[0].3, ["energy"]);
+    assert_eq!(r[1].3, ["fisheries"]);
+    // With another person the subject inside the clause, the joined verb
+    // could be either's: it is left to no one, and never given to the one
+    // named inside.
+    let said = who_said("Lindqvist said Okafor had denounced the plan and condemned the closure of the harbour to foreign boats.");
+    assert_eq!(said, [pair("lind", "Okafor had denounced the plan")]);
+    // "and agreed." at the end is a second act, not a frame set off by commas.
+    let said = who_said("Okafor praised the welcome of the fleet and agreed.");
+    assert!(said.iter().all(|(w, t)| w == "okafor" && !t.starts_with("Okafor")), "{said:?}");
+}
+
+#[test]
+fn an_articles_title_lends_no_statement_its_topic() {
+    // The title names the article's issues; a quote far below it that names
+    // none is not about them.
+    let text = "---\ntitle: Okafor condemns the fishing quotas\n---\nOkafor condemns the fishing quotas\n\n“We will see in the spring,” Okafor said.";
+    assert_eq!(read(text)[0].3, ["relations"]);
+    // A section's heading still names its section's issue.
+    let text = "---\ntitle: Talks in the capital\n---\nTalks in the capital\n\nThe border\n\n“We will see in the spring,” Okafor said.";
+    assert_eq!(read(text)[0].3, ["border"]);
+}
+
+#[test]
+fn another_speakers_statement_in_the_sentence_lends_no_topic() {
+    // Lindqvist's words name no issue; Okafor's, in the same sentence, do.
+    let r = read("Lindqvist said the talks had been long, while Okafor promised that the checkpoints would open in May.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].3.clone()), ("lind", vec!["relations".to_string()]));
+    assert_eq!((r[1].0.as_str(), r[1].3.clone()), ("okafor", vec!["border".to_string()]));
+    // The same speaker's other statement in the sentence does lend it.
+    let r = read("Okafor said the checkpoints would open in May and promised that the wait would be short.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[1].3, ["border"]);
+}
+
+#[test]
+fn a_keyword_in_ing_names_a_thing_not_the_verb() {
+    // "meeting" is a keyword of relations; "meet" shares its stem but names
+    // no meeting.
+    let r = read("Lindqvist said the pipeline would meet every need.");
+    assert_eq!(r[0].3, ["energy"]);
+    let r = read("Lindqvist said the meetings had been long.");
+    assert_eq!(r[0].3, ["relations"]);
+    let r = read("Lindqvist promised a new meeting in the spring.");
+    assert_eq!(r[0].3, ["relations"]);
+}

@@ -161,7 +161,13 @@ impl Analyzer {
     /// Returns whether the heading named its speaker.
     fn read_heading(&self, article: &Article, bi: usize, block: &Block, state: &mut Discourse, drafts: &mut Vec<Draft>) -> bool {
         let text = &article.text;
-        state.section_topics = self.topics.tag(&text[block.start..block.end]);
+        // An article's title names what the whole article is about, often
+        // several issues at once: it lends no statement its topic. A
+        // section's heading names that section's issue.
+        state.section_topics = match block.kind {
+            BlockKind::Title => Vec::new(),
+            _ => self.topics.tag(&text[block.start..block.end]),
+        };
         state.section_block = bi;
         self.heading_speaker(text, block, bi, state);
         let Some((who, rest)) = self.speaker_label(text, block.start, block.end) else { return false };
@@ -230,6 +236,7 @@ impl Analyzer {
             };
             let mut last_in_sentence: Option<Resolved> = None;
             let reading = analyze_sentence(&sentence, &self.mentions);
+            let mut heard: Vec<(Found, Resolved)> = Vec::with_capacity(reading.found.len());
             for mut found in reading.found {
                 if found.who == Who::Continuation {
                     if let Some(who) = self.claimed_by_next(text, sentences.get(si + 1)) {
@@ -248,8 +255,16 @@ impl Analyzer {
                         state.speaker = Some((speaker.clone(), bi));
                     }
                 }
+                heard.push((found, speaker));
+            }
+            for k in 0..heard.len() {
+                let (found, speaker) = &heard[k];
                 let mut words = self.topics.read_statement(&text[found.start..found.end]);
-                let topics = self.topics_in_context(text, &found, &mut words, &mut sentence_topics, si, bi, article, state);
+                // Another speaker's statement in the sentence lends this one nothing.
+                let skip: Vec<(usize, usize)> =
+                    heard.iter().enumerate().filter(|(j, (_, s))| *j == k || s != speaker).map(|(_, (f, _))| (f.start, f.end)).collect();
+                let topics = self.topics_in_context(text, &skip, &mut words, &mut sentence_topics, si, bi, article, state);
+                let (found, speaker) = (found.clone(), speaker.clone());
                 drafts.push(Draft { found, speaker, block: bi, sentence: (ss, se), topics, normalised: words.normalised, question: None });
             }
             if last_in_sentence.is_none() && !is_post {
@@ -290,7 +305,7 @@ impl Analyzer {
         let line = [(block.start, block.end)];
         let mut sentence_topics = SentenceTopics::new(&line);
         let mut words = self.topics.read_statement(&text[found.start..found.end]);
-        let topics = self.topics_in_context(text, &found, &mut words, &mut sentence_topics, 0, bi, article, state);
+        let topics = self.topics_in_context(text, &[(found.start, found.end)], &mut words, &mut sentence_topics, 0, bi, article, state);
         drafts.push(Draft { found, speaker, block: bi, sentence: (block.start, block.end), topics, normalised: words.normalised, question: None });
     }
 
@@ -334,7 +349,8 @@ impl Analyzer {
     }
 
     /// A statement's topics: those its own words name; where they name none,
-    /// those of the rest of its sentence, then of the sentences before it in
+    /// those of the rest of its sentence (its frame, not the other
+    /// statements in it: `statements` are the sentence's), then of the sentences before it in
     /// the paragraph, then of a question just before, then of the section
     /// heading, then the summit's default. Words that point back ("this
     /// file") add the topics of that context too. `own`'s topics are taken
@@ -343,7 +359,7 @@ impl Analyzer {
     fn topics_in_context(
         &self,
         text: &str,
-        found: &Found,
+        statements: &[(usize, usize)],
         own: &mut StatementWords,
         sentences: &mut SentenceTopics,
         si: usize,
@@ -354,7 +370,7 @@ impl Analyzer {
         if !own.topics.is_empty() && !own.has_anaphora {
             return std::mem::take(&mut own.topics);
         }
-        let mut context = self.topics.tag(&narrative_around(text, sentences.ranges[si], found));
+        let mut context = self.topics.tag(&narrative_around(text, sentences.ranges[si], statements));
         if context.is_empty() {
             let earlier = (0..si).rev().take(EARLIER_SENTENCES);
             if let Some(k) = earlier.into_iter().find(|&k| !sentences.topics(&self.topics, text, k).is_empty()) {
@@ -456,9 +472,6 @@ impl<'a> SentenceTopics<'a> {
     }
 }
 
-/// The words of a sentence outside the statement and outside every
-/// quotation: the frame ("When asked about X, Biden said"), which often names
-/// the issue a quotation answers. Other quotations are other statements.
 /// Whether a paragraph asks something of the next one: it ends with a
 /// question mark (inside closing quotation marks or brackets too). A
 /// paragraph with a question inside it and an answer after ("Ukraine? We
@@ -468,12 +481,16 @@ fn asks(paragraph: &str) -> bool {
     paragraph.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_any_quote_mark(c) || matches!(c, ')' | ']')).ends_with('?')
 }
 
-fn narrative_around(text: &str, sentence: (usize, usize), found: &Found) -> String {
+/// The words of a sentence outside its statements and outside every
+/// quotation: the frame ("When asked about X, Biden said"), which often names
+/// the issue a quotation answers. Other statements and quotations speak for
+/// themselves: a second statement in the sentence lends the first nothing.
+fn narrative_around(text: &str, sentence: (usize, usize), statements: &[(usize, usize)]) -> String {
     let quotes = find_quotes(text, sentence.0, sentence.1);
     let mut out = String::new();
     let mut pos = sentence.0;
     let mut skip: Vec<(usize, usize)> = quotes.iter().map(Quote::outer).collect();
-    skip.push((found.start, found.end));
+    skip.extend_from_slice(statements);
     skip.sort_unstable();
     for (s, e) in skip {
         if s > pos {

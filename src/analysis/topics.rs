@@ -18,9 +18,14 @@ use super::lexicon::{ANAPHORA_NOUNS, DEMONSTRATIVES};
 use crate::summit::Summit;
 
 /// A keyword matched on stems: the numbers of its words' stems (see
-/// `TopicTagger::stem_ids`), and the topic it names.
+/// `TopicTagger::stem_ids`), which of its words are nouns in "-ing", and
+/// the topic it names.
 struct StemKeyword {
     stems: Vec<StemId>,
+    /// A word in "-ing" ("meeting", "warming") names a thing, and matches
+    /// only words in "-ing" or "-ings": "meeting" shares its stem with
+    /// "meet" and "meets", which name no meeting ("would meet a response").
+    gerunds: Vec<bool>,
     topic: usize,
 }
 
@@ -107,16 +112,18 @@ impl TopicTagger {
                         prefix[first as usize].push(PrefixKeyword { words, topic: t });
                     }
                 } else {
-                    let stems: Vec<StemId> = lower_words(kw)
+                    let words = lower_words(kw);
+                    let stems: Vec<StemId> = words
                         .iter()
                         .map(|w| {
                             let next = stem_ids.len() as StemId;
                             *stem_ids.entry(stemmer.stem(w).into_owned()).or_insert(next)
                         })
                         .collect();
+                    let gerunds = words.iter().map(|w| is_gerund(w)).collect();
                     exact.resize_with(stem_ids.len(), Vec::new);
                     if let Some(&first) = stems.first() {
-                        exact[first as usize].push(StemKeyword { stems, topic: t });
+                        exact[first as usize].push(StemKeyword { stems, gerunds, topic: t });
                     }
                 }
             }
@@ -178,7 +185,10 @@ impl TopicTagger {
             // A keyword's words must be the text's, one after another.
             if let Some(first) = stem_at(i) {
                 for k in &self.exact[first as usize] {
-                    if k.stems.iter().enumerate().skip(1).all(|(n, &s)| stem_at(i + n) == Some(s)) {
+                    let same = |n: usize, s: StemId| {
+                        stem_at(i + n) == Some(s) && (!k.gerunds[n] || word_at(i + n).is_some_and(|w| is_gerund(w) || ends_with_ings(w)))
+                    };
+                    if k.stems.iter().enumerate().all(|(n, &s)| same(n, s)) {
                         hit[k.topic] = true;
                     }
                 }
@@ -326,6 +336,17 @@ fn has_anaphora(scratch: &Scratch) -> bool {
         word(i - 1).is_some_and(|d| DEMONSTRATIVES.contains(&d))
             && word(i).is_some_and(|n| ANAPHORA_NOUNS.contains(&n))
     })
+}
+
+/// A lower-case word in "-ing" of more than the ending ("meeting", not
+/// "ring").
+fn is_gerund(word: &str) -> bool {
+    word.len() > 5 && word.ends_with("ing")
+}
+
+/// "meetings", "briefings".
+fn ends_with_ings(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(is_gerund)
 }
 
 /// Lower-case words: runs of letters and digits; hyphens and apostrophes

@@ -129,12 +129,19 @@ impl Reader<'_> {
             return None;
         }
         let joined_by_comma = self.preceded_by_join(w.start);
+        // "denounced the seizure and condemned the closure", "said the fleet
+        // was safe and praised …": a verb joined by a bare "and" to a frame
+        // before it speaks for that frame's subject (not for whoever the
+        // words before name), and ends what that frame said.
+        let joined_bare = if joined_by_comma { None } else { self.coordinated_subject(i, frames) };
         let mut inverted = false;
         let (who, zone_start) = if verb.participle && (joined_by_comma || self.starts_stretch(i)) {
             // "…, adding": whoever the sentence's last frame is about or, with
             // no frame before, whoever the sentence opens on.
             let who = self.joined_subject(frames).or_else(|| self.sentence_subject()).unwrap_or(Who::Unknown);
             (who, self.clause_join_start(w.start))
+        } else if let Some(who) = joined_bare.clone() {
+            (who, w.start)
         } else if let Some((who, at)) = self.subject_before(i) {
             (self.resolve_relative(who, at, frames), at)
         } else if let Some(who) = self.inverted_subject(i) {
@@ -146,7 +153,7 @@ impl Reader<'_> {
         } else {
             (Who::Unknown, w.start)
         };
-        let coordinated = verb.participle && joined_by_comma || self.preceded_by_join(zone_start);
+        let coordinated = verb.participle && joined_by_comma || joined_bare.is_some() || self.preceded_by_join(zone_start);
         // "…," said the president: what follows the verb is its subject, not a clause.
         // "pointed out that", "made it clear that": the clause follows the particle.
         let clause_from = if verb.particle.is_some() { particle_at.unwrap_or(i) } else { i };

@@ -216,6 +216,11 @@ impl Reader<'_> {
             return false;
         }
         let text = self.text;
+        // Set off by a comma, not joined by a bare "and" ("praised the fleet
+        // and agreed."): that verb is a second thing its subject did.
+        if !text[f.zone_start..f.verb.0].contains([',', ';', '—', '–']) {
+            return false;
+        }
         let frame_words = self.words.iter().filter(|w| w.start >= f.zone_start && w.end <= f.verb.1).count();
         let after_quote = self.quotes.iter().any(|q| {
             let (_, e) = q.outer();
