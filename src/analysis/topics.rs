@@ -92,6 +92,8 @@ struct Scratch {
     /// Each word's place in `plain`, the keyword stem it stems to, and
     /// whether it was ASCII as written.
     words: Vec<(Range<usize>, Option<StemId>, bool)>,
+    /// Which topics the words name, by topic.
+    hits: Vec<bool>,
 }
 
 thread_local! {
@@ -176,9 +178,10 @@ impl TopicTagger {
     }
 
     /// The topics named by the words read into `scratch`.
-    fn topics_of_words(&self, scratch: &Scratch) -> Vec<usize> {
-        let Scratch { plain, words, .. } = scratch;
-        let mut hit = vec![false; self.topic_count];
+    fn topics_of_words(&self, scratch: &mut Scratch) -> Vec<usize> {
+        let Scratch { plain, words, hits: hit, .. } = scratch;
+        hit.clear();
+        hit.resize(self.topic_count, false);
         let stem_at = |i: usize| words.get(i).and_then(|w| w.1);
         let word_at = |i: usize| words.get(i).map(|w| &plain[w.0.clone()]);
         for i in 0..words.len() {
@@ -230,17 +233,15 @@ impl TopicTagger {
         while let Some(&b) = bytes.get(i) {
             // The next piece: a run of ASCII letters and digits, taken at
             // once, or a single other character.
-            let (len, alphanumeric) = if b.is_ascii_alphanumeric() {
-                (bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len() - i), true)
+            let alphanumeric = if b.is_ascii_alphanumeric() {
+                true
             } else if b.is_ascii() {
-                (1, false)
+                false
             } else {
-                let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
-                (c.len_utf8(), c.is_alphanumeric())
+                text[i..].chars().next().is_some_and(char::is_alphanumeric)
             };
-            let piece = &text[i..i + len];
-            i += len;
             if !alphanumeric {
+                i += if b.is_ascii() { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
                 if let Some((start, ascii)) = word.take() {
                     words.push(self.word_read(stems, plain, start, ascii));
                 }
@@ -252,13 +253,18 @@ impl TopicTagger {
                 }
                 (plain.len(), true)
             });
-            if piece.is_ascii() {
-                let from = plain.len();
-                plain.push_str(piece);
-                plain[from..].make_ascii_lowercase();
+            if b.is_ascii() {
+                // The run of ASCII letters and digits, lower-cased as it is
+                // copied: one pass.
+                while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
+                    plain.push(char::from(b.to_ascii_lowercase()));
+                    i += 1;
+                }
             } else {
                 *ascii = false;
-                plain.extend(piece.chars().flat_map(char::to_lowercase));
+                let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                plain.extend(c.to_lowercase());
+                i += c.len_utf8();
             }
         }
         if let Some((start, ascii)) = word {
@@ -332,10 +338,10 @@ fn has_anaphora(scratch: &Scratch) -> bool {
         let (plain, _, ascii) = &scratch.words[i];
         ascii.then(|| &scratch.plain[plain.clone()])
     };
-    (1..scratch.words.len()).any(|i| {
-        word(i - 1).is_some_and(|d| DEMONSTRATIVES.contains(&d))
-            && word(i).is_some_and(|n| ANAPHORA_NOUNS.contains(&n))
-    })
+    // Every demonstrative starts with "th": most words are passed over on
+    // their first two letters.
+    let demonstrative = |d: &str| d.starts_with("th") && DEMONSTRATIVES.contains(&d);
+    (1..scratch.words.len()).any(|i| word(i - 1).is_some_and(demonstrative) && word(i).is_some_and(|n| ANAPHORA_NOUNS.contains(&n)))
 }
 
 /// A lower-case word in "-ing" of more than the ending ("meeting", not

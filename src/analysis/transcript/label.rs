@@ -130,8 +130,6 @@ fn split_parenthesis(raw: &str) -> Option<(String, Option<String>)> {
 /// a few, none ending a sentence. "The talks were useful" is prose, not a
 /// label.
 fn is_label_words(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let Some(first) = words.first() else { return false };
     let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
     let allowed = |w: &str| {
         capitalised(w)
@@ -139,9 +137,16 @@ fn is_label_words(s: &str) -> bool {
             || w.chars().all(|c| c.is_ascii_digit())
             || w.chars().all(|c| c.is_alphabetic() && c.is_uppercase() || "&.'’-".contains(c))
     };
-    words.len() <= MAX_LABEL_WORDS
-        && capitalised(first)
-        && words.iter().all(|w| allowed(w))
+    // Word by word, so that prose is turned down at its first word that
+    // could not be in a label.
+    let mut count = 0;
+    for w in s.split_whitespace() {
+        count += 1;
+        if count > MAX_LABEL_WORDS || !allowed(w) || count == 1 && !capitalised(w) {
+            return false;
+        }
+    }
+    count > 0
         && !s.contains(|c: char| crate::text::is_any_quote_mark(c) || matches!(c, '!' | '?' | ';'))
         && s.chars().any(char::is_alphabetic)
 }
