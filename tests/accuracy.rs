@@ -3,7 +3,7 @@
 //!
 //! * `seed_export_meets_the_accuracy_bar` holds the analysis to the bar.
 //! * `rust_scorer_agrees_with_score_py` checks that the Rust port of the
-//!   scorer (tests/support/score.rs) prints what the script prints, on a
+//!   scorer (tests/support/scorer/score.rs) prints what the script prints, on a
 //!   perfect, several noisy, an edge-case and the real export.
 //! * `port_by_hand` checks a few figures of the port on small examples.
 //!
@@ -16,8 +16,8 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use support::exports;
-use support::score::{self, Gold, Score};
+use support::scorer::exports;
+use support::scorer::score::{self, Gold, Score};
 
 /// The seed articles, as files (the scorer reads bytes from disk).
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
@@ -253,7 +253,7 @@ mod port_by_hand {
 
     use serde_json::{json, Value};
 
-    use super::support::score::{score, Gold, Score};
+    use super::support::scorer::score::{score, Gold, Score};
 
     /// The curly quotes take three bytes each, so byte and character offsets
     /// differ from the first statement on.

@@ -11,6 +11,9 @@ use counterparts::generate::generate_article;
 use counterparts::{Library, LoadOptions};
 use tempfile::TempDir;
 
+#[path = "support/app.rs"]
+mod site;
+
 /// Good articles in the folder: generated ones, under their generated names.
 const GOOD: [usize; 3] = [0, 1, 2];
 
@@ -412,19 +415,14 @@ fn direction_overrides_and_zero_width_characters_get_notes() {
 /// The pages show the statement without its direction overrides.
 #[tokio::test]
 async fn direction_overrides_are_left_out_of_the_pages() {
-    use http_body_util::BodyExt;
-    use tower::ServiceExt;
     let lib = load_beside_good("bidi.txt", BIDI);
     let statement = &article(&lib, "bidi.txt").statements[0];
     let (id, topic) = (statement.id.clone(), statement.topics[0].clone());
-    let index = counterparts::index::Index::build(lib);
-    let app = counterparts::web::app(std::sync::Arc::new(counterparts::web::Site::new(index, "http://example.com")));
+    let site = site::site_of(lib);
     for path in ["/articles/bidi".to_string(), format!("/quotes/{id}"), format!("/quotes/{id}.json"), format!("/topics/{topic}")] {
-        let request = axum::http::Request::get(&path).body(axum::body::Body::empty()).unwrap();
-        let response = app.clone().oneshot(request).await.unwrap();
-        assert_eq!(response.status(), 200, "{path}");
-        let body = response.into_body().collect().await.unwrap().to_bytes();
-        let page = String::from_utf8_lossy(&body);
+        let reply = site::get(&site, &path).await;
+        assert_eq!(reply.status, 200, "{path}");
+        let page = reply.text();
         assert!(page.contains("will not"), "{path} shows the statement");
         assert!(!page.contains('\u{202e}') && !page.contains('\u{202c}'), "{path} carries a direction override");
     }

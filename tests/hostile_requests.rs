@@ -2,14 +2,14 @@
 //! traversal attempts, huge and odd queries, odd methods and headers — and
 //! not one answered with a server error.
 
-use std::sync::Arc;
-
 use axum::body::Body;
 use axum::http::{Method, Request};
-use counterparts::index::Index;
-use counterparts::web::{app, Site};
+use counterparts::web::app;
 use counterparts::{Library, LoadOptions};
 use tower::ServiceExt;
+
+#[path = "support/app.rs"]
+mod support;
 
 const REQUESTS: usize = 10_000;
 
@@ -90,8 +90,7 @@ fn random_request(rng: &mut fastrand::Rng, ids: &[String]) -> Option<Request<Bod
 async fn ten_thousand_odd_requests_and_no_server_error() {
     let lib = Library::load(&LoadOptions::default()).unwrap();
     let ids: Vec<String> = lib.articles.iter().flat_map(|a| a.statements.iter().map(|s| s.id.clone())).collect();
-    let site = Arc::new(Site::new(Index::build(lib), "http://127.0.0.1:3000"));
-    let router = app(site);
+    let router = app(support::site_of(lib));
     let mut rng = fastrand::Rng::with_seed(20210616);
     let mut sent = 0;
     let mut by_status = std::collections::BTreeMap::new();

@@ -7,7 +7,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::Arc;
 
 use axum::http::StatusCode;
 use tempfile::TempDir;
@@ -15,12 +14,11 @@ use tempfile::TempDir;
 use counterparts::export::Export;
 use counterparts::ids::looks_like_id;
 use counterparts::index::Index;
-use counterparts::web::Site;
 use counterparts::{Library, LoadOptions};
 
 #[path = "support/app.rs"]
 mod app;
-use app::{get, get_json, PUBLIC_URL};
+use app::{get, get_json};
 
 /// A third article, with statements by both speakers, none of them in the seeds.
 const EXTRA: &str = "Leaders trade words on Arctic and cyber\n\n\
@@ -233,7 +231,7 @@ async fn old_permalinks_still_answer_after_renaming_and_adding() {
     let mut files = renamed(&seeds, &["zz_last.txt", "aa_first.txt"]);
     files.push(("000_added.txt", EXTRA));
     let dir = folder(&files);
-    let site = Arc::new(Site::new(Index::build(load(dir.path())), PUBLIC_URL));
+    let site = app::site_of(load(dir.path()));
     for (id, (speaker, text)) in &base.all {
         assert_eq!(get(&site, &format!("/quotes/{id}")).await.status, StatusCode::OK, "/quotes/{id} broke");
         let page = get_json(&site, &format!("/quotes/{id}.json")).await;
@@ -277,7 +275,7 @@ async fn article_ids_that_collide_are_settled_by_their_own_names_not_their_order
     // The plain slug, which `A b.txt` had before ids carried a hash of the
     // name, leads to it while no other article claims it.
     let dir = folder(&[("A b.txt", one)]);
-    let site = Arc::new(Site::new(Index::build(load(dir.path())), PUBLIC_URL));
+    let site = app::site_of(load(dir.path()));
     let reply = get(&site, "/articles/a-b").await;
     assert_eq!(reply.status, StatusCode::PERMANENT_REDIRECT);
     assert_eq!(reply.header("location"), format!("/articles/{}", alone_spaced["A b.txt"]));

@@ -29,6 +29,7 @@ mod html;
 use app::*;
 use html::*;
 
+mod contracts;
 mod hold;
 mod lists;
 mod pages;

@@ -24,8 +24,7 @@ pub const PUBLIC_URL: &str = "https://counterparts.example";
 pub fn seed_site() -> Arc<Site> {
     static SITE: OnceLock<Arc<Site>> = OnceLock::new();
     SITE.get_or_init(|| {
-        let library = Library::load(&LoadOptions::default()).expect("the built-in corpus loads");
-        Arc::new(Site::new(Index::build(library), PUBLIC_URL))
+        site_of(Library::load(&LoadOptions::default()).expect("the built-in corpus loads"))
     })
     .clone()
 }
@@ -33,7 +32,11 @@ pub fn seed_site() -> Arc<Site> {
 /// A site over the `*.txt` files of `dir`, with the built-in summit.
 pub fn site_from_dir(dir: &Path) -> Arc<Site> {
     let opts = LoadOptions { articles: Some(dir.to_path_buf()), summit: None };
-    let library = Library::load(&opts).expect("the folder loads");
+    site_of(Library::load(&opts).expect("the folder loads"))
+}
+
+/// A site over a library already loaded.
+pub fn site_of(library: Library) -> Arc<Site> {
     Arc::new(Site::new(Index::build(library), PUBLIC_URL))
 }
 
