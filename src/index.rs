@@ -69,9 +69,6 @@ pub struct Index {
     /// The full-text index, built on first use (or ahead of it, see
     /// [`Index::prepare`]); an error says why search is unavailable.
     search: OnceLock<Result<Search, String>>,
-    /// Becomes true once [`Index::prepare`] has finished, so that a request
-    /// can wait for it without holding a thread (see [`Index::prepared`]).
-    prepared: tokio::sync::watch::Sender<bool>,
 }
 
 impl std::fmt::Debug for Index {
@@ -137,7 +134,6 @@ impl Index {
             checks,
             groups: OnceLock::new(),
             search: OnceLock::new(),
-            prepared: tokio::sync::watch::Sender::new(false),
         }
     }
 
@@ -151,11 +147,9 @@ impl Index {
 
     /// Works out what the index works out on first use, ahead of it: the
     /// groups of statements reported several times, and the full-text index.
-    /// Serving can start before; a request that needs them waits for them.
+    /// (Serving starts before: the site's warm-up runs this, and lets the
+    /// requests that need them wait, see `web::Site::warm_up`.)
     pub fn prepare(&self) {
-        // Waiters are let go however this ends: after a panic here, a request
-        // works out what it needs itself (and fails with a 500 if it panics again).
-        let _done = MarkPrepared(&self.prepared);
         // The two do not depend on each other: on a machine of two cores
         // or more, they are ready in the time of the slower.
         rayon::join(
@@ -174,17 +168,9 @@ impl Index {
         );
     }
 
-    /// Whether [`Index::prepare`] has finished.
+    /// Whether what [`Index::prepare`] works out is ready.
     pub fn is_prepared(&self) -> bool {
-        *self.prepared.borrow()
-    }
-
-    /// Waits, without blocking a thread, until [`Index::prepare`] has
-    /// finished (in another thread: this does not start it).
-    pub async fn prepared(&self) {
-        let mut ready = self.prepared.subscribe();
-        // The sender lives as long as `self`, so this cannot fail.
-        let _ = ready.wait_for(|&done| done).await;
+        self.groups.get().is_some() && self.search.get().is_some()
     }
 
     fn groups(&self) -> &Groups {
@@ -352,15 +338,6 @@ impl Reports {
     }
 }
 
-/// Marks the index prepared when dropped, whether preparing ended or panicked.
-struct MarkPrepared<'a>(&'a tokio::sync::watch::Sender<bool>);
-
-impl Drop for MarkPrepared<'_> {
-    fn drop(&mut self) {
-        self.0.send_replace(true);
-    }
-}
-
 /// Groups the statements that are one statement reported several times.
 fn group_entries(summit: &Summit, articles: &[ArticleEntry], entries: &[Entry]) -> Groups {
     let normalised: Vec<String> = entries
@@ -423,37 +400,15 @@ fn moved_articles(articles: &[ArticleEntry], ids: &HashMap<String, usize>) -> Ha
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use super::*;
     use crate::library::LoadOptions;
 
-    #[tokio::test(flavor = "current_thread")]
-    async fn waiting_for_preparing_leaves_the_thread_free() {
-        let library = Library::load(&LoadOptions::default()).expect("the built-in corpus loads");
-        let index = Arc::new(Index::build(library));
+    #[test]
+    fn preparing_works_out_groups_and_search_ahead_of_use() {
+        let index = Index::build(Library::load(&LoadOptions::default()).expect("the built-in corpus loads"));
         assert!(!index.is_prepared());
-
-        let waiting = tokio::spawn({
-            let index = index.clone();
-            async move {
-                index.prepared().await;
-                index.is_prepared()
-            }
-        });
-        // The runtime has one thread: this task runs only because the
-        // waiting one handed it back.
-        for _ in 0..10 {
-            tokio::task::yield_now().await;
-        }
-        assert!(!waiting.is_finished(), "nothing was prepared yet");
-
-        let preparing = std::thread::spawn({
-            let index = index.clone();
-            move || index.prepare()
-        });
-        assert!(waiting.await.expect("the waiting task ends"), "it was let go only once prepared");
-        preparing.join().expect("preparing ends");
+        index.prepare();
+        assert!(index.is_prepared());
         assert!(index.search().is_ok());
         assert!(!index.versions(0).is_empty());
     }

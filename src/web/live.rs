@@ -34,8 +34,8 @@ pub struct Live {
 
 impl Live {
     pub fn new(index: Index, public_url: &str, load: LoadOptions, cache_budget: usize) -> Arc<Live> {
-        // Serve at once: `app` has groups and the search index worked out
-        // alongside, and a request that needs them before waits for them.
+        // Serve at once: the site warms up alongside (groups and the search
+        // index worked out), and a request that needs them waits for them.
         let current = Current::new(Site::with_cache_budget(index, public_url, cache_budget));
         let permits = Arc::new(tokio::sync::Semaphore::new(super::middleware::limits::MAX_CONCURRENT_REQUESTS));
         Arc::new(Live { current: RwLock::new(current), cache_budget, permits, public_url: public_url.to_string(), load })
@@ -125,8 +125,11 @@ struct Current {
 }
 
 impl Current {
+    /// The site served, warming up: its groups and search index are worked
+    /// out while it answers.
     fn new(site: Site) -> Current {
         let site = Arc::new(site);
+        site.warm_up();
         Current { router: app(site.clone()), site }
     }
 }

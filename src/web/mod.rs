@@ -25,7 +25,6 @@ pub mod serve;
 pub mod text_fragment;
 pub mod views;
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use axum::Router;
@@ -42,8 +41,9 @@ pub struct Site {
     /// used for canonical links, link previews and the sitemap.
     pub public_url: String,
     pub cache: Arc<cache::PageCache>,
-    /// Whether the index's groups and search index are being worked out.
-    preparing: AtomicBool,
+    /// Where the warm-up stands: the index's groups and search index worked
+    /// out ahead of the requests that need them (see [`Site::warm_up`]).
+    warm_up: tokio::sync::watch::Sender<WarmUp>,
     /// The card of the topic most was said on, with its words: the picture
     /// of every page without a card of its own, worked out once.
     site_card: std::sync::OnceLock<Option<(String, String)>>,
@@ -68,7 +68,7 @@ impl Site {
             index,
             public_url: public_url.trim_end_matches('/').to_string(),
             cache: Arc::new(cache::PageCache::new(budget)),
-            preparing: AtomicBool::new(false),
+            warm_up: tokio::sync::watch::Sender::new(WarmUp::NotStarted),
             site_card: std::sync::OnceLock::new(),
             export: tokio::sync::OnceCell::new(),
         }
@@ -100,18 +100,47 @@ impl Site {
     }
 
     /// Starts working out the index's groups and search index in a thread
-    /// of its own, unless they are ready or being worked out already.
-    fn start_preparing(self: &Arc<Self>) {
-        if self.index.is_prepared() || self.preparing.swap(true, Ordering::AcqRel) {
+    /// of its own, unless that has started already: the server answers
+    /// meanwhile, and the pages that need them wait (see
+    /// [`Site::until_warm`]). The live site starts it (`live.rs`); a site
+    /// that is never warmed up works each out on first use.
+    pub fn warm_up(self: &Arc<Self>) {
+        if self.index.is_prepared() {
+            // A reload prepares the index before it is served.
+            self.warm_up.send_replace(WarmUp::Done);
+            return;
+        }
+        let started = self.warm_up.send_if_modified(|w| {
+            let starting = *w == WarmUp::NotStarted;
+            if starting {
+                *w = WarmUp::Running;
+            }
+            starting
+        });
+        if !started {
             return;
         }
         let site = self.clone();
-        let started = std::thread::Builder::new().name("prepare".into()).spawn(move || site.index.prepare());
-        if let Err(e) = started {
+        let spawned = std::thread::Builder::new().name("prepare".into()).spawn(move || {
+            // Waiters are let go however this ends: after a panic here, a
+            // request works out what it needs itself.
+            let _done = WarmedUp(&site.warm_up);
+            site.index.prepare();
+        });
+        if let Err(e) = spawned {
             // Without a thread of its own, it is done before serving starts.
             tracing::warn!("could not start a thread to prepare the index ({e}); preparing it now");
+            let _done = WarmedUp(&self.warm_up);
             self.index.prepare();
         }
+    }
+
+    /// Waits, without holding a thread, while the warm-up runs; at once if
+    /// it is over or was never started.
+    pub async fn until_warm(&self) {
+        let mut state = self.warm_up.subscribe();
+        // The sender lives as long as `self`, so this cannot fail.
+        let _ = state.wait_for(|w| *w != WarmUp::Running).await;
     }
 
     /// The absolute URL of a path on this site.
@@ -120,10 +149,27 @@ impl Site {
     }
 }
 
+/// Where a site's warm-up stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WarmUp {
+    NotStarted,
+    Running,
+    Done,
+}
+
+/// Marks the warm-up done when dropped, whether it ended or panicked.
+struct WarmedUp<'a>(&'a tokio::sync::watch::Sender<WarmUp>);
+
+impl Drop for WarmedUp<'_> {
+    fn drop(&mut self) {
+        self.0.send_replace(WarmUp::Done);
+    }
+}
+
 /// The router with every page, JSON twin and asset, and the layers every
-/// response goes through.
+/// response goes through: a function of the site alone, which starts
+/// nothing (the live site warms it up, see [`Site::warm_up`]).
 pub fn app(site: Arc<Site>) -> Router {
-    site.start_preparing();
     middleware::around(routes::table(&site), &site).with_state(site)
 }
 
@@ -131,6 +177,41 @@ pub fn app(site: Arc<Site>) -> Router {
 mod tests {
     use super::*;
     use crate::{Library, LoadOptions};
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn waiting_for_the_warm_up_leaves_the_thread_free() {
+        let library = Library::load(&LoadOptions::default()).expect("the seeds load");
+        let site = Arc::new(Site::new(Index::build(library), "https://example.org"));
+        // Never started: nothing to wait for.
+        site.until_warm().await;
+        // Marked running by hand, so that the test decides when it ends.
+        site.warm_up.send_replace(WarmUp::Running);
+        let waiting = tokio::spawn({
+            let site = site.clone();
+            async move { site.until_warm().await }
+        });
+        // The runtime has one thread: this task runs only because the
+        // waiting one handed it back.
+        for _ in 0..10 {
+            tokio::task::yield_now().await;
+        }
+        assert!(!waiting.is_finished(), "the warm-up is still running");
+        drop(WarmedUp(&site.warm_up));
+        waiting.await.expect("the waiting task ends once the warm-up is done");
+        // A warm-up asked for again after it is done does not run again.
+        site.warm_up();
+        assert_eq!(*site.warm_up.borrow(), WarmUp::Done);
+    }
+
+    #[tokio::test]
+    async fn a_warm_up_prepares_the_index() {
+        let library = Library::load(&LoadOptions::default()).expect("the seeds load");
+        let site = Arc::new(Site::new(Index::build(library), "https://example.org"));
+        assert!(!site.index.is_prepared());
+        site.warm_up();
+        site.until_warm().await;
+        assert!(site.index.is_prepared());
+    }
 
     #[tokio::test]
     async fn every_reader_of_the_export_shares_one_copy() {

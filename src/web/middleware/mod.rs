@@ -67,12 +67,10 @@ pub fn around(router: Router<Arc<Site>>, site: &Arc<Site>) -> Router<Arc<Site>> 
         )
 }
 
-/// Lets a request through once the index is prepared (at once, after the
-/// first seconds of a large corpus).
+/// Lets a request through once the site's warm-up is over (at once, after
+/// the first seconds of a large corpus; see `Site::warm_up`).
 pub async fn until_prepared(State(site): State<Arc<Site>>, request: Request, next: Next) -> Response {
-    if !site.index.is_prepared() {
-        site.index.prepared().await;
-    }
+    site.until_warm().await;
     next.run(request).await
 }
 
