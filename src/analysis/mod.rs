@@ -257,15 +257,21 @@ impl Analyzer {
                 }
                 heard.push((found, speaker));
             }
-            for k in 0..heard.len() {
-                let (found, speaker) = &heard[k];
-                let mut words = self.topics.read_statement(&text[found.start..found.end]);
-                // Another speaker's statement in the sentence lends this one nothing.
-                let skip: Vec<(usize, usize)> =
-                    heard.iter().enumerate().filter(|(j, (_, s))| *j == k || s != speaker).map(|(_, (f, _))| (f.start, f.end)).collect();
-                let topics = self.topics_in_context(text, &skip, &mut words, &mut sentence_topics, si, bi, article, state);
-                let (found, speaker) = (found.clone(), speaker.clone());
-                drafts.push(Draft { found, speaker, block: bi, sentence: (ss, se), topics, normalised: words.normalised, question: None });
+            // Each statement's topics, with every speaker known: another
+            // speaker's statement in the sentence lends this one nothing.
+            let read: Vec<(Vec<usize>, String)> = heard
+                .iter()
+                .enumerate()
+                .map(|(k, (found, speaker))| {
+                    let mut words = self.topics.read_statement(&text[found.start..found.end]);
+                    let left_out: Vec<(usize, usize)> =
+                        heard.iter().enumerate().filter(|(j, (_, s))| *j == k || s != speaker).map(|(_, (f, _))| (f.start, f.end)).collect();
+                    let topics = self.topics_in_context(text, &left_out, &mut words, &mut sentence_topics, si, bi, article, state);
+                    (topics, words.normalised)
+                })
+                .collect();
+            for ((found, speaker), (topics, normalised)) in heard.into_iter().zip(read) {
+                drafts.push(Draft { found, speaker, block: bi, sentence: (ss, se), topics, normalised, question: None });
             }
             if last_in_sentence.is_none() && !is_post {
                 // Someone spoke without a statement of their own ("Okafor
@@ -349,8 +355,8 @@ impl Analyzer {
     }
 
     /// A statement's topics: those its own words name; where they name none,
-    /// those of the rest of its sentence (its frame, not the other
-    /// statements in it: `statements` are the sentence's), then of the sentences before it in
+    /// those of the rest of its sentence outside `left_out` (the statement
+    /// itself and other speakers' statements), then of the sentences before it in
     /// the paragraph, then of a question just before, then of the section
     /// heading, then the summit's default. Words that point back ("this
     /// file") add the topics of that context too. `own`'s topics are taken
@@ -359,7 +365,7 @@ impl Analyzer {
     fn topics_in_context(
         &self,
         text: &str,
-        statements: &[(usize, usize)],
+        left_out: &[(usize, usize)],
         own: &mut StatementWords,
         sentences: &mut SentenceTopics,
         si: usize,
@@ -370,7 +376,7 @@ impl Analyzer {
         if !own.topics.is_empty() && !own.has_anaphora {
             return std::mem::take(&mut own.topics);
         }
-        let mut context = self.topics.tag(&narrative_around(text, sentences.ranges[si], statements));
+        let mut context = self.topics.tag(&narrative_around(text, sentences.ranges[si], left_out));
         if context.is_empty() {
             let earlier = (0..si).rev().take(EARLIER_SENTENCES);
             if let Some(k) = earlier.into_iter().find(|&k| !sentences.topics(&self.topics, text, k).is_empty()) {
@@ -481,16 +487,15 @@ fn asks(paragraph: &str) -> bool {
     paragraph.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_any_quote_mark(c) || matches!(c, ')' | ']')).ends_with('?')
 }
 
-/// The words of a sentence outside its statements and outside every
-/// quotation: the frame ("When asked about X, Biden said"), which often names
-/// the issue a quotation answers. Other statements and quotations speak for
-/// themselves: a second statement in the sentence lends the first nothing.
-fn narrative_around(text: &str, sentence: (usize, usize), statements: &[(usize, usize)]) -> String {
+/// The words of a sentence outside `left_out` and outside every quotation:
+/// the frame ("When asked about X, Biden said"), which often names the issue
+/// a quotation answers, and the same speaker's other statements there.
+fn narrative_around(text: &str, sentence: (usize, usize), left_out: &[(usize, usize)]) -> String {
     let quotes = find_quotes(text, sentence.0, sentence.1);
     let mut out = String::new();
     let mut pos = sentence.0;
     let mut skip: Vec<(usize, usize)> = quotes.iter().map(Quote::outer).collect();
-    skip.extend_from_slice(statements);
+    skip.extend_from_slice(left_out);
     skip.sort_unstable();
     for (s, e) in skip {
         if s > pos {

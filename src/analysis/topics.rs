@@ -231,17 +231,11 @@ impl TopicTagger {
         let mut word: Option<(usize, bool)> = None;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            // The next piece: a run of ASCII letters and digits, taken at
-            // once, or a single other character.
-            let alphanumeric = if b.is_ascii_alphanumeric() {
-                true
-            } else if b.is_ascii() {
-                false
-            } else {
-                text[i..].chars().next().is_some_and(char::is_alphanumeric)
-            };
-            if !alphanumeric {
-                i += if b.is_ascii() { 1 } else { text[i..].chars().next().map_or(1, char::len_utf8) };
+            // The next character: a run of ASCII letters and digits is then
+            // taken at once.
+            let c = if b.is_ascii() { char::from(b) } else { text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER) };
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
                 if let Some((start, ascii)) = word.take() {
                     words.push(self.word_read(stems, plain, start, ascii));
                 }
@@ -253,7 +247,7 @@ impl TopicTagger {
                 }
                 (plain.len(), true)
             });
-            if b.is_ascii() {
+            if c.is_ascii() {
                 // The run of ASCII letters and digits, lower-cased as it is
                 // copied: one pass.
                 while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
@@ -262,7 +256,6 @@ impl TopicTagger {
                 }
             } else {
                 *ascii = false;
-                let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
                 plain.extend(c.to_lowercase());
                 i += c.len_utf8();
             }

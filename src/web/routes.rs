@@ -63,7 +63,7 @@ async fn topics(State(site): State<Arc<Site>>, resource: Resource, page: Result<
     match resource.format {
         Format::Html | Format::Json => topic::page(&site, &resource.id, resource.format, page),
         Format::Atom => feed::topic(&site, &resource.id),
-        Format::Png => card::topic(site.clone(), &resource.id).await,
+        Format::Png => card::topic(site, &resource.id).await,
     }
 }
 
@@ -88,7 +88,7 @@ async fn one_article(State(site): State<Arc<Site>>, resource: Resource) -> Resul
 async fn quotes(State(site): State<Arc<Site>>, resource: Resource) -> Result<Response, PageError> {
     match resource.format {
         Format::Html | Format::Json => quote::page(&site, &resource.id, resource.format),
-        Format::Png => card::quote(site.clone(), &resource.id).await,
+        Format::Png => card::quote(site, &resource.id).await,
         Format::Atom => Err(PageError::not_found("statement")),
     }
 }
