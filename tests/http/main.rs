@@ -1,14 +1,19 @@
-//! The web app, driven in-process through `tower::ServiceExt::oneshot` (no
-//! sockets): every route, its JSON twin, error pages, caching, compression,
-//! security headers, and that nothing from an article reaches a page
-//! unescaped.
+//! The web app and the library that feeds it, driven in-process: every
+//! route, its JSON twin, error pages, caching, compression, security headers,
+//! and that nothing from an article reaches a page unescaped (through
+//! `tower::ServiceExt::oneshot`, no sockets); what loading does with bad
+//! files (`bad_input`), ids that hold across reloads (`ids`), quotes that can
+//! be traced word for word (`trust`), 10,000 odd requests (`hostile_requests`),
+//! reloading under load on a socket (`reload`), and a reader's path through
+//! the site in headless Chromium (`browser`).
 //!
 //! Pages are checked against the export (`/export.json`), so the tests
 //! follow the corpus instead of hard-coding what the analysis finds.
-
 //!
-//! The tests are in files by subject; the helpers every file uses are
-//! below and in `tests/support`.
+//! The tests are in files by subject, in one test binary so that the
+//! project's tests link as few binaries as they can (each costs a link of the
+//! whole program); the helpers every file uses are below and in
+//! `tests/support`.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -29,14 +34,20 @@ mod html;
 use app::*;
 use html::*;
 
+mod bad_input;
+mod browser;
 mod contracts;
 mod hold;
+mod hostile_requests;
+mod ids;
 mod lists;
 mod pages;
+mod reload;
 mod reports;
 mod search;
 mod site_wide;
 mod transcript;
+mod trust;
 
 // ---------------------------------------------------------------------------
 // Checks shared by every page

@@ -3,7 +3,7 @@
 //! It reads the same inputs (the gold labels, the project's export, the
 //! article files), applies the same rules and yields the same figures and
 //! problem lines, so that `cargo test` can hold the analysis to the bar the
-//! evaluation sets. `rust_scorer_agrees_with_score_py` in `tests/accuracy.rs`
+//! evaluation sets. `rust_scorer_agrees_with_score_py` in `tests/analysis/accuracy.rs`
 //! checks the port against the script itself.
 //!
 //! Details kept from the script, because they change figures:

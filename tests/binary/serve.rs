@@ -2,20 +2,12 @@
 //! started with no set-up, it says where to look, serves every kind of page
 //! from what is compiled into it, and stops cleanly on SIGTERM.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// The server process, killed if a check fails before it is stopped.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use super::{start_server, Server};
 
 /// A plain HTTP/1.1 GET: the status code, headers and body.
 fn get(addr: &str, path: &str) -> (u16, String, String) {
@@ -42,30 +34,9 @@ fn start_with(dir: &std::path::Path, args: &[&str]) -> (Server, String) {
 fn launch(dir: &std::path::Path, args: &[&str], stderr: Stdio) -> (Server, String) {
     let exe = dir.join("counterparts");
     std::fs::copy(env!("CARGO_BIN_EXE_counterparts"), &exe).unwrap();
-    let mut child = Command::new(&exe)
-        .current_dir(dir)
-        .args(["--bind", "127.0.0.1:0"])
-        .args(args)
-        .env_remove("COUNTERPARTS_ARTICLES")
-        .env_remove("COUNTERPARTS_SUMMIT")
-        .env_remove("COUNTERPARTS_BIND")
-        .env_remove("PORT")
-        .env_remove("RUST_LOG")
-        .env_remove("COUNTERPARTS_LOG_REQUESTS")
-        .stdout(Stdio::piped())
-        .stderr(stderr)
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let server = Server(child);
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .map(|rest| rest.trim().trim_end_matches('/').to_string())
-        .unwrap_or_else(|| panic!("the server should print the address to open, printed {line:?}"));
-    (server, addr)
+    let mut command = Command::new(&exe);
+    command.current_dir(dir).args(["--bind", "127.0.0.1:0"]).args(args).stderr(stderr);
+    start_server(command)
 }
 
 #[test]

@@ -16,10 +16,7 @@ use tower::ServiceExt;
 use counterparts::web::{app, Site};
 use counterparts::{Library, LoadOptions};
 
-#[path = "support/app.rs"]
-mod app;
-#[path = "support/html.rs"]
-mod html;
+use crate::{app, html};
 use app::{get, get_json, get_text, seed_site, site_from_dir, PUBLIC_URL};
 use html::unescape;
 
@@ -507,7 +504,7 @@ async fn a_topic_page_links_between_the_leaders_columns() {
 
 #[tokio::test]
 async fn pages_print_without_navigation_and_with_link_addresses() {
-    let css = include_str!("../static/style.css");
+    let css = include_str!("../../static/style.css");
     let print = &css[css.find("@media print").expect("a print stylesheet")..];
     for hidden in ["header.site", "footer.site", "nav.crumbs", ".jump", ".share", ".cite"] {
         assert!(print.contains(hidden), "{hidden} is printed");

@@ -16,8 +16,7 @@ use counterparts::ids::looks_like_id;
 use counterparts::index::Index;
 use counterparts::{Library, LoadOptions};
 
-#[path = "support/app.rs"]
-mod app;
+use crate::app;
 use app::{get, get_json};
 
 /// A third article, with statements by both speakers, none of them in the seeds.

@@ -11,8 +11,7 @@ use counterparts::generate::generate_article;
 use counterparts::{Library, LoadOptions};
 use tempfile::TempDir;
 
-#[path = "support/app.rs"]
-mod site;
+use crate::app as site;
 
 /// Good articles in the folder: generated ones, under their generated names.
 const GOOD: [usize; 3] = [0, 1, 2];

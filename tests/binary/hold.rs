@@ -5,43 +5,23 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// The server process, killed if a check fails before it is stopped.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use super::{start_server, Server};
 
 /// Starts the binary under `ulimit -n {files}` with `args`; returns it and
 /// the address it prints.
 fn start(files: u32, args: &[&str]) -> (Server, String) {
-    let mut child = Command::new("sh")
+    let mut command = Command::new("sh");
+    command
         .arg("-c")
         .arg(format!("ulimit -n {files} && exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_counterparts"))
         .args(["--bind", "127.0.0.1:0"])
         .args(args)
-        .env_remove("COUNTERPARTS_ARTICLES")
-        .env_remove("COUNTERPARTS_SUMMIT")
-        .env_remove("COUNTERPARTS_BIND")
-        .env_remove("COUNTERPARTS_CACHE_MB")
-        .env_remove("RUST_LOG")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let server = Server(child);
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).unwrap();
-    let addr = line.split("http://").nth(1).map(|r| r.trim().trim_end_matches('/').to_string());
-    (server, addr.unwrap_or_else(|| panic!("no address printed: {line:?}")))
+        .stderr(Stdio::null());
+    start_server(command)
 }
 
 /// GET `path` on a connection of its own: the status and how long it took.

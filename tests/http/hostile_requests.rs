@@ -8,8 +8,7 @@ use counterparts::web::app;
 use counterparts::{Library, LoadOptions};
 use tower::ServiceExt;
 
-#[path = "support/app.rs"]
-mod support;
+use crate::app as support;
 
 const REQUESTS: usize = 10_000;
 

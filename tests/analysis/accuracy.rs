@@ -7,17 +7,15 @@
 //!   perfect, several noisy, an edge-case and the real export.
 //! * `port_by_hand` checks a few figures of the port on small examples.
 //!
-//! `cargo test --test accuracy -- --nocapture` shows the problem lines.
-
-mod support;
+//! `cargo test --release --test analysis accuracy -- --nocapture` shows the problem lines.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
 
-use support::scorer::exports;
-use support::scorer::score::{self, Gold, Score};
+use crate::scorer::exports;
+use crate::scorer::score::{self, Gold, Score};
 
 /// The seed articles, as files (the scorer reads bytes from disk).
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
@@ -253,7 +251,7 @@ mod port_by_hand {
 
     use serde_json::{json, Value};
 
-    use super::support::scorer::score::{score, Gold, Score};
+    use crate::scorer::score::{score, Gold, Score};
 
     /// The curly quotes take three bytes each, so byte and character offsets
     /// differ from the first statement on.
