@@ -106,7 +106,7 @@ impl<'a> ExportCheck<'a> {
             Check::Close { transcript, .. } => (Some(*transcript), "close"),
             Check::NotFound => (None, "not_found"),
         };
-        ExportCheck { id: transcript.map(|t| index.entries[t].id.as_str()), found }
+        ExportCheck { id: transcript.map(|t| index.entries[t].statement.id.as_str()), found }
     }
 }
 
@@ -160,17 +160,17 @@ fn export_article<'a>(index: &'a Index, a: &'a ArticleEntry) -> ExportArticle<'a
             .entries
             .iter()
             .map(|&i| {
-                let e = &index.entries[i];
+                let e = &index.entries[i].statement;
                 ExportStatement {
                     id: e.id.as_str(),
-                    speaker: e.speaker.map(|sp| index.summit.speakers[sp].id.as_str()),
+                    speaker: e.speaker_id(&index.summit),
                     speaker_label: e.speaker_label.as_deref(),
                     kind: e.kind,
                     start: e.start,
                     end: e.end,
                     text: &art.text[e.start..e.end],
-                    topics: e.topics.iter().map(|&t| index.summit.topics[t].id.as_str()).collect(),
-                    question: e.question.map(|q| index.entries[q].id.as_str()),
+                    topics: e.topic_ids(&index.summit),
+                    question: index.question(i).map(|q| index.entries[q].statement.id.as_str()),
                     transcript: index.transcript_check(i).map(|c| ExportCheck::new(index, c)),
                 }
             })

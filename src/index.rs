@@ -4,34 +4,21 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::analysis::{find_quotes, Kind};
+use crate::analysis::{find_quotes, Kind, Statement};
 use crate::corpus::Article;
 use crate::grouping::{self, Groups};
 use crate::library::Library;
 use crate::search::Search;
-use crate::summit::Summit;
+use crate::summit::{SpeakerIx, Summit, TopicIx};
 use crate::transcript_check::{self, Check, Said};
 
-/// One statement, with everything a page needs to show it.
+/// One statement of the corpus: what the analysis found, and the article
+/// it was found in.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub id: String,
     /// Index into `Index::articles`.
     pub article: usize,
-    /// Index into the summit's speakers, for a tracked speaker.
-    pub speaker: Option<usize>,
-    /// Who spoke, for anyone else ("a White House official").
-    pub speaker_label: Option<String>,
-    pub kind: Kind,
-    pub start: usize,
-    pub end: usize,
-    /// Indices into the summit's topics.
-    pub topics: Vec<usize>,
-    /// Index of the block it is in, within its article.
-    pub block: usize,
-    /// In a transcript, the index into `Index::entries` of the question
-    /// this statement answers.
-    pub question: Option<usize>,
+    pub statement: Statement,
 }
 
 /// An article and the statements found in it.
@@ -86,36 +73,22 @@ impl Index {
         let mut entries: Vec<Entry> = Vec::new();
         let mut articles = Vec::new();
         for (ai, analyzed) in library.articles.into_iter().enumerate() {
-            let mut ids: Vec<usize> = Vec::new();
-            for st in analyzed.statements {
-                // A question comes before its answers, in the same article.
-                let question = st.question.as_deref().and_then(|q| ids.iter().copied().find(|&k| entries[k].id == q));
-                ids.push(entries.len());
-                entries.push(Entry {
-                    speaker: st.speaker.as_deref().and_then(|id| summit.speakers.iter().position(|s| s.id == id)),
-                    topics: st.topics.iter().filter_map(|t| summit.topics.iter().position(|x| &x.id == t)).collect(),
-                    id: st.id,
-                    article: ai,
-                    speaker_label: st.speaker_label,
-                    kind: st.kind,
-                    start: st.start,
-                    end: st.end,
-                    block: st.block,
-                    question,
-                });
-            }
+            let first = entries.len();
+            entries.extend(analyzed.statements.into_iter().map(|statement| Entry { article: ai, statement }));
+            let ids = (first..entries.len()).collect();
             articles.push(ArticleEntry { article: analyzed.article, entries: ids, transcript: analyzed.transcript });
         }
         let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_topic = vec![Vec::new(); summit.topics.len()];
         let mut by_speaker = vec![Vec::new(); summit.speakers.len()];
         for (i, e) in entries.iter().enumerate() {
-            by_id.entry(e.id.clone()).or_default().push(i);
-            for &t in &e.topics {
-                by_topic[t].push(i);
+            let st = &e.statement;
+            by_id.entry(st.id.clone()).or_default().push(i);
+            for &t in &st.topics {
+                by_topic[t.position()].push(i);
             }
-            if let Some(s) = e.speaker {
-                by_speaker[s].push(i);
+            if let Some(s) = st.speaker {
+                by_speaker[s.position()].push(i);
             }
         }
         let by_article: HashMap<String, usize> = articles.iter().enumerate().map(|(i, a)| (a.article.id.clone(), i)).collect();
@@ -204,7 +177,7 @@ impl Index {
         let groups = self.groups();
         let mut place: HashMap<usize, usize> = HashMap::new();
         let mut chosen: Vec<usize> = Vec::new();
-        let len = |i: usize| self.entries[i].end - self.entries[i].start;
+        let len = |i: usize| self.entries[i].statement.end - self.entries[i].statement.start;
         for i in list {
             match place.get(&groups.of[i]) {
                 Some(&p) if len(i) > len(chosen[p]) => chosen[p] = i,
@@ -227,7 +200,7 @@ impl Index {
         /// Statements about this long read well as one line.
         const READABLE: std::ops::RangeInclusive<usize> = 40..=160;
         list.into_iter().enumerate().min_by_key(|&(place, i)| {
-            let e = &self.entries[i];
+            let e = &self.entries[i].statement;
             let len = self.words(i).chars().count();
             let off = if READABLE.contains(&len) { 0 } else { len.abs_diff(*READABLE.start()).min(len.abs_diff(*READABLE.end())) };
             (e.topics.len(), e.kind != Kind::Direct, off / 20, place)
@@ -260,25 +233,25 @@ impl Index {
         self.moved.get(slug).copied()
     }
 
-    pub fn topic(&self, id: &str) -> Option<usize> {
-        self.summit.topics.iter().position(|t| t.id == id)
+    pub fn topic(&self, id: &str) -> Option<TopicIx> {
+        self.summit.topic_ix(id)
     }
 
-    pub fn speaker(&self, id: &str) -> Option<usize> {
-        self.summit.speakers.iter().position(|s| s.id == id)
+    pub fn speaker(&self, id: &str) -> Option<SpeakerIx> {
+        self.summit.speaker_ix(id)
     }
 
-    pub fn on_topic(&self, topic: usize) -> &[usize] {
-        &self.by_topic[topic]
+    pub fn on_topic(&self, topic: TopicIx) -> &[usize] {
+        &self.by_topic[topic.position()]
     }
 
-    pub fn by_speaker(&self, speaker: usize) -> &[usize] {
-        &self.by_speaker[speaker]
+    pub fn by_speaker(&self, speaker: SpeakerIx) -> &[usize] {
+        &self.by_speaker[speaker.position()]
     }
 
     /// A tracked speaker's statements on a topic, in source order.
-    pub fn said_on(&self, speaker: usize, topic: usize) -> impl Iterator<Item = usize> + '_ {
-        self.by_topic[topic].iter().copied().filter(move |&i| self.entries[i].speaker == Some(speaker))
+    pub fn said_on(&self, speaker: SpeakerIx, topic: TopicIx) -> impl Iterator<Item = usize> + '_ {
+        self.on_topic(topic).iter().copied().filter(move |&i| self.entries[i].statement.speaker == Some(speaker))
     }
 
     /// The statement's own words.
@@ -289,22 +262,34 @@ impl Index {
         self.checks.get(i).and_then(Option::as_ref)
     }
 
+    /// Statement `i`, as the analysis found it.
+    pub fn statement(&self, i: usize) -> &Statement {
+        &self.entries[i].statement
+    }
+
     pub fn words(&self, i: usize) -> &str {
         let e = &self.entries[i];
-        &self.articles[e.article].article.text[e.start..e.end]
+        &self.articles[e.article].article.text[e.statement.start..e.statement.end]
+    }
+
+    /// In a transcript, the statement that is the question statement `i`
+    /// answers.
+    pub fn question(&self, i: usize) -> Option<usize> {
+        let e = &self.entries[i];
+        e.statement.question.map(|q| self.articles[e.article].entries[q])
     }
 
     /// The paragraph (block) a statement stands in, and its byte range.
     pub fn paragraph(&self, i: usize) -> (&str, usize, usize) {
         let e = &self.entries[i];
         let a = &self.articles[e.article].article;
-        let b = &a.blocks[e.block];
+        let b = &a.blocks[e.statement.block];
         (&a.text[b.start..b.end], b.start, b.end)
     }
 
     /// Who said it, as shown to readers.
     pub fn speaker_name(&self, i: usize) -> String {
-        let e = &self.entries[i];
+        let e = &self.entries[i].statement;
         match (e.speaker, &e.speaker_label) {
             (Some(s), _) => self.summit.speakers[s].name.clone(),
             (None, Some(label)) => label.clone(),
@@ -342,15 +327,15 @@ impl Reports {
 fn group_entries(summit: &Summit, articles: &[ArticleEntry], entries: &[Entry]) -> Groups {
     let normalised: Vec<String> = entries
         .iter()
-        .map(|e| crate::ids::normalise(&articles[e.article].article.text[e.start..e.end]))
+        .map(|e| crate::ids::normalise(&articles[e.article].article.text[e.statement.start..e.statement.end]))
         .collect();
     let items: Vec<grouping::Item> = entries
         .iter()
         .zip(&normalised)
         .map(|(e, words)| grouping::Item {
-            speaker: match e.speaker {
+            speaker: match e.statement.speaker {
                 Some(s) => Some(summit.speakers[s].id.as_str()),
-                None => e.speaker_label.as_deref(),
+                None => e.statement.speaker_label.as_deref(),
             },
             words,
         })
@@ -363,9 +348,10 @@ fn group_entries(summit: &Summit, articles: &[ArticleEntry], entries: &[Entry]) 
 fn check_against_transcripts(articles: &[ArticleEntry], entries: &[Entry]) -> Vec<Option<Check>> {
     let said: Vec<Said> = entries
         .iter()
-        .map(|e| {
-            let article = &articles[e.article];
+        .map(|entry| {
+            let article = &articles[entry.article];
             let text = &article.article.text;
+            let e = &entry.statement;
             let quoted = match e.kind {
                 Kind::Direct => vec![&text[e.start..e.end]],
                 // A transcript is checked against with the speaker's own
@@ -379,7 +365,7 @@ fn check_against_transcripts(articles: &[ArticleEntry], entries: &[Entry]) -> Ve
                 }
                 Kind::Mixed | Kind::Indirect => Vec::new(),
             };
-            Said { speaker: e.speaker, article: e.article, in_transcript: article.transcript, quoted }
+            Said { speaker: e.speaker, article: entry.article, in_transcript: article.transcript, quoted }
         })
         .collect();
     transcript_check::check(&said)

@@ -148,9 +148,8 @@ impl Library {
         let statements: Vec<&Statement> = self.articles.iter().flat_map(|a| &a.statements).collect();
         let by_speaker = self
             .summit
-            .speakers
-            .iter()
-            .map(|s| (s.id.clone(), statements.iter().filter(|st| st.speaker.as_deref() == Some(&s.id)).count()))
+            .speaker_ixs()
+            .map(|s| (self.summit.speakers[s].id.clone(), statements.iter().filter(|st| st.speaker == Some(s)).count()))
             .collect();
         LoadReport {
             articles: self.articles.len(),

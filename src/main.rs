@@ -165,9 +165,8 @@ fn check(opts: &LoadOptions, server: &Server) -> ExitCode {
         .collect();
     for a in &library.articles {
         let per_speaker: Vec<String> = summit
-            .speakers
-            .iter()
-            .map(|sp| format!("{} {}", sp.id, a.statements.iter().filter(|s| s.speaker.as_deref() == Some(&sp.id)).count()))
+            .speaker_ixs()
+            .map(|sp| format!("{} {}", summit.speakers[sp].id, a.statements.iter().filter(|s| s.speaker == Some(sp)).count()))
             .collect();
         let others = a.statements.iter().filter(|s| s.speaker.is_none() && s.speaker_label.is_some()).count();
         let unattributed = a.statements.iter().filter(|s| s.speaker.is_none() && s.speaker_label.is_none()).count();

@@ -22,6 +22,7 @@ use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextO
 use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
 use tantivy::{DocId, Index as Tantivy, Score, SegmentOrdinal, SegmentReader, Searcher, TantivyDocument};
 
+use crate::summit::{SpeakerIx, TopicIx};
 use crate::index::Index;
 
 /// The name the analyser of statement words is registered under.
@@ -40,8 +41,8 @@ const LONGEST_TOKEN: usize = 40;
 #[derive(Debug, Default, Clone)]
 pub struct Request<'a> {
     pub words: &'a str,
-    pub speaker: Option<usize>,
-    pub topic: Option<usize>,
+    pub speaker: Option<SpeakerIx>,
+    pub topic: Option<TopicIx>,
     pub article: Option<usize>,
     /// The range of ranked results wanted (one page).
     pub page: Range<usize>,
@@ -123,9 +124,9 @@ impl Facts {
         let mut facts = Facts { of: Vec::with_capacity(index.entries.len()), topics: Vec::new() };
         for e in &index.entries {
             let start = facts.topics.len() as u32;
-            facts.topics.extend(e.topics.iter().map(|&t| t as u32));
+            facts.topics.extend(e.statement.topics.iter().map(|&t| t.position() as u32));
             facts.of.push(Fact {
-                speaker: e.speaker.map_or(NO_SPEAKER, |s| s as u32),
+                speaker: e.statement.speaker.map_or(NO_SPEAKER, |s| s.position() as u32),
                 article: e.article as u32,
                 topics: start..facts.topics.len() as u32,
             });
@@ -140,8 +141,8 @@ impl Facts {
     /// Does statement `i` pass the request's filters?
     fn passes(&self, i: u32, request: &Request) -> bool {
         let f = &self.of[i as usize];
-        request.speaker.is_none_or(|s| f.speaker == s as u32)
-            && request.topic.is_none_or(|t| self.topics(f).contains(&(t as u32)))
+        request.speaker.is_none_or(|s| f.speaker == s.position() as u32)
+            && request.topic.is_none_or(|t| self.topics(f).contains(&(t.position() as u32)))
             && request.article.is_none_or(|a| f.article == a as u32)
     }
 

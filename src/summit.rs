@@ -80,6 +80,46 @@ pub struct Topic {
     pub keywords: Vec<String>,
 }
 
+/// A speaker of the summit file, by its place in the file's list. Statements,
+/// the index and the pages hold speakers as these: an id is looked up once,
+/// when a statement is read, and written out again only where a page, an
+/// address or the export shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SpeakerIx(pub(crate) usize);
+
+/// A topic of the summit file, by its place in the file's list (see
+/// [`SpeakerIx`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TopicIx(pub(crate) usize);
+
+impl SpeakerIx {
+    /// The place in the summit file's list, from 0.
+    pub fn position(self) -> usize {
+        self.0
+    }
+}
+
+impl TopicIx {
+    /// The place in the summit file's list, from 0.
+    pub fn position(self) -> usize {
+        self.0
+    }
+}
+
+impl std::ops::Index<SpeakerIx> for Vec<Speaker> {
+    type Output = Speaker;
+    fn index(&self, speaker: SpeakerIx) -> &Speaker {
+        &self[speaker.0]
+    }
+}
+
+impl std::ops::Index<TopicIx> for Vec<Topic> {
+    type Output = Topic;
+    fn index(&self, topic: TopicIx) -> &Topic {
+        &self[topic.0]
+    }
+}
+
 impl Summit {
     pub fn speaker(&self, id: &str) -> Option<&Speaker> {
         self.speakers.iter().find(|s| s.id == id)
@@ -87,6 +127,26 @@ impl Summit {
 
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.id == id)
+    }
+
+    /// The speaker with this id.
+    pub fn speaker_ix(&self, id: &str) -> Option<SpeakerIx> {
+        self.speakers.iter().position(|s| s.id == id).map(SpeakerIx)
+    }
+
+    /// The topic with this id.
+    pub fn topic_ix(&self, id: &str) -> Option<TopicIx> {
+        self.topics.iter().position(|t| t.id == id).map(TopicIx)
+    }
+
+    /// Every speaker, in the summit file's order.
+    pub fn speaker_ixs(&self) -> impl ExactSizeIterator<Item = SpeakerIx> {
+        (0..self.speakers.len()).map(SpeakerIx)
+    }
+
+    /// Every topic, in the summit file's order.
+    pub fn topic_ixs(&self) -> impl ExactSizeIterator<Item = TopicIx> {
+        (0..self.topics.len()).map(TopicIx)
     }
 
     /// The built-in summit file. It is checked by the test suite, so a broken

@@ -26,6 +26,7 @@ use std::collections::{HashMap, HashSet};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::grouping::StemTable;
+use crate::summit::SpeakerIx;
 
 /// Quotations of fewer words are not checked: a few words in common with a
 /// transcript say nothing about where they came from.
@@ -45,7 +46,7 @@ const CANDIDATE_PLACES: usize = 3;
 /// A statement as the check sees it: who said it, where, and its quoted words.
 pub struct Said<'a> {
     /// The tracked speaker, if any: only theirs are checked or checked against.
-    pub speaker: Option<usize>,
+    pub speaker: Option<SpeakerIx>,
     /// The article it is in: one speaker's turns in one transcript are read
     /// as one run of words, so a quotation may run over from one to the next.
     pub article: usize,
@@ -144,7 +145,7 @@ struct Turns<'a> {
 }
 
 /// A run of three word stems, with the speaker whose turns hold it.
-type Run = (usize, [u32; 3]);
+type Run = (SpeakerIx, [u32; 3]);
 /// Where a run is: which turns, and the number of its first word there.
 type Place = (u32, u32);
 
@@ -152,7 +153,7 @@ type Place = (u32, u32);
 struct Transcripts<'a> {
     turns: Vec<Turns<'a>>,
     /// The speakers with turns in some transcript.
-    speakers: HashSet<usize>,
+    speakers: HashSet<SpeakerIx>,
     /// Each speaker's runs of three stems, and where they are: (turns, word).
     places: HashMap<Run, Vec<Place>>,
 }
@@ -160,8 +161,8 @@ struct Transcripts<'a> {
 impl<'a> Transcripts<'a> {
     fn read(said: &[Said<'a>], stems: &mut StemTable) -> Transcripts<'a> {
         let mut turns: Vec<Turns> = Vec::new();
-        let mut of_speaker: HashMap<(usize, usize), usize> = HashMap::new();
-        let mut speaker_of: Vec<usize> = Vec::new();
+        let mut of_speaker: HashMap<(usize, SpeakerIx), usize> = HashMap::new();
+        let mut speaker_of: Vec<SpeakerIx> = Vec::new();
         for (i, s) in said.iter().enumerate() {
             let Some(speaker) = s.speaker.filter(|_| s.in_transcript) else { continue };
             let t = *of_speaker.entry((s.article, speaker)).or_insert_with(|| {
@@ -185,12 +186,12 @@ impl<'a> Transcripts<'a> {
         Transcripts { turns, speakers: speaker_of.into_iter().collect(), places }
     }
 
-    fn has_speaker(&self, speaker: usize) -> bool {
+    fn has_speaker(&self, speaker: SpeakerIx) -> bool {
         self.speakers.contains(&speaker)
     }
 
     /// The check of a statement whose quotations are `quotations`.
-    fn check(&self, speaker: usize, quotations: &[Vec<Word>]) -> Check {
+    fn check(&self, speaker: SpeakerIx, quotations: &[Vec<Word>]) -> Check {
         let found: Vec<Option<Match>> = quotations.iter().map(|q| self.find(speaker, q)).collect();
         let Some(first) = found.iter().flatten().next() else { return Check::NotFound };
         if found.iter().all(|m| m.as_ref().is_some_and(|m| m.same)) {
@@ -211,7 +212,7 @@ impl<'a> Transcripts<'a> {
 
     /// The best place of one quotation in the speaker's turns, if it is
     /// there or close to it.
-    fn find(&self, speaker: usize, quotation: &[Word]) -> Option<Match> {
+    fn find(&self, speaker: SpeakerIx, quotation: &[Word]) -> Option<Match> {
         // Each run of three words votes for where the quotation would start.
         let mut votes: HashMap<(u32, i64), usize> = HashMap::new();
         for (k, run) in quotation.windows(3).enumerate() {
@@ -381,11 +382,11 @@ mod tests {
     /// An invented summit: the chancellor (0) and the premier (1). A
     /// transcript is article 0; news articles are 1 and on.
     fn turn(speaker: usize, words: &str) -> Said<'_> {
-        Said { speaker: Some(speaker), article: 0, in_transcript: true, quoted: vec![words] }
+        Said { speaker: Some(SpeakerIx(speaker)), article: 0, in_transcript: true, quoted: vec![words] }
     }
 
     fn quote(speaker: usize, quoted: Vec<&str>) -> Said<'_> {
-        Said { speaker: Some(speaker), article: 1, in_transcript: false, quoted }
+        Said { speaker: Some(SpeakerIx(speaker)), article: 1, in_transcript: false, quoted }
     }
 
     const CHANCELLOR: &str = "We spent four hours on the fisheries. The quotas stay where they are until the autumn, and nobody \

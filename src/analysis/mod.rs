@@ -22,7 +22,7 @@ use self::attribution::{analyze_sentence, Found, Resolved, Sentence, Who};
 use self::mentions::{MentionFinder, Referent};
 use self::topics::{StatementWords, TopicTagger};
 use crate::corpus::{Article, Block, BlockKind};
-use crate::summit::{Pronoun, Summit};
+use crate::summit::{Pronoun, SpeakerIx, Summit, TopicIx};
 
 pub use self::attribution::MAX_SENTENCE_BYTES;
 pub use self::quotes::{find_quotes, Quote};
@@ -54,22 +54,37 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
     pub id: String,
-    /// The tracked speaker's id; `None` for anyone else or an unknown speaker.
-    pub speaker: Option<String>,
+    /// The tracked speaker; `None` for anyone else or an unknown speaker.
+    pub speaker: Option<SpeakerIx>,
     /// Who spoke when it is not a tracked speaker ("a White House official").
     pub speaker_label: Option<String>,
     pub kind: Kind,
     /// Byte range of the statement's words in the article file.
     pub start: usize,
     pub end: usize,
-    /// Topic ids, in the summit file's order.
-    pub topics: Vec<String>,
+    /// Its topics, in the summit file's order.
+    pub topics: Vec<TopicIx>,
     /// Index of the block (paragraph, heading, post) it is in.
     pub block: usize,
     /// Byte range of the sentence around it.
     pub sentence: (usize, usize),
-    /// In a transcript, the id of the question this statement answers.
-    pub question: Option<String>,
+    /// In a transcript, the question this statement answers: its place
+    /// among the article's statements (a question comes before its answers).
+    pub question: Option<usize>,
+}
+
+impl Statement {
+    /// Its tracked speaker's id in `summit`, the summit file it was read
+    /// against: where a speaker becomes a string again, for the export and
+    /// for reports.
+    pub fn speaker_id<'s>(&self, summit: &'s Summit) -> Option<&'s str> {
+        self.speaker.map(|s| summit.speakers[s].id.as_str())
+    }
+
+    /// Its topics' ids in `summit` (see [`Statement::speaker_id`]).
+    pub fn topic_ids<'s>(&self, summit: &'s Summit) -> Vec<&'s str> {
+        self.topics.iter().map(|&t| summit.topics[t].id.as_str()).collect()
+    }
 }
 
 /// A statement's speaker is settled by the last few blocks at most: a
@@ -413,7 +428,7 @@ impl Analyzer {
         default.into_iter().collect()
     }
 
-    /// Drops overlapping statements and gives each its id and topic ids.
+    /// Drops overlapping statements and gives each its id.
     fn finish(&self, mut drafts: Vec<Draft>) -> Vec<Statement> {
         drafts.sort_by_key(|d| (d.found.start, std::cmp::Reverse(d.found.end)));
         let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
@@ -428,30 +443,30 @@ impl Analyzer {
         let mut out = Vec::with_capacity(kept.len());
         for d in &kept {
             let (speaker, speaker_label) = match &d.speaker {
-                Resolved::Speaker(i) => (Some(self.summit.speakers[*i].id.as_str()), None),
+                Resolved::Speaker(i) => (Some(SpeakerIx(*i)), None),
                 Resolved::Other(label) => (None, Some(label.clone())),
                 Resolved::Unknown(label) => (None, label.clone()),
             };
-            let key_speaker = speaker.unwrap_or_default();
+            let key_speaker = speaker.map_or("", |s| self.summit.speakers[s].id.as_str());
             let n = seen.entry((key_speaker, d.normalised.as_str())).or_insert(0);
             *n += 1;
             out.push(Statement {
                 id: crate::ids::id_of_normalised(key_speaker, &d.normalised, *n - 1),
-                speaker: speaker.map(str::to_string),
+                speaker,
                 speaker_label,
                 kind: d.found.kind,
                 start: d.found.start,
                 end: d.found.end,
-                topics: d.topics.iter().map(|&t| self.summit.topics[t].id.clone()).collect(),
+                topics: d.topics.iter().map(|&t| TopicIx(t)).collect(),
                 block: d.block,
                 sentence: d.sentence,
                 question: None,
             });
         }
-        // A question is known by its id once every statement has one.
+        // A question is known by its place once every statement has one.
         for (k, d) in kept.iter().enumerate() {
             if let Some(q) = d.question {
-                out[k].question = out.iter().find(|s| s.start == q).map(|s| s.id.clone());
+                out[k].question = out.iter().position(|s| s.start == q);
             }
         }
         out

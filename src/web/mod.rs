@@ -82,7 +82,7 @@ impl Site {
         self.site_card
             .get_or_init(|| {
                 let index = &self.index;
-                let busiest = (0..index.summit.topics.len()).max_by_key(|&t| (index.on_topic(t).len(), std::cmp::Reverse(t)))?;
+                let busiest = index.summit.topic_ixs().max_by_key(|&t| (index.on_topic(t).len(), std::cmp::Reverse(t)))?;
                 Some((format!("/topics/{}.png", index.summit.topics[busiest].id), pages::topic::card_alt(self, busiest)))
             })
             .as_ref()

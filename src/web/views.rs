@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::analysis::{find_quotes, Kind};
+use crate::summit::{SpeakerIx, TopicIx};
 use crate::index::Index;
 use crate::text::{for_display, marked_stretches};
 use crate::transcript_check::{Change, Check};
@@ -131,8 +132,8 @@ pub struct DiffWordView {
 impl TranscriptView {
     fn new(index: &Index, check: &Check) -> TranscriptView {
         let found = |t: usize| {
-            let e = &index.entries[t];
-            (Some(format!("/quotes/{}", e.id)), Some(crate::text::shorten(&index.articles[e.article].article.title, TITLE_LIMIT)))
+            let article = &index.articles[index.entries[t].article].article;
+            (Some(format!("/quotes/{}", index.statement(t).id)), Some(crate::text::shorten(&article.title, TITLE_LIMIT)))
         };
         match check {
             Check::Same { transcript } => {
@@ -255,19 +256,19 @@ pub fn kind_label(kind: Kind) -> &'static str {
 
 /// The CSS class of a speaker's colour: one of a small palette, by their
 /// place in the summit file; anyone untracked is grey.
-pub fn speaker_class(speaker: Option<usize>) -> String {
+pub fn speaker_class(speaker: Option<SpeakerIx>) -> String {
     match speaker {
-        Some(i) => format!("sp-{}", i % 6),
+        Some(s) => format!("sp-{}", s.position() % 6),
         None => "sp-other".to_string(),
     }
 }
 
-pub fn topic_ref(index: &Index, t: usize) -> TopicRef {
+pub fn topic_ref(index: &Index, t: TopicIx) -> TopicRef {
     let topic = &index.summit.topics[t];
     TopicRef { id: topic.id.clone(), name: topic.name.clone(), url: format!("/topics/{}", topic.id) }
 }
 
-pub fn speaker_ref(index: &Index, s: usize) -> SpeakerRef {
+pub fn speaker_ref(index: &Index, s: SpeakerIx) -> SpeakerRef {
     let sp = &index.summit.speakers[s];
     SpeakerRef {
         id: sp.id.clone(),
@@ -300,12 +301,13 @@ pub fn article_ref(index: &Index, a: usize) -> ArticleRef {
 }
 
 pub fn statement(index: &Index, i: usize) -> StatementView {
-    let e = &index.entries[i];
-    let text = &index.articles[e.article].article.text;
-    let article = article_ref(index, e.article);
+    let placed = &index.entries[i];
+    let e = &placed.statement;
+    let text = &index.articles[placed.article].article.text;
+    let article = article_ref(index, placed.article);
     let possessive = e.speaker.map_or("their", |s| index.summit.speakers[s].pronoun.possessive());
     let reported = (e.kind != Kind::Direct).then(|| reported_label(article.outlet.as_deref(), possessive));
-    let via = match &index.articles[e.article].article.blocks.get(e.block).map(|b| &b.kind) {
+    let via = match &index.articles[placed.article].article.blocks.get(e.block).map(|b| &b.kind) {
         Some(crate::corpus::BlockKind::Post { account }) => Some(account.clone()),
         _ => None,
     };

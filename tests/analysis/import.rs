@@ -213,7 +213,7 @@ fn a_windows_1252_page_reads_in_its_declared_character_set() {
     // The curly quotes (0x93, 0x94 in the file) are read as quotes.
     assert!(words.contains(&"There is no substitute for a face-to-face dialogue"), "{words:?}");
     assert!(words.iter().any(|w| w.contains("“a very experienced statesman”")), "{words:?}");
-    assert!(a.statements.iter().any(|s| s.speaker.as_deref() == Some("putin")));
+    assert!(a.statements.iter().any(|s| s.speaker_id(&lib.summit) == Some("putin")));
 }
 
 #[test]

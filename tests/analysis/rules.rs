@@ -2,7 +2,7 @@
 //! purpose, about an invented summit with its own speakers and topics, so that
 //! nothing here leans on the seed articles or on the built-in summit file.
 
-use counterparts::analysis::{Analyzer, Kind};
+use counterparts::analysis::{Analyzer, Kind, Statement};
 use counterparts::corpus::Article;
 use counterparts::summit::Summit;
 
@@ -54,10 +54,15 @@ fn read(text: &str) -> Vec<(String, Kind, String, Vec<String>)> {
         .analyze(&article)
         .into_iter()
         .map(|s| {
-            let who = s.speaker.clone().or(s.speaker_label.clone()).unwrap_or_else(|| "?".into());
-            (who, s.kind, text[s.start..s.end].to_string(), s.topics)
+            let topics = s.topic_ids(&summit).into_iter().map(str::to_string).collect();
+            (who(&summit, &s), s.kind, text[s.start..s.end].to_string(), topics)
         })
         .collect()
+}
+
+/// A statement's speaker id, else its label, else "?".
+fn who(summit: &Summit, s: &Statement) -> String {
+    s.speaker_id(summit).map(str::to_string).or(s.speaker_label.clone()).unwrap_or_else(|| "?".into())
 }
 
 /// Only (speaker, words).
@@ -467,17 +472,17 @@ name = "Rail"
 keywords = ["rail*", "train*"]
 "#;
 
-fn analyse_talks(summit: &str, text: &str) -> Vec<counterparts::analysis::Statement> {
+/// The summit file read, and the statements of `text` read against it.
+fn analyse_talks(summit: &str, text: &str) -> (Summit, Vec<Statement>) {
     let summit = Summit::parse(summit, "talks.toml").unwrap();
-    Analyzer::new(&summit).analyze(&Article::parse("t.txt", text.to_string()))
+    let statements = Analyzer::new(&summit).analyze(&Article::parse("t.txt", text.to_string()));
+    (summit, statements)
 }
 
 /// (speaker or label, words) for every statement of a transcript.
 fn turns(text: &str) -> Vec<(String, String)> {
-    analyse_talks(TALKS, text)
-        .into_iter()
-        .map(|s| (s.speaker.clone().or(s.speaker_label.clone()).unwrap_or_else(|| "?".into()), text[s.start..s.end].to_string()))
-        .collect()
+    let (summit, statements) = analyse_talks(TALKS, text);
+    statements.iter().map(|s| (who(&summit, s), text[s.start..s.end].to_string())).collect()
 }
 
 const WHITE_HOUSE_STYLE: &str = "Remarks by President Lind in Press Conference\n\nHarbour Hall, Westport\n\n\
@@ -508,11 +513,11 @@ fn a_role_label_is_resolved_from_the_title_and_a_turn_runs_until_the_next_label(
 
 #[test]
 fn an_answer_remembers_its_question_and_takes_its_topic() {
-    let all = analyse_talks(TALKS, WHITE_HOUSE_STYLE);
-    let question = all.iter().find(|s| s.speaker_label.as_deref() == Some("Q")).unwrap();
+    let (summit, all) = analyse_talks(TALKS, WHITE_HOUSE_STYLE);
+    let question = all.iter().position(|s| s.speaker_label.as_deref() == Some("Q")).unwrap();
     let answer = all.iter().find(|s| WHITE_HOUSE_STYLE[s.start..s.end].starts_with("We will see")).unwrap();
-    assert_eq!(answer.question.as_deref(), Some(question.id.as_str()));
-    assert_eq!(answer.topics, ["rail"]);
+    assert_eq!(answer.question, Some(question));
+    assert_eq!(answer.topic_ids(&summit), ["rail"]);
     // Before any question, nothing is answered.
     assert_eq!(all[0].question, None);
 }
@@ -548,8 +553,9 @@ THE PRIME MINISTER: I agree with every word.";
 fn the_summit_file_may_name_extra_labels() {
     let summit = TALKS.replace("aliases = [\"Lind\",", "labels = [\"THE HOST\"]\naliases = [\"Lind\",");
     let text = "Joint appearance\n\nTHE HOST: Welcome to Westport.\n\nMODERATOR: Questions now.\n\nQ: Will the river be cleaned?\n\nTHE HOST: Yes, the river will be cleaned.";
+    let (summit, statements) = analyse_talks(&summit, text);
     let r: Vec<(Option<String>, String)> =
-        analyse_talks(&summit, text).into_iter().map(|s| (s.speaker, text[s.start..s.end].to_string())).collect();
+        statements.iter().map(|s| (s.speaker_id(&summit).map(str::to_string), text[s.start..s.end].to_string())).collect();
     assert_eq!(r[0], (Some("lind".into()), "Welcome to Westport.".into()));
     assert_eq!(r[1].0, None);
     assert_eq!(r[3], (Some("lind".into()), "Yes, the river will be cleaned.".into()));

@@ -311,7 +311,7 @@ fn load_beside_good(name: &str, text: &str) -> Library {
     assert!(lib.skipped.is_empty(), "{name} is skipped: {:?}", lib.skipped);
     let good = article(&lib, "good.txt");
     assert_eq!(good.statements.len(), 1);
-    assert_eq!(good.statements[0].speaker.as_deref(), Some("putin"));
+    assert_eq!(good.statements[0].speaker_id(&lib.summit), Some("putin"));
     assert!(good.article.notes.is_empty(), "{:?}", good.article.notes);
     let shape = article(&lib, name);
     for s in &shape.statements {
@@ -384,8 +384,8 @@ fn a_long_line_without_a_sentence_end_among_others_gets_a_note() {
     let text = format!("Biden said: “We will talk.”\n{}\nPutin said: “Yes.”\n", "word ".repeat(5000));
     let lib = load_beside_good("long_line.txt", &text);
     assert_one_note(&lib, "long_line.txt", "line 2 runs 25000 bytes with no sentence end");
-    let speakers: Vec<_> = article(&lib, "long_line.txt").statements.iter().map(|s| s.speaker.clone()).collect();
-    assert_eq!(speakers, [Some("biden".into()), Some("putin".into())], "the lines around it are read");
+    let speakers: Vec<_> = article(&lib, "long_line.txt").statements.iter().map(|s| s.speaker_id(&lib.summit)).collect();
+    assert_eq!(speakers, [Some("biden"), Some("putin")], "the lines around it are read");
 }
 
 #[test]
@@ -416,7 +416,7 @@ fn direction_overrides_and_zero_width_characters_get_notes() {
 async fn direction_overrides_are_left_out_of_the_pages() {
     let lib = load_beside_good("bidi.txt", BIDI);
     let statement = &article(&lib, "bidi.txt").statements[0];
-    let (id, topic) = (statement.id.clone(), statement.topics[0].clone());
+    let (id, topic) = (statement.id.clone(), statement.topic_ids(&lib.summit)[0].to_string());
     let site = site::site_of(lib);
     for path in ["/articles/bidi".to_string(), format!("/quotes/{id}"), format!("/quotes/{id}.json"), format!("/topics/{topic}")] {
         let reply = site::get(&site, &path).await;
@@ -434,7 +434,7 @@ fn crlf_lone_cr_and_a_bom_read_like_lf_without_a_note() {
     let lf = "Leaders meet in Geneva\nBiden said: “We will respond to cyber attacks.”\n\nPutin said: “We are ready to talk.”\nEnd.\n";
     let said = |lib: &Library, file: &str| -> Vec<(Option<String>, String, String)> {
         let a = article(lib, file);
-        a.statements.iter().map(|s| (s.speaker.clone(), a.article.text[s.start..s.end].to_string(), s.id.clone())).collect()
+        a.statements.iter().map(|s| (s.speaker_id(&lib.summit).map(str::to_string), a.article.text[s.start..s.end].to_string(), s.id.clone())).collect()
     };
     let expected = said(&load_beside_good("lf.txt", lf), "lf.txt");
     assert_eq!(expected.len(), 2, "{expected:?}");

@@ -175,7 +175,7 @@ fn close_to_the_transcript() -> String {
     let i = (0..index.entries.len())
         .find(|&i| index.words(i).contains("it's about self-interest"))
         .expect("the wire report's quotation with words changed");
-    index.entries[i].id.clone()
+    index.statement(i).id.clone()
 }
 
 /// Cards say what the transcript check found; a quotation with words
@@ -216,10 +216,10 @@ async fn transcript_match_is_shown(c: &Client, base: &str, width: u32) -> Outcom
 fn reported_statement() -> (String, String) {
     let index = Index::build(Library::load(&LoadOptions::default()).unwrap());
     let i = (0..index.entries.len())
-        .find(|&i| index.words(i).contains("\"productive,\"") && index.entries[i].speaker.is_some())
+        .find(|&i| index.words(i).contains("\"productive,\"") && index.statement(i).speaker.is_some())
         .expect("the seeds' \"productive,\" statement");
-    let topic = index.entries[i].topics.first().map_or_else(String::new, |&t| index.summit.topics[t].id.clone());
-    (index.entries[i].id.clone(), topic)
+    let topic = index.statement(i).topic_ids(&index.summit).first().map_or_else(String::new, |t| t.to_string());
+    (index.statement(i).id.clone(), topic)
 }
 
 /// A reported statement says it is reported, with the speaker's own words

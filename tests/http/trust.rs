@@ -343,8 +343,8 @@ async fn sources_toml_names_files_front_matter_wins_and_a_broken_one_is_a_warnin
 async fn a_statement_from_an_embedded_post_says_via_the_account() {
     let site = load_site(None);
     for i in 0..site.index.entries.len() {
-        let e = &site.index.entries[i];
-        let article = &site.index.articles[e.article].article;
+        let article = &site.index.articles[site.index.entries[i].article].article;
+        let e = site.index.statement(i);
         if let counterparts::corpus::BlockKind::Post { account } = &article.blocks[e.block].kind {
             if e.speaker.is_some() {
                 let html = get_text(&site, &format!("/quotes/{}", e.id)).await;
@@ -359,7 +359,7 @@ async fn a_statement_from_an_embedded_post_says_via_the_account() {
         "Leaders meet\nThe summit ended.\nWho's in charge? Joe Biden admits: \"They gave me a list of the people I'm going to call on.\"\n— MRCTV (@mrctv) June 16, 2021\n",
     )]);
     let site = load_site(Some(dir.path()));
-    let e = site.index.entries.iter().find(|e| e.speaker.is_some()).expect("Biden's words in the post");
+    let e = site.index.entries.iter().map(|e| &e.statement).find(|e| e.speaker.is_some()).expect("Biden's words in the post");
     let html = get_text(&site, &format!("/quotes/{}", e.id)).await;
     assert!(html.contains("via @mrctv"));
 }

@@ -59,14 +59,14 @@ struct ArticleTemplate<'a> {
 
 /// The text from `start` to `end`, with the given statements marked.
 pub fn pieces(index: &Index, text: &str, start: usize, end: usize, marked: &[usize]) -> Vec<Piece> {
-    let inside = marked.iter().map(|&i| (i, &index.entries[i])).filter(|(_, e)| e.end <= end);
+    let inside = marked.iter().map(|&i| (i, index.statement(i))).filter(|(_, e)| e.end <= end);
     let marks = inside.map(|(i, e)| (e.start..e.end, i));
     marked_stretches(start, end, marks)
         .into_iter()
         .map(|(range, statement)| Piece {
             text: for_display(&text[range]),
             statement: statement.map(|i| {
-                let e = &index.entries[i];
+                let e = index.statement(i);
                 Marked {
                     id: e.id.clone(),
                     url: format!("/quotes/{}", e.id),
@@ -100,7 +100,7 @@ pub fn build(site: &Site, a: usize) -> ArticlePage {
                 "paragraph"
             }
         };
-        let in_block: Vec<usize> = entry.entries.iter().copied().filter(|&i| index.entries[i].block == bi).collect();
+        let in_block: Vec<usize> = entry.entries.iter().copied().filter(|&i| index.statement(i).block == bi).collect();
         blocks.push(BlockView { kind, pieces: pieces(index, &art.text, b.start, b.end, &in_block), footer: None });
     }
     ArticlePage {
@@ -108,7 +108,7 @@ pub fn build(site: &Site, a: usize) -> ArticlePage {
         article: views::ArticleRef { title: art.title.clone(), ..views::article_ref(index, a) },
         date: art.date.clone(),
         original_url: crate::web::text_fragment::web_address(art.url.as_deref()).map(str::to_string),
-        legend: (0..index.summit.speakers.len()).map(|s| views::speaker_ref(index, s)).collect(),
+        legend: index.summit.speaker_ixs().map(|s| views::speaker_ref(index, s)).collect(),
         blocks,
         statements: views::statements(index, entry.entries.iter().copied()),
     }

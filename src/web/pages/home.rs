@@ -73,10 +73,10 @@ pub fn build(site: &Site) -> HomePage {
     // A statement already standing for one topic stands for another only
     // when there is nothing else to choose.
     let mut used = std::collections::HashSet::new();
-    let topics = (0..summit.topics.len())
+    let topics = summit.topic_ixs()
         .map(|t| TopicRow {
             topic: views::topic_ref(index, t),
-            cells: (0..summit.speakers.len())
+            cells: summit.speaker_ixs()
                 .map(|s| {
                     let said = index.one_per_statement(index.said_on(s, t));
                     let fresh = index.most_specific(said.iter().copied().filter(|i| !used.contains(i)));
@@ -96,10 +96,10 @@ pub fn build(site: &Site) -> HomePage {
         summit: SummitView { title: summit.title.clone(), date: summit.date.clone(), place: summit.place.clone() },
         statement_count: index.entries.len(),
         topics,
-        speakers: (0..summit.speakers.len())
+        speakers: summit.speaker_ixs()
             .map(|s| SpeakerCount { speaker: views::speaker_ref(index, s), count: index.one_per_statement(index.by_speaker(s).iter().copied()).len() })
             .collect(),
-        others: index.entries.iter().filter(|e| e.speaker.is_none()).count(),
+        others: index.entries.iter().filter(|e| e.statement.speaker.is_none()).count(),
         articles: article_counts(index, 0..index.articles.len().min(PAGE_SIZE)),
         article_total: index.articles.len(),
     }
@@ -109,7 +109,7 @@ pub fn build(site: &Site) -> HomePage {
 /// reported speech said to be reported.
 fn first_line(index: &crate::index::Index, i: usize) -> String {
     let words = crate::text::for_display(&crate::text::shorten(index.words(i), 90));
-    if index.entries[i].kind == crate::analysis::Kind::Direct {
+    if index.statement(i).kind == crate::analysis::Kind::Direct {
         format!("\u{201c}{words}\u{201d}")
     } else {
         format!("Reported: {words}")

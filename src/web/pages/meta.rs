@@ -72,7 +72,8 @@ fn page_paths(site: &Site) -> Vec<String> {
     paths.extend(index.summit.speakers.iter().map(|s| format!("/speakers/{}", s.id)));
     paths.extend(index.articles.iter().map(|a| format!("/articles/{}", a.article.id)));
     let mut seen = std::collections::HashSet::new();
-    paths.extend(index.entries.iter().filter(|e| seen.insert(e.id.as_str())).map(|e| format!("/quotes/{}", e.id)));
+    let ids = index.entries.iter().map(|e| e.statement.id.as_str());
+    paths.extend(ids.filter(|&id| seen.insert(id)).map(|id| format!("/quotes/{id}")));
     paths
 }
 

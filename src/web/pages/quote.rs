@@ -8,6 +8,7 @@ use axum::response::Response;
 use serde::Serialize;
 
 use super::article::{pieces, Piece};
+use crate::summit::SpeakerIx;
 use crate::web::card::{self, Card};
 use crate::web::citation;
 use crate::web::embed;
@@ -81,11 +82,11 @@ struct QuoteTemplate<'a> {
 
 pub fn build(site: &Site, i: usize) -> QuotePage {
     let index = &site.index;
-    let e = &index.entries[i];
+    let e = index.statement(i);
     let statement = views::statement(index, i);
     let (_, pstart, pend) = index.paragraph(i);
-    let text = &index.articles[e.article].article.text;
-    let counterparts = (0..index.summit.speakers.len())
+    let text = &index.articles[index.entries[i].article].article.text;
+    let counterparts = index.summit.speaker_ixs()
         .filter(|&s| Some(s) != e.speaker)
         .flat_map(|s| e.topics.iter().map(move |&t| (s, t)))
         .map(|(s, t)| Counterpart {
@@ -118,7 +119,7 @@ pub fn build(site: &Site, i: usize) -> QuotePage {
         role,
         permalink,
         counterparts,
-        question: e.question.map(|q| views::statement(index, q)),
+        question: index.question(i).map(|q| views::statement(index, q)),
         statement,
     }
 }
@@ -161,7 +162,7 @@ pub fn page(site: &Site, id: &str, format: Format) -> Result<Response, PageError
 /// What the share card of statement `i` shows.
 pub fn card_of(site: &Site, i: usize) -> Card {
     let index = &site.index;
-    let e = &index.entries[i];
+    let e = index.statement(i);
     let statement = views::statement(index, i);
     Card {
         reported: statement.reported.as_ref().map(|_| card::reported_line(statement.article.outlet.as_deref(), e.speaker.map_or("their", |s| index.summit.speakers[s].pronoun.possessive()))),
@@ -172,6 +173,6 @@ pub fn card_of(site: &Site, i: usize) -> Card {
         role: e.speaker.map(|s| index.summit.speakers[s].role.clone()).filter(|r| !r.trim().is_empty()),
         topic: statement.topics.into_iter().next().map(|t| t.name),
         summit: index.summit.title.clone(),
-        colour: card::speaker_colour(e.speaker),
+        colour: card::speaker_colour(e.speaker.map(SpeakerIx::position)),
     }
 }

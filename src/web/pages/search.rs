@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::index::Index;
 use crate::search::{Outcome, Request, SearchError};
+use crate::summit::{SpeakerIx, TopicIx};
 use crate::text::marked_stretches;
 use crate::web::error::PageError;
 use crate::web::percent::{check_query, query_value};
@@ -103,22 +104,26 @@ struct SearchTemplate<'a> {
 
 /// The filters of a search, resolved against the index.
 struct Filters {
-    speaker: Option<usize>,
-    topic: Option<usize>,
+    speaker: Option<SpeakerIx>,
+    topic: Option<TopicIx>,
     article: Option<usize>,
 }
 
 fn filters(index: &Index, p: &SearchParams) -> Result<Filters, PageError> {
-    let unknown = |what: &str, id: &str| PageError::bad_request(format!("There is no {what} {id:?}."));
-    let lookup = |id: &str, what: &str, find: &dyn Fn(&str) -> Option<usize>| match id {
-        "" => Ok(None),
-        id => find(id).map(Some).ok_or_else(|| unknown(what, id)),
-    };
     Ok(Filters {
-        speaker: lookup(&p.speaker, "speaker", &|id| index.speaker(id))?,
-        topic: lookup(&p.topic, "topic", &|id| index.topic(id))?,
-        article: lookup(&p.article, "article", &|id| index.article(id))?,
+        speaker: filter(&p.speaker, "speaker", |id| index.speaker(id))?,
+        topic: filter(&p.topic, "topic", |id| index.topic(id))?,
+        article: filter(&p.article, "article", |id| index.article(id))?,
     })
+}
+
+/// The filter a parameter asks for: none when it is empty, a bad request
+/// when it names nothing there is.
+fn filter<T>(id: &str, what: &str, find: impl Fn(&str) -> Option<T>) -> Result<Option<T>, PageError> {
+    match id {
+        "" => Ok(None),
+        id => find(id).map(Some).ok_or_else(|| PageError::bad_request(format!("There is no {what} {id:?}."))),
+    }
 }
 
 fn build(site: &Site, p: &SearchParams) -> Result<SearchPage, PageError> {
@@ -150,8 +155,8 @@ fn build(site: &Site, p: &SearchParams) -> Result<SearchPage, PageError> {
         problems: outcome.problems.clone(),
         facets: facets(index, query, p, &outcome),
         topic_offers: topics_named(index, query).into_iter().map(|t| views::topic_ref(index, t)).collect(),
-        speakers: (0..index.summit.speakers.len()).map(|s| views::speaker_ref(index, s)).collect(),
-        topics: (0..index.summit.topics.len()).map(|t| views::topic_ref(index, t)).collect(),
+        speakers: index.summit.speaker_ixs().map(|s| views::speaker_ref(index, s)).collect(),
+        topics: index.summit.topic_ixs().map(|t| views::topic_ref(index, t)).collect(),
     })
 }
 
@@ -161,7 +166,7 @@ const SHORTEST_TOPIC_WORD: usize = 3;
 /// The topics whose name, id or keywords the query's words begin, every
 /// one of them: "cyber" and "cybersecurity" name Cybersecurity, "human
 /// rights" Human rights; "the talks" names nothing.
-fn topics_named(index: &Index, query: &str) -> Vec<usize> {
+fn topics_named(index: &Index, query: &str) -> Vec<TopicIx> {
     let words: Vec<String> = query
         .split_whitespace()
         .filter(|piece| !piece.starts_with('-'))
@@ -172,7 +177,7 @@ fn topics_named(index: &Index, query: &str) -> Vec<usize> {
     if words.is_empty() || words.iter().any(|w| w.chars().count() < SHORTEST_TOPIC_WORD) {
         return Vec::new();
     }
-    (0..index.summit.topics.len())
+    index.summit.topic_ixs()
         .filter(|&t| {
             let topic = &index.summit.topics[t];
             let names: Vec<String> = std::iter::once(topic.name.as_str())

@@ -4,6 +4,7 @@ use askama::Template;
 use axum::response::Response;
 use serde::Serialize;
 
+use crate::summit::{SpeakerIx, TopicIx};
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
 use crate::web::paging::Pager;
@@ -37,7 +38,7 @@ struct SpeakerTemplate<'a> {
     page: &'a SpeakerPage,
 }
 
-pub fn build(site: &Site, s: usize, groups: Vec<(usize, Vec<usize>)>, pager: Pager) -> SpeakerPage {
+pub fn build(site: &Site, s: SpeakerIx, groups: Vec<(TopicIx, Vec<usize>)>, pager: Pager) -> SpeakerPage {
     let index = &site.index;
     let speaker = views::speaker_ref(index, s);
     let groups = groups
@@ -65,7 +66,7 @@ pub fn page(site: &Site, id: &str, format: Format, page_number: Result<PageNumbe
         return Err(PageError::not_found("speaker"));
     };
     let index = &site.index;
-    let groups: Vec<(usize, Vec<usize>)> = (0..index.summit.topics.len())
+    let groups: Vec<(TopicIx, Vec<usize>)> = index.summit.topic_ixs()
         .map(|t| (t, index.one_per_statement(index.said_on(s, t))))
         .filter(|(_, list)| !list.is_empty())
         .collect();
@@ -88,7 +89,7 @@ pub fn page(site: &Site, id: &str, format: Format, page_number: Result<PageNumbe
 
 /// The page's link preview: its picture is the share card of the speaker's
 /// most specific statement; without one, a preview of words only.
-fn preview(site: &Site, s: usize, name: &str, description: &str) -> crate::web::layout::Preview {
+fn preview(site: &Site, s: SpeakerIx, name: &str, description: &str) -> crate::web::layout::Preview {
     let index = &site.index;
     let title = format!("{name}: everything said at the {}", index.summit.title);
     match index.most_specific(index.one_per_statement(index.by_speaker(s).iter().copied())) {

@@ -5,6 +5,7 @@ use askama::Template;
 use axum::response::Response;
 use serde::Serialize;
 
+use crate::summit::{SpeakerIx, TopicIx};
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
 use crate::web::card::{self, PairCard, Side};
@@ -43,26 +44,27 @@ struct TopicTemplate<'a> {
 
 /// The statements of each column, and of others, before paging: each
 /// statement once, however many articles reported it.
-fn lists(site: &Site, t: usize) -> (Vec<Vec<usize>>, Vec<usize>) {
+fn lists(site: &Site, t: TopicIx) -> (Vec<Vec<usize>>, Vec<usize>) {
     let index = &site.index;
-    let columns = (0..index.summit.speakers.len()).map(|s| index.one_per_statement(index.said_on(s, t))).collect();
-    let others = index.one_per_statement(index.on_topic(t).iter().copied().filter(|&i| index.entries[i].speaker.is_none()));
+    let columns = index.summit.speaker_ixs().map(|s| index.one_per_statement(index.said_on(s, t))).collect();
+    let others = index.one_per_statement(index.on_topic(t).iter().copied().filter(|&i| index.statement(i).speaker.is_none()));
     (columns, others)
 }
 
-pub fn build(site: &Site, t: usize, columns: Vec<Vec<usize>>, others: Vec<usize>, pager: Pager) -> TopicPage {
+pub fn build(site: &Site, t: TopicIx, columns: Vec<Vec<usize>>, others: Vec<usize>, pager: Pager) -> TopicPage {
     let index = &site.index;
     let page_of = |list: &[usize]| views::statements(index, list[pager.range(list.len())].iter().copied());
     TopicPage {
         topic: views::topic_ref(index, t),
         description: index.summit.topics[t].description.clone(),
-        columns: columns
-            .iter()
-            .enumerate()
+        columns: index
+            .summit
+            .speaker_ixs()
+            .zip(&columns)
             .map(|(s, list)| Column { speaker: views::speaker_ref(index, s), total: list.len(), statements: page_of(list) })
             .collect(),
         others: page_of(&others),
-        other_topics: (0..index.summit.topics.len()).filter(|&o| o != t).map(|o| views::topic_ref(index, o)).collect(),
+        other_topics: index.summit.topic_ixs().filter(|&o| o != t).map(|o| views::topic_ref(index, o)).collect(),
         pager,
     }
 }
@@ -99,15 +101,15 @@ pub fn page(site: &Site, id: &str, format: Format, page_number: Result<PageNumbe
 /// The statement that stands for each tracked speaker on topic `t` (the
 /// most specific of theirs), the first two speakers only: a card has room
 /// for two.
-fn representatives(site: &Site, t: usize) -> Vec<(usize, Option<usize>)> {
+fn representatives(site: &Site, t: TopicIx) -> Vec<(SpeakerIx, Option<usize>)> {
     let index = &site.index;
-    (0..index.summit.speakers.len().min(2))
+    index.summit.speaker_ixs().take(2)
         .map(|s| (s, index.most_specific(index.one_per_statement(index.said_on(s, t)))))
         .collect()
 }
 
 /// The topic card in words, for its `alt` and `og:image:alt`.
-pub fn card_alt(site: &Site, t: usize) -> String {
+pub fn card_alt(site: &Site, t: TopicIx) -> String {
     let index = &site.index;
     let sides: Vec<String> = representatives(site, t)
         .into_iter()
@@ -123,7 +125,7 @@ pub fn card_alt(site: &Site, t: usize) -> String {
 }
 
 /// What a topic's card shows.
-pub fn pair_card(site: &Site, t: usize) -> PairCard {
+pub fn pair_card(site: &Site, t: TopicIx) -> PairCard {
     let index = &site.index;
     let sides = representatives(site, t)
         .into_iter()
@@ -131,7 +133,7 @@ pub fn pair_card(site: &Site, t: usize) -> PairCard {
             let statement = i.map(|i| views::statement(index, i));
             Side {
                 speaker: index.summit.speakers[s].name.clone(),
-                colour: card::speaker_colour(Some(s)),
+                colour: card::speaker_colour(Some(s.position())),
                 reported: statement.as_ref().is_some_and(|st| !st.is_direct()),
                 source: statement.as_ref().map_or_else(String::new, |st| st.article.source_line.clone()),
                 parts: statement.map(|st| st.parts).unwrap_or_default(),
