@@ -44,10 +44,13 @@ pub fn canonical(path: &str, query: Option<&str>) -> Option<String> {
     let mut out = path;
     let mut sep = '?';
     for name in wanted {
-        // Repeated parameters are kept, in their order: the page refuses
-        // them, and so must the canonical address.
-        for (_, value) in pairs.iter().filter(|(k, _)| k == name) {
-            let Some(value) = normalise_value(name, value) else { continue };
+        let given: Vec<&String> = pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v).collect();
+        // A repeated parameter is kept whole, every value as given and in
+        // its order, defaults too: the page refuses it (`page=1&page=2` is
+        // no page), and so must the address the router is asked for.
+        let repeated = given.len() > 1;
+        for value in given {
+            let value = if repeated { value.clone() } else if let Some(v) = normalise_value(name, value) { v } else { continue };
             out.push(sep);
             out.push_str(name);
             out.push('=');
@@ -129,6 +132,9 @@ mod tests {
         assert_eq!(canonical("/", Some("z=1")).unwrap(), "/");
         assert_eq!(canonical("/topics/trade", Some("page=2&q=x")).unwrap(), "/topics/trade?page=2");
         assert_eq!(canonical("/topics/trade", Some("page=1")).unwrap(), "/topics/trade");
+        // A repeated parameter stays repeated, its default too: the page refuses it.
+        assert_eq!(canonical("/topics/trade", Some("page=1&page=2")).unwrap(), "/topics/trade?page=1&page=2");
+        assert_eq!(canonical("/search", Some("q=a&q=")).unwrap(), "/search?q=a&q=");
         assert_eq!(canonical("/topics/trade", Some("page=02")).unwrap(), "/topics/trade?page=2");
         assert_eq!(canonical("/topics/trade", Some("page=x")).unwrap(), "/topics/trade?page=x");
         assert_eq!(canonical("/topics/trade", Some("z=%ZZ&page=2")).unwrap(), "/topics/trade?page=2");

@@ -41,6 +41,10 @@ async fn long_lists_come_a_page_at_a_time() {
     let past = format!("/topics/relations?page={}", pages + 1);
     assert_eq!(get(&site, &past).await.status, StatusCode::NOT_FOUND);
     assert_eq!(get(&site, "/topics/relations?page=zero").await.status, StatusCode::BAD_REQUEST);
+    // Two page numbers are no page, even when one is the first.
+    for two in ["page=1&page=2", "page=2&page=1", "page=2&page=2"] {
+        assert_eq!(get(&site, &format!("/topics/relations?{two}")).await.status, StatusCode::BAD_REQUEST, "{two}");
+    }
     // The overview lists the first articles and links to all of them.
     let (home, _) = check_page(&site, "/", "/index.json").await;
     assert!(home.contains("href=\"/articles\""), "the overview links to every article");

@@ -123,8 +123,8 @@ async fn search_filters_and_counts_what_each_filter_gives() {
     let chosen = json["facets"]["articles"].as_array().unwrap().iter().find(|v| v["selected"] == true).unwrap();
     assert_eq!(str_of(&chosen["url"]), "/search?q=talks");
 
-    // Unknown filter values are refused.
-    for bad in ["speaker=nobody", "topic=nothing", "article=no-such-article"] {
+    // Unknown filter values are refused, and so is a parameter given twice.
+    for bad in ["speaker=nobody", "topic=nothing", "article=no-such-article", "q=cyber", "page=1&page=2"] {
         let reply = get(&site, &format!("/search?q=talks&{bad}")).await;
         assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{bad}");
     }
