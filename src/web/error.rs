@@ -59,12 +59,7 @@ impl PageError {
             return (self.status, format!("{title}: {}", self.message)).into_response();
         };
         let page = ErrorPage { title: format!("{} {title}", self.status.as_u16()), message: self.message.clone() };
-        // An error page is not shared: it carries no preview.
-        let mut layout = Layout::new(site, "/", &page.title, &self.message, None);
-        layout.preview = None;
-        // Laid out as "/", which is titled with the summit; the tab and a
-        // screen reader must say what went wrong.
-        layout.title = format!("{} · {}", page.title, super::layout::SITE_NAME);
+        let layout = Layout::for_error(site, &page.title, &self.message);
         match (ErrorTemplate { layout, page }).render() {
             Ok(body) => respond::html(self.status, body, None),
             Err(_) => (self.status, self.message.clone()).into_response(),

@@ -53,7 +53,9 @@ impl Preview {
 pub struct Layout {
     pub title: String,
     pub description: String,
-    pub canonical: String,
+    /// The page's one address; none for an error page, which is the page
+    /// at no address.
+    pub canonical: Option<String>,
     pub json_url: Option<String>,
     pub preview: Option<Preview>,
     /// The Atom feed that follows this page, and its title.
@@ -76,7 +78,7 @@ impl Layout {
         Layout {
             title: if path == "/" { format!("{} · {SITE_NAME}", summit.title) } else { format!("{title} · {SITE_NAME}") },
             description: crate::text::shorten(description, 200),
-            canonical: site.absolute(path),
+            canonical: Some(site.absolute(path)),
             json_url,
             preview: Some(Preview::of_site(site, Self::preview_title(title, &summit.title), description.to_string())),
             feed: None,
@@ -91,6 +93,19 @@ impl Layout {
             css: assets::url("style.css"),
             js: assets::url("app.js"),
             icon: assets::url("icon.svg"),
+        }
+    }
+
+    /// The frame of an error page: titled with what went wrong (a tab and a
+    /// screen reader must say it), with no canonical address, which would
+    /// name another page as this one, and no preview, as an error page is
+    /// not shared.
+    pub fn for_error(site: &Site, title: &str, message: &str) -> Layout {
+        Layout {
+            title: format!("{title} · {SITE_NAME}"),
+            canonical: None,
+            preview: None,
+            ..Layout::new(site, "/", title, message, None)
         }
     }
 

@@ -116,6 +116,8 @@ async fn unknown_addresses_are_404_pages_or_json() {
         assert_eq!(reply.header(header::CONTENT_TYPE), "text/html; charset=utf-8", "GET {path}");
         assert!(reply.text().contains("404"), "GET {path}: the page says 404");
         assert!(reply.text().contains("<title>404 Not Found · Counterparts</title>"), "GET {path}: the title says 404");
+        // An error is the page at no address: no canonical link to another page.
+        assert_eq!(link_href(reply.text(), "canonical"), None, "GET {path}: an error page names a canonical address");
         assert_security_headers(&reply, path);
         assert_no_inline_code(reply.text(), path);
 
