@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use crate::analysis::{find_quotes, Kind, Statement};
 use crate::corpus::Article;
-use crate::grouping::{self, Groups};
+use crate::versions::{self, Versions};
 use crate::library::Library;
 use crate::search::Search;
 use crate::summit::{SpeakerIx, Summit, TopicIx};
@@ -50,9 +50,10 @@ pub struct Index {
     /// `checks[i]`: entry `i` checked against the loaded transcripts, where
     /// it could be (see [`crate::transcript_check`]).
     checks: Vec<Option<Check>>,
-    /// The same statement as reported by several articles, worked out on
-    /// first use (or ahead of it, see [`Index::prepare`]).
-    groups: OnceLock<Reports>,
+    /// The versions of each statement (the same statement reported by
+    /// several articles), worked out on first use (or ahead of it, see
+    /// [`Index::prepare`]).
+    versions: OnceLock<Versions>,
     /// The full-text index, built on first use (or ahead of it, see
     /// [`Index::prepare`]); an error says why search is unavailable.
     search: OnceLock<Result<Search, String>>,
@@ -105,7 +106,7 @@ impl Index {
             by_topic,
             by_speaker,
             checks,
-            groups: OnceLock::new(),
+            versions: OnceLock::new(),
             search: OnceLock::new(),
         }
     }
@@ -119,7 +120,7 @@ impl Index {
     }
 
     /// Works out what the index works out on first use, ahead of it: the
-    /// groups of statements reported several times, and the full-text index.
+    /// versions of every statement, and the full-text index.
     /// (Serving starts before: the site's warm-up runs this, and lets the
     /// requests that need them wait, see `web::Site::warm_up`.)
     pub fn prepare(&self) {
@@ -128,8 +129,12 @@ impl Index {
         rayon::join(
             || {
                 let started = std::time::Instant::now();
-                let groups = self.groups().members.len();
-                tracing::info!("grouped {} statements as {groups} in {} ms", self.entries.len(), started.elapsed().as_millis());
+                let distinct = self.all_versions().sets.len();
+                tracing::info!(
+                    "found the versions of {} statements, {distinct} distinct, in {} ms",
+                    self.entries.len(),
+                    started.elapsed().as_millis()
+                );
             },
             || {
                 let started = std::time::Instant::now();
@@ -143,47 +148,40 @@ impl Index {
 
     /// Whether what [`Index::prepare`] works out is ready.
     pub fn is_prepared(&self) -> bool {
-        self.groups.get().is_some() && self.search.get().is_some()
+        self.versions.get().is_some() && self.search.get().is_some()
     }
 
-    fn groups(&self) -> &Groups {
-        &self.reports().groups
-    }
-
-    fn reports(&self) -> &Reports {
-        self.groups.get_or_init(|| {
-            let groups = group_entries(&self.summit, &self.articles, &self.entries);
-            Reports::count(groups, &self.entries)
-        })
+    fn all_versions(&self) -> &Versions {
+        self.versions.get_or_init(|| find_versions(&self.summit, &self.articles, &self.entries))
     }
 
     /// Every version of statement `i` (itself included), in source order:
     /// the same statement reported by other articles, or again in its own.
     pub fn versions(&self, i: usize) -> &[usize] {
-        let groups = self.groups();
-        &groups.members[groups.of[i]]
+        let versions = self.all_versions();
+        &versions.sets[versions.of[i]]
     }
 
-    /// How many articles report statement `i`, in one version or another.
+    /// How many articles carry a version of statement `i`.
     pub fn sources(&self, i: usize) -> usize {
-        let reports = self.reports();
-        reports.sources[reports.groups.of[i]]
+        let versions = self.all_versions();
+        versions.sources[versions.of[i]]
     }
 
     /// One version of each statement in `list`, however often reported:
     /// the fullest (the longest; the first of equals), in the place of the
     /// statement's first report.
     pub fn one_per_statement(&self, list: impl IntoIterator<Item = usize>) -> Vec<usize> {
-        let groups = self.groups();
+        let versions = self.all_versions();
         let mut place: HashMap<usize, usize> = HashMap::new();
         let mut chosen: Vec<usize> = Vec::new();
         let len = |i: usize| self.entries[i].statement.end - self.entries[i].statement.start;
         for i in list {
-            match place.get(&groups.of[i]) {
+            match place.get(&versions.of[i]) {
                 Some(&p) if len(i) > len(chosen[p]) => chosen[p] = i,
                 Some(_) => {}
                 None => {
-                    place.insert(groups.of[i], chosen.len());
+                    place.insert(versions.of[i], chosen.len());
                     chosen.push(i);
                 }
             }
@@ -299,48 +297,26 @@ impl Index {
 
 }
 
-/// The groups of statements, and how many articles report each: counted
-/// once, since a page may show a statement reported thousands of times.
-struct Reports {
-    groups: Groups,
-    /// `sources[g]`: how many articles have a version of group `g`.
-    sources: Vec<usize>,
-}
-
-impl Reports {
-    fn count(groups: Groups, entries: &[Entry]) -> Reports {
-        let sources = groups
-            .members
-            .iter()
-            .map(|members| {
-                let mut articles: Vec<usize> = members.iter().map(|&v| entries[v].article).collect();
-                articles.sort_unstable();
-                articles.dedup();
-                articles.len()
-            })
-            .collect();
-        Reports { groups, sources }
-    }
-}
-
-/// Groups the statements that are one statement reported several times.
-fn group_entries(summit: &Summit, articles: &[ArticleEntry], entries: &[Entry]) -> Groups {
+/// Finds the versions of every statement: the same statement reported by
+/// several articles, or again in one.
+fn find_versions(summit: &Summit, articles: &[ArticleEntry], entries: &[Entry]) -> Versions {
     let normalised: Vec<String> = entries
         .iter()
         .map(|e| crate::ids::normalise(&articles[e.article].article.text[e.statement.start..e.statement.end]))
         .collect();
-    let items: Vec<grouping::Item> = entries
+    let items: Vec<versions::Item> = entries
         .iter()
         .zip(&normalised)
-        .map(|(e, words)| grouping::Item {
+        .map(|(e, words)| versions::Item {
             speaker: match e.statement.speaker {
                 Some(s) => Some(summit.speakers[s].id.as_str()),
                 None => e.statement.speaker_label.as_deref(),
             },
             words,
+            article: e.article,
         })
         .collect();
-    grouping::group(&items)
+    versions::find(&items)
 }
 
 /// Checks every quotation of a tracked speaker outside a transcript against
@@ -390,7 +366,7 @@ mod tests {
     use crate::library::LoadOptions;
 
     #[test]
-    fn preparing_works_out_groups_and_search_ahead_of_use() {
+    fn preparing_works_out_versions_and_search_ahead_of_use() {
         let index = Index::build(Library::load(&LoadOptions::default()).expect("the built-in corpus loads"));
         assert!(!index.is_prepared());
         index.prepare();

@@ -10,16 +10,17 @@ pub mod corpus;
 pub mod export;
 pub mod generate;
 pub mod generate_pages;
-pub mod grouping;
 pub mod ids;
 pub mod import;
 pub mod index;
 pub mod library;
 pub mod load;
 pub mod search;
+pub mod stems;
 pub mod summit;
 pub mod text;
 pub mod transcript_check;
+pub mod versions;
 pub mod web;
 
 pub use library::{Library, LoadOptions, LoadReport};

@@ -16,8 +16,8 @@
 //! all, never "not found".
 //!
 //! The place of a quotation is found from the runs of three words it shares
-//! with a transcript, on word stems (as grouping compares statements), so an
-//! edited word does not hide it; the words there are then compared one by
+//! with a transcript, on word stems (as the versions of a statement are
+//! found), so an edited word does not hide it; the words there are then compared one by
 //! one (a diff), on stems for what matches and on their letters for what is
 //! shown as changed ("sanction" quoted where the transcript says "sanctions").
 
@@ -25,7 +25,7 @@ use std::collections::{HashMap, HashSet};
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
-use crate::grouping::StemTable;
+use crate::stems::StemTable;
 use crate::summit::SpeakerIx;
 
 /// Quotations of fewer words are not checked: a few words in common with a

@@ -34,7 +34,7 @@ pub struct Live {
 
 impl Live {
     pub fn new(index: Index, public_url: &str, load: LoadOptions, cache_budget: usize) -> Arc<Live> {
-        // Serve at once: the site warms up alongside (groups and the search
+        // Serve at once: the site warms up alongside (versions and the search
         // index worked out), and a request that needs them waits for them.
         let current = Current::new(Site::with_cache_budget(index, public_url, cache_budget));
         let permits = Arc::new(tokio::sync::Semaphore::new(super::middleware::limits::MAX_CONCURRENT_REQUESTS));
@@ -56,7 +56,7 @@ impl Live {
         let built = tokio::task::spawn_blocking(move || -> Result<(Index, String), String> {
             let (index, r) = load_index(&load).map_err(|e| e.to_string())?;
             let summary = format!("{} articles ({} skipped), {} statements", r.articles, r.skipped, r.statements);
-            // The new corpus is swapped in whole, groups and search index with it.
+            // The new corpus is swapped in whole, versions and search index with it.
             index.prepare();
             Ok((index, summary))
         })
@@ -125,7 +125,7 @@ struct Current {
 }
 
 impl Current {
-    /// The site served, warming up: its groups and search index are worked
+    /// The site served, warming up: its versions and search index are worked
     /// out while it answers.
     fn new(site: Site) -> Current {
         let site = Arc::new(site);

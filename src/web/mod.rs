@@ -41,7 +41,7 @@ pub struct Site {
     /// used for canonical links, link previews and the sitemap.
     pub public_url: String,
     pub cache: Arc<cache::PageCache>,
-    /// Where the warm-up stands: the index's groups and search index worked
+    /// Where the warm-up stands: the index's versions and search index worked
     /// out ahead of the requests that need them (see [`Site::warm_up`]).
     warm_up: tokio::sync::watch::Sender<WarmUp>,
     /// The card of the topic most was said on, with its words: the picture
@@ -99,7 +99,7 @@ impl Site {
             .clone()
     }
 
-    /// Starts working out the index's groups and search index in a thread
+    /// Starts working out the index's versions and search index in a thread
     /// of its own, unless that has started already: the server answers
     /// meanwhile, and the pages that need them wait (see
     /// [`Site::until_warm`]). The live site starts it (`live.rs`); a site

@@ -21,7 +21,7 @@ use super::{assets, middleware, Site};
 
 /// Every route, without the layers around them (see `middleware`).
 pub fn table(site: &Arc<Site>) -> Router<Arc<Site>> {
-    // Pages that show groups of statements or search results wait, while
+    // Pages that show a statement's versions or search results wait, while
     // those are still being worked out after start-up, without holding one
     // of the threads that serve everything else.
     let pages = Router::new()

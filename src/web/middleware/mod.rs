@@ -20,8 +20,8 @@
 //!    - compression of what is not prepared;
 //!    - [`frame_errors`]: a handler's `PageError` rendered as the site's
 //!      HTML or JSON error page.
-//! 4. Around the pages that show groups of statements or search results
-//!    only, [`until_prepared`]: those wait while the index's groups and
+//! 4. Around the pages that show a statement's versions or search results
+//!    only, [`until_prepared`]: those wait while the index's versions and
 //!    search index are still being worked out after start-up.
 
 pub mod headers;

@@ -1,6 +1,7 @@
-//! One statement, many sources: statements by the same speaker whose words
-//! are the same or nearly the same are put in one group, so that a page can
-//! show the statement once, "reported by 5 sources", and list every version.
+//! One statement, many versions: statements by the same speaker whose words
+//! are the same or nearly the same are versions of one statement, so that a
+//! page can show the statement once, "reported by 5 sources" (the articles
+//! that carry a version), and list every version.
 //!
 //! Two statements are the same when one of them (the shorter, of at least
 //! [`MIN_WORDS`] words) is found in the other, word for word on word stems,
@@ -11,49 +12,55 @@
 //! keeps apart two short statements that differ in the one word that matters
 //! ("attacks on our pipelines" and "attacks on our hospitals").
 //!
-//! Grouping never changes an id: every member keeps its own permanent link.
+//! Finding versions never changes an id: every version keeps its own
+//! permanent link.
 
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
-use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::analysis::lexicon::FUNCTION_WORDS;
+use crate::stems::StemTable;
 
-/// Statements shorter than this are grouped only when their words are
+/// Statements shorter than this are versions of each other only when their words are
 /// identical: a few words in common says nothing about short ones.
 pub const MIN_WORDS: usize = 6;
 /// One changed content word is allowed per this many words of the shorter.
 pub const WORDS_PER_CHANGED_WORD: usize = 12;
 /// One changed word of any kind is allowed per this many words.
 const WORDS_PER_CHANGE: usize = 5;
-/// Statements longer than this are grouped only when identical: comparing
+/// Statements longer than this are versions of each other only when identical: comparing
 /// them word by word costs the square of their length.
 const MAX_COMPARED_WORDS: usize = 400;
 /// Runs of three words shared by more statements than this are too common
 /// ("said that the") to suggest that two statements are one.
 const MAX_SHARING: usize = 32;
 
-/// A statement as grouping sees it.
+/// A statement as finding versions sees it.
 pub struct Item<'a> {
     /// Who said it: a tracked speaker's id or another speaker's label.
-    /// Statements by no one known are never grouped.
+    /// Statements by no one known are versions of nothing else.
     pub speaker: Option<&'a str>,
     /// Its words, normalised (see [`crate::ids::normalise`]).
     pub words: &'a str,
+    /// The article it is in.
+    pub article: usize,
 }
 
-/// The groups of a list of statements.
+/// The versions of each statement of a list: its statements in sets, each
+/// set one statement in all its versions.
 #[derive(Debug, Default)]
-pub struct Groups {
-    /// `of[i]`: the group of statement `i`.
+pub struct Versions {
+    /// `of[i]`: the set of statement `i`.
     pub of: Vec<usize>,
-    /// Each group's statements, in the order given.
-    pub members: Vec<Vec<usize>>,
+    /// Each set's statements, in the order given.
+    pub sets: Vec<Vec<usize>>,
+    /// `sources[v]`: how many articles carry a statement of set `v`.
+    pub sources: Vec<usize>,
 }
 
-/// Groups `items`; each statement is in exactly one group (often alone).
-pub fn group(items: &[Item]) -> Groups {
+/// Finds the versions of `items`: each statement is in exactly one set
+/// (often alone).
+pub fn find(items: &[Item]) -> Versions {
     let mut sets = DisjointSets::new(items.len());
     let mut distinct: HashMap<(&str, &str), usize> = HashMap::new();
     let mut representatives = Vec::new();
@@ -68,10 +75,20 @@ pub fn group(items: &[Item]) -> Groups {
         }
     }
     join_near_copies(items, &representatives, &mut sets);
-    sets.into_groups()
+    let (of, members) = sets.into_sets();
+    let sources = members
+        .iter()
+        .map(|set| {
+            let mut articles: Vec<usize> = set.iter().map(|&i| items[i].article).collect();
+            articles.sort_unstable();
+            articles.dedup();
+            articles.len()
+        })
+        .collect();
+    Versions { of, sets: members, sources }
 }
 
-/// Joins the groups of statements that are near copies of each other, among
+/// Joins the sets of statements that are near copies of each other, among
 /// statements whose words are all different.
 ///
 /// Comparing every pair would take the square of the corpus; instead a
@@ -264,54 +281,6 @@ fn align(short: &[u32], long: &[u32]) -> Alignment {
     Alignment { unmatched, inserted }
 }
 
-/// Word stems as small numbers, each word stemmed once.
-pub struct StemTable {
-    stemmer: Stemmer,
-    ids: HashMap<String, u32>,
-    stems: HashMap<String, u32>,
-    /// The numbers of the stems of function words.
-    pub function: HashSet<u32>,
-}
-
-impl StemTable {
-    pub fn new() -> StemTable {
-        let mut table = StemTable {
-            stemmer: Stemmer::create(Algorithm::English),
-            ids: HashMap::new(),
-            stems: HashMap::new(),
-            function: HashSet::new(),
-        };
-        for w in FUNCTION_WORDS {
-            let id = table.word(w);
-            table.function.insert(id);
-        }
-        table
-    }
-
-    /// The stem numbers of normalised words ("words separated by spaces").
-    pub fn words(&mut self, normalised: &str) -> Vec<u32> {
-        normalised.split(' ').filter(|w| !w.is_empty()).map(|w| self.word(w)).collect()
-    }
-
-    /// The stem number of one lower-case word.
-    pub fn word(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
-            return id;
-        }
-        let stem = self.stemmer.stem(word).into_owned();
-        let next = self.stems.len() as u32;
-        let id = *self.stems.entry(stem).or_insert(next);
-        self.ids.insert(word.to_string(), id);
-        id
-    }
-}
-
-impl Default for StemTable {
-    fn default() -> Self {
-        StemTable::new()
-    }
-}
-
 /// Union-find over statement numbers.
 struct DisjointSets {
     parent: Vec<usize>,
@@ -332,26 +301,27 @@ impl DisjointSets {
 
     fn join(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
-        // The earlier statement stays the root, so groups keep source order.
+        // The earlier statement stays the root, so sets keep source order.
         if ra != rb {
             self.parent[ra.max(rb)] = ra.min(rb);
         }
     }
 
-    fn into_groups(mut self) -> Groups {
+    /// Each number's set, and each set's numbers in order.
+    fn into_sets(mut self) -> (Vec<usize>, Vec<Vec<usize>>) {
         let n = self.parent.len();
         let mut number: HashMap<usize, usize> = HashMap::new();
-        let mut groups = Groups { of: Vec::with_capacity(n), members: Vec::new() };
+        let (mut of, mut sets) = (Vec::with_capacity(n), Vec::new());
         for i in 0..n {
             let root = self.find(i);
-            let g = *number.entry(root).or_insert_with(|| {
-                groups.members.push(Vec::new());
-                groups.members.len() - 1
+            let v = *number.entry(root).or_insert_with(|| {
+                sets.push(Vec::new());
+                sets.len() - 1
             });
-            groups.of.push(g);
-            groups.members[g].push(i);
+            of.push(v);
+            sets[v].push(i);
         }
-        groups
+        (of, sets)
     }
 }
 
@@ -360,19 +330,19 @@ mod tests {
     use super::*;
     use crate::ids::normalise;
 
-    /// Groups (speaker, words) pairs; returns each statement's group number.
-    fn groups_of(statements: &[(&str, &str)]) -> Vec<usize> {
+    /// The versions of (speaker, words) pairs: each statement's set number.
+    fn sets_of(statements: &[(&str, &str)]) -> Vec<usize> {
         let normalised: Vec<String> = statements.iter().map(|(_, w)| normalise(w)).collect();
         let items: Vec<Item> = statements
             .iter()
             .zip(&normalised)
-            .map(|((s, _), w)| Item { speaker: (!s.is_empty()).then_some(*s), words: w })
+            .map(|((s, _), w)| Item { speaker: (!s.is_empty()).then_some(*s), words: w, article: 0 })
             .collect();
-        group(&items).of
+        find(&items).of
     }
 
     fn together(a: &str, b: &str) -> bool {
-        let g = groups_of(&[("ruler", a), ("ruler", b)]);
+        let g = sets_of(&[("ruler", a), ("ruler", b)]);
         g[0] == g[1]
     }
 
@@ -421,35 +391,40 @@ mod tests {
     }
 
     #[test]
-    fn short_statements_are_grouped_only_when_identical() {
+    fn short_statements_are_versions_only_when_identical() {
         assert!(together("a constructive meeting", "A constructive meeting!"));
         assert!(!together("a constructive meeting", "a constructive meeting indeed"));
     }
 
     #[test]
-    fn different_speakers_and_unknown_speakers_are_never_grouped() {
+    fn different_speakers_and_unknown_speakers_are_never_versions() {
         let words = "We will not tolerate attacks on our harbours";
-        let g = groups_of(&[("ruler", words), ("rival", words), ("", words), ("", words)]);
+        let g = sets_of(&[("ruler", words), ("rival", words), ("", words), ("", words)]);
         assert_ne!(g[0], g[1]);
         assert_ne!(g[2], g[3]);
     }
 
     #[test]
-    fn groups_join_through_a_middle_version_and_keep_source_order() {
+    fn sets_join_through_a_middle_version_keep_source_order_and_count_their_articles() {
         let full = "We will not tolerate attacks on our harbours, and the other side knows what follows";
-        let g = group(&[
-            Item { speaker: Some("ruler"), words: &normalise("Something else entirely was said here today") },
-            Item { speaker: Some("ruler"), words: &normalise(full) },
-            Item { speaker: Some("ruler"), words: &normalise("We will not tolerate attacks on our harbours") },
+        let short = "We will not tolerate attacks on our harbours";
+        let v = find(&[
+            Item { speaker: Some("ruler"), words: &normalise("Something else entirely was said here today"), article: 0 },
+            Item { speaker: Some("ruler"), words: &normalise(full), article: 1 },
+            Item { speaker: Some("ruler"), words: &normalise(short), article: 2 },
+            // Again in the same article: a version, but no new source.
+            Item { speaker: Some("ruler"), words: &normalise(short), article: 2 },
         ]);
-        assert_eq!(g.members[g.of[1]], [1, 2]);
-        assert_eq!(g.members[g.of[0]], [0]);
+        assert_eq!(v.sets[v.of[1]], [1, 2, 3]);
+        assert_eq!(v.sets[v.of[0]], [0]);
+        assert_eq!(v.sources[v.of[1]], 2);
+        assert_eq!(v.sources[v.of[0]], 1);
     }
 
     /// Whichever order the sources come in, the versions of one statement
-    /// end up in one group: a pair is found from either side.
+    /// end up in one set: a pair is found from either side.
     #[test]
-    fn versions_are_grouped_in_every_order() {
+    fn versions_are_found_in_every_order() {
         let versions = [
             "Our navy has never sailed into their waters, and we are ready to patrol the straits together against pirates",
             "Our navy has never sailed into their waters and we are ready to patrol the straits together.",
@@ -457,8 +432,8 @@ mod tests {
         ];
         for order in [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
             let statements: Vec<(&str, &str)> = order.iter().map(|&k| ("ruler", versions[k])).collect();
-            let g = groups_of(&statements);
-            assert!(g.iter().all(|&x| x == g[0]), "order {order:?}: groups {g:?}");
+            let g = sets_of(&statements);
+            assert!(g.iter().all(|&x| x == g[0]), "order {order:?}: sets {g:?}");
         }
     }
 
