@@ -98,6 +98,11 @@ pub struct StatementView {
     /// What the loaded transcripts say of its quoted words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transcript: Option<TranscriptView>,
+    /// A turn of a transcript in the speaker's own words: the record others
+    /// are checked against, which a card says (the fullest version of a
+    /// statement quoted word for word elsewhere is often this one).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub from_transcript: bool,
     #[serde(skip)]
     pub speaker_class: String,
 }
@@ -328,6 +333,7 @@ pub fn statement(index: &Index, i: usize) -> StatementView {
         reported,
         via,
         transcript: index.transcript_check(i).map(|c| TranscriptView::new(index, c)),
+        from_transcript: index.articles[placed.article].transcript && e.kind == Kind::Direct && e.speaker.is_some(),
         speaker_class: speaker_class(e.speaker),
     }
 }

@@ -73,13 +73,32 @@ async fn a_quote_page_shows_what_the_transcript_says_and_cards_mark_it() {
     let html = get_ok(&site, &format!("/quotes/{}", absent["id"].as_str().unwrap())).await.text().to_string();
     assert!(html.contains("Not found in the loaded transcript"));
 
-    // Topic and speaker pages mark each checked card. (The word-for-word
+    // Topic and speaker pages mark each checked card. The word-for-word
     // quotation is one statement with the transcript's words: its card is
-    // the transcript's own, "reported by 2 sources".)
+    // the transcript's own, "reported by 2 sources", and says where it is from.
     for page in ["/speakers/biden".to_string(), format!("/topics/{}", absent["topics"][0].as_str().unwrap())] {
         let html = get_ok(&site, &page).await.text().to_string();
         assert!(html.contains("<p class=\"check check-not_found\">Not found in the loaded transcript</p>"), "{page}");
     }
+    let said = statement_with(&export, "press_conference.txt", "sixteen kinds");
+    for page in ["/speakers/biden".to_string(), format!("/topics/{}", said["topics"][0].as_str().unwrap())] {
+        let html = get_ok(&site, &page).await.text().to_string();
+        let card = html
+            .split("<li class=\"card")
+            .find(|card| card.contains(&format!("/quotes/{}\"", said["id"].as_str().unwrap())))
+            .unwrap_or_else(|| panic!("{page} shows the transcript's version"));
+        assert!(card.contains("<p class=\"check check-transcript\">From the transcript"), "{page}: {card}");
+        assert!(card.contains("Reported by 2 sources"), "{page}: {card}");
+    }
+    let json = get_ok(&site, &format!("/quotes/{}.json", said["id"].as_str().unwrap())).await.json();
+    assert_eq!(json["statement"]["from_transcript"], true);
+    // A questioner's turn is in the transcript too, but is no leader's words;
+    // a news report's quotation is not the transcript.
+    let question = statement_with(&export, "press_conference.txt", "do you trust him");
+    let json = get_ok(&site, &format!("/quotes/{}.json", question["id"].as_str().unwrap())).await.json();
+    assert!(json["statement"].get("from_transcript").is_none(), "{json}");
+    let json = get_ok(&site, &format!("/quotes/{}.json", close["id"].as_str().unwrap())).await.json();
+    assert!(json["statement"].get("from_transcript").is_none(), "{json}");
 }
 
 #[tokio::test]
