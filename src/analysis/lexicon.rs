@@ -44,7 +44,7 @@ pub const CLAUSE_VERBS: &[&str] = &[
     "emphasize", "emphasise", "state", "declare", "consider", "believe", "think", "argue", "claim",
     "confirm", "acknowledge", "admit", "suggest", "promise", "vow", "pledge", "assert", "remark",
     "recall", "mention", "reiterate", "underline", "underscore", "predict", "affirm", "contend",
-    "reveal", "concede", "complain", "hope", "point", "assure", "caution", "deny", "allege", "make",
+    "reveal", "concede", "complain", "hope", "point", "assure", "caution", "deny", "allege", "make", "inform",
 ];
 
 /// Verbs that frame a quotation but do not take a "that" clause of their own.
@@ -93,6 +93,19 @@ pub const IRREGULAR_VERBS: &[(&str, &[&str])] = &[
 /// Verbs of saying that may introduce a clause with no "that" ("said he
 /// would"): their forms are marked `bare_clause`.
 pub const BARE_CLAUSE_VERBS: &[&str] = &["say", "tell", "think", "believe"];
+
+/// Verbs of saying whose first object is the person told, so that a "that"
+/// after it opens what was said ("told the reporters that …", "warned the
+/// West that …"). After the others, a "that" after their object opens a
+/// relative clause ("noted the progress that had been made").
+pub const PERSON_OBJECT_VERBS: &[&str] = &["tell", "warn", "assure", "promise", "caution", "inform"];
+
+/// Nouns of time that make a phrase of time of the words before "that"
+/// ("said the other day that …", "noted this week that …").
+pub const TIME_NOUNS: &[&str] = &[
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "weekend", "time", "morning", "afternoon", "evening",
+    "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
 
 /// Verbs of stance whose object is what the speaker said: the verb phrase,
 /// to the end of its clause, is a statement ("dismissed the charges as
@@ -435,6 +448,17 @@ mod tests {
     fn bare_clause_verbs() {
         assert_words("BARE_CLAUSE_VERBS", BARE_CLAUSE_VERBS);
         assert!(BARE_CLAUSE_VERBS.iter().all(|v| CLAUSE_VERBS.contains(v)));
+    }
+
+    #[test]
+    fn person_object_verbs_and_time_nouns() {
+        assert_words("PERSON_OBJECT_VERBS", PERSON_OBJECT_VERBS);
+        assert_words("TIME_NOUNS", TIME_NOUNS);
+        // Only verbs that are verbs of saying are read for their objects.
+        let known = [CLAUSE_VERBS, QUOTE_VERBS, THAT_CLAUSE_VERBS, STANCE_VERBS];
+        for verb in PERSON_OBJECT_VERBS {
+            assert!(known.iter().any(|list| list.contains(verb)), "{verb} is not a verb of saying");
+        }
     }
 
     #[test]

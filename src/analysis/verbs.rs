@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::lexicon::{
-    BARE_CLAUSE_VERBS, CLAUSE_VERBS, IRREGULAR_VERBS, NOT_FRAMES, PARTICLE_VERBS, QUOTE_VERBS, STANCE_OBJECTS, STANCE_VERBS,
-    THAT_CLAUSE_VERBS,
+    BARE_CLAUSE_VERBS, CLAUSE_VERBS, IRREGULAR_VERBS, NOT_FRAMES, PARTICLE_VERBS, PERSON_OBJECT_VERBS, QUOTE_VERBS, STANCE_OBJECTS,
+    STANCE_VERBS, THAT_CLAUSE_VERBS,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +22,9 @@ pub struct SpeechVerb {
     pub participle: bool,
     /// "said"/"says"/"say": may introduce a clause without "that".
     pub bare_clause: bool,
+    /// Its first object is the person told ("told the reporters that"):
+    /// see [`super::lexicon::PERSON_OBJECT_VERBS`].
+    pub person_object: bool,
     /// A verb of stance: its phrase is a statement ("dismissed the charges").
     pub stance: bool,
     /// The objects a verb of stance needs near it to be one ("raised the
@@ -79,7 +82,9 @@ fn table() -> &'static Forms {
                 for form in forms.into_iter().filter(|f| !NOT_FRAMES.contains(&f.as_str())) {
                     let participle = form.ends_with("ing");
                     let bare_clause = BARE_CLAUSE_VERBS.contains(lemma);
-                    t.entry(form.into_bytes()).or_insert(SpeechVerb { takes_clause, needs_that, participle, bare_clause, stance, objects, particle });
+                    let person_object = PERSON_OBJECT_VERBS.contains(lemma);
+                    let verb = SpeechVerb { takes_clause, needs_that, participle, bare_clause, person_object, stance, objects, particle };
+                    t.entry(form.into_bytes()).or_insert(verb);
                 }
             }
         }

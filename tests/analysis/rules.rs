@@ -984,3 +984,30 @@ fn a_keyword_in_ing_names_a_thing_not_the_verb() {
     let r = read("Lindqvist promised a new meeting in the spring.");
     assert_eq!(r[0].3, ["relations"]);
 }
+
+#[test]
+fn a_that_after_the_object_of_a_verb_of_saying_opens_what_was_said_only_after_a_person_told() {
+    // "the progress that had been made" is a relative clause: no words of hers.
+    let r = who_said("Lindqvist noted the progress that had been made on the fishing quotas.");
+    assert!(r.iter().all(|(_, words)| !words.starts_with("had been made")), "{r:?}");
+    // A person told, or a phrase of time, comes before what was said.
+    assert_eq!(
+        who_said("Okafor told the reporters that the border crossings would reopen in spring."),
+        [pair("okafor", "the border crossings would reopen in spring")]
+    );
+    assert_eq!(
+        who_said("Okafor warned the fishing fleets that the quotas would be cut."),
+        [pair("okafor", "the quotas would be cut")]
+    );
+    assert_eq!(
+        who_said("Okafor informed the delegates that the checkpoints would stay open."),
+        [pair("okafor", "the checkpoints would stay open")]
+    );
+    // "Informed" as an adjective frames nothing of a leader's.
+    let r = who_said("Informed sources said the border would reopen.");
+    assert!(r.iter().all(|(who, _)| who != "okafor" && who != "lind"), "{r:?}");
+    assert_eq!(
+        who_said("Lindqvist said the other day that the pipeline would be finished by winter."),
+        [pair("lind", "the pipeline would be finished by winter")]
+    );
+}

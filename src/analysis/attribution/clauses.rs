@@ -4,7 +4,10 @@
 use super::frames::Frame;
 use super::words::is_name_like;
 use super::Reader;
-use crate::analysis::lexicon::{ends_with_folded, WordList, ADVERBIAL_OPENERS, CLAUSE_AUXILIARIES, CLAUSE_CONJUNCTIONS, CLAUSE_OPENERS, FINITE, JOINING_CONJUNCTIONS, PREPOSITIONS, RELATIVES};
+use crate::analysis::lexicon::{
+    ends_with_folded, WordList, ADVERBIAL_OPENERS, CLAUSE_AUXILIARIES, CLAUSE_CONJUNCTIONS, CLAUSE_OPENERS, DETERMINERS, FINITE,
+    JOINING_CONJUNCTIONS, PREPOSITIONS, RELATIVES, TIME_NOUNS,
+};
 use crate::analysis::mentions::is_possessive;
 use crate::analysis::verbs::{speech_verb, SpeechVerb};
 use crate::text::is_blank;
@@ -44,6 +47,9 @@ impl Reader<'_> {
             }
         }
         // "said in a news conference after the summit that …", "told reporters that …".
+        // An object of another verb ("noted the progress that had been made")
+        // is followed by a relative clause, not by what was said.
+        let object = !verb.person_object && words.get(i + 1).is_some_and(|n| DETERMINERS.has(self.word_str(n)));
         let mut k = i + 1;
         while k < words.len() && k <= i + 20 {
             let between = &text[words[k - 1].end..words[k].start];
@@ -52,7 +58,8 @@ impl Reader<'_> {
             }
             let word = self.word_str(&words[k]);
             if word.eq_ignore_ascii_case("that") {
-                return Some(self.after_blanks(words[k].end));
+                let of_time = words[i + 1..k].iter().any(|t| TIME_NOUNS.has(self.word_str(t)));
+                return (!object || of_time).then(|| self.after_blanks(words[k].end));
             }
             if speech_verb(word, None).is_some() {
                 break;
