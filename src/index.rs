@@ -270,8 +270,7 @@ impl Index {
         &self.articles[e.article].article.text[e.statement.start..e.statement.end]
     }
 
-    /// In a transcript, the statement that is the question statement `i`
-    /// answers.
+    /// In a transcript, the question statement `i` answers.
     pub fn question(&self, i: usize) -> Option<usize> {
         let e = &self.entries[i];
         e.statement.question.map(|q| self.articles[e.article].entries[q])
