@@ -5,8 +5,8 @@ use super::frames::Frame;
 use super::words::is_name_like;
 use super::Reader;
 use crate::analysis::lexicon::{
-    ends_with_folded, WordList, ADVERBIAL_OPENERS, CLAUSE_AUXILIARIES, CLAUSE_CONJUNCTIONS, CLAUSE_OPENERS, DETERMINERS, FINITE,
-    JOINING_CONJUNCTIONS, PREPOSITIONS, RELATIVES, TIME_NOUNS,
+    ends_with_folded, WordList, ADVERBIAL_OPENERS, CLAUSE_AUXILIARIES, CLAUSE_CONJUNCTIONS, CLAUSE_OPENERS, DAY_PARTS, DETERMINERS,
+    FINITE, JOINING_CONJUNCTIONS, PREPOSITIONS, RELATIVES, TIME_NOUNS, WEEKDAYS,
 };
 use crate::analysis::mentions::is_possessive;
 use crate::analysis::verbs::{speech_verb, SpeechVerb};
@@ -58,7 +58,7 @@ impl Reader<'_> {
             }
             let word = self.word_str(&words[k]);
             if word.eq_ignore_ascii_case("that") {
-                let of_time = words[i + 1..k].iter().any(|t| TIME_NOUNS.has(self.word_str(t)));
+                let of_time = words[i + 1..k].iter().map(|t| self.word_str(t)).any(|t| TIME_NOUNS.has(t) || WEEKDAYS.has(t) || DAY_PARTS.has(t));
                 return (!object || of_time).then(|| self.after_blanks(words[k].end));
             }
             if speech_verb(word, None).is_some() {
