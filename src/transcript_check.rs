@@ -17,8 +17,8 @@
 //!
 //! The place of a quotation is found from the runs of three words it shares
 //! with a transcript, on word stems (as the versions of a statement are
-//! found), so an edited word does not hide it; the words there are then compared one by
-//! one (a diff), on stems for what matches and on their letters for what is
+//! found), so an edited word does not hide it; the words there are then
+//! compared one by one (a diff), on stems for what matches and on their letters for what is
 //! shown as changed ("sanction" quoted where the transcript says "sanctions").
 
 use std::collections::{HashMap, HashSet};

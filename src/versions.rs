@@ -21,15 +21,15 @@ use rayon::prelude::*;
 
 use crate::stems::StemTable;
 
-/// Statements shorter than this are versions of each other only when their words are
-/// identical: a few words in common says nothing about short ones.
+/// Statements shorter than this are versions of each other only when their
+/// words are identical: a few words in common says nothing about short ones.
 pub const MIN_WORDS: usize = 6;
 /// One changed content word is allowed per this many words of the shorter.
 pub const WORDS_PER_CHANGED_WORD: usize = 12;
 /// One changed word of any kind is allowed per this many words.
 const WORDS_PER_CHANGE: usize = 5;
-/// Statements longer than this are versions of each other only when identical: comparing
-/// them word by word costs the square of their length.
+/// Statements longer than this are versions of each other only when
+/// identical: comparing them word by word costs the square of their length.
 const MAX_COMPARED_WORDS: usize = 400;
 /// Runs of three words shared by more statements than this are too common
 /// ("said that the") to suggest that two statements are one.

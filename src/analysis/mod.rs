@@ -424,7 +424,7 @@ impl Analyzer {
         if !topics.is_empty() {
             return topics;
         }
-        let default = self.summit.default_topic.as_ref().and_then(|d| self.summit.topics.iter().position(|t| &t.id == d));
+        let default = self.summit.default_topic.as_deref().and_then(|d| self.summit.topic_ix(d)).map(TopicIx::position);
         default.into_iter().collect()
     }
 

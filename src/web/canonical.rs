@@ -50,7 +50,8 @@ pub fn canonical(path: &str, query: Option<&str>) -> Option<String> {
         // no page), and so must the address the router is asked for.
         let repeated = given.len() > 1;
         for value in given {
-            let value = if repeated { value.clone() } else if let Some(v) = normalise_value(name, value) { v } else { continue };
+            let value = if repeated { Some(value.clone()) } else { normalise_value(name, value) };
+            let Some(value) = value else { continue };
             out.push(sep);
             out.push_str(name);
             out.push('=');

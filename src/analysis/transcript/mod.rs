@@ -22,7 +22,7 @@ use self::label::Label;
 use super::lexicon::{QUESTIONER_LABELS, ROLE_LABELS, VOCATIVES};
 use super::mentions::{MentionFinder, Referent};
 use crate::corpus::{Article, BlockKind};
-use crate::summit::Summit;
+use crate::summit::{SpeakerIx, Summit};
 
 /// At least this many labelled blocks make a transcript by shape.
 const MIN_TURNS: usize = 3;
@@ -78,7 +78,7 @@ impl Transcript {
             })
             .collect();
         let said_so = article.kind.as_deref() == Some("transcript");
-        let speaker = article.speaker.as_deref().and_then(|id| summit.speakers.iter().position(|s| s.id == id));
+        let speaker = article.speaker.as_deref().and_then(|id| summit.speaker_ix(id)).map(SpeakerIx::position);
         if !said_so && speaker.is_none() && !has_transcript_shape(article, &labels) {
             return None;
         }
