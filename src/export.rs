@@ -101,12 +101,12 @@ pub struct ExportCheck<'a> {
 
 impl<'a> ExportCheck<'a> {
     fn new(index: &'a Index, check: &Check) -> ExportCheck<'a> {
-        let (transcript, found) = match check {
-            Check::Same { transcript } => (Some(*transcript), "exact"),
-            Check::Close { transcript, .. } => (Some(*transcript), "close"),
-            Check::NotFound => (None, "not_found"),
+        let found = match check {
+            Check::Same { .. } => "exact",
+            Check::Close { .. } => "close",
+            Check::NotFound => "not_found",
         };
-        ExportCheck { id: transcript.map(|t| index.entries[t].statement.id.as_str()), found }
+        ExportCheck { id: index.checked_against(check).map(|t| index.statement(t).id.as_str()), found }
     }
 }
 
@@ -160,7 +160,7 @@ fn export_article<'a>(index: &'a Index, a: &'a ArticleEntry) -> ExportArticle<'a
             .entries
             .iter()
             .map(|&i| {
-                let e = &index.entries[i].statement;
+                let e = index.statement(i);
                 ExportStatement {
                     id: e.id.as_str(),
                     speaker: e.speaker_id(&index.summit),
@@ -170,7 +170,7 @@ fn export_article<'a>(index: &'a Index, a: &'a ArticleEntry) -> ExportArticle<'a
                     end: e.end,
                     text: &art.text[e.start..e.end],
                     topics: e.topic_ids(&index.summit),
-                    question: index.question(i).map(|q| index.entries[q].statement.id.as_str()),
+                    question: index.question(i).map(|q| index.statement(q).id.as_str()),
                     transcript: index.transcript_check(i).map(|c| ExportCheck::new(index, c)),
                 }
             })

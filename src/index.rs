@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::analysis::{find_quotes, Kind, Statement};
+use crate::analysis::{Kind, Statement};
 use crate::corpus::Article;
 use crate::versions::{self, Versions};
 use crate::library::Library;
@@ -12,12 +12,21 @@ use crate::search::Search;
 use crate::summit::{SpeakerIx, Summit, TopicIx};
 use crate::transcript_check::{self, Check, Said};
 
+place_type! {
+    /// A statement of the corpus, by its place in [`Index::entries`].
+    EntryIx in Entry
+}
+
+place_type! {
+    /// An article of the corpus, by its place in [`Index::articles`].
+    ArticleIx in ArticleEntry
+}
+
 /// One statement of the corpus: what the analysis found, and the article
 /// it was found in.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    /// Index into `Index::articles`.
-    pub article: usize,
+    pub article: ArticleIx,
     pub statement: Statement,
 }
 
@@ -25,8 +34,8 @@ pub struct Entry {
 #[derive(Debug, Clone)]
 pub struct ArticleEntry {
     pub article: Article,
-    /// Indices into `Index::entries`, in source order.
-    pub entries: Vec<usize>,
+    /// Its statements, in source order.
+    pub entries: Vec<EntryIx>,
     /// A transcript: quotations in other articles are checked against it.
     pub transcript: bool,
 }
@@ -38,16 +47,16 @@ pub struct Index {
     pub entries: Vec<Entry>,
     /// Files that were not loaded, and why.
     pub skipped: Vec<crate::corpus::Skipped>,
-    by_id: HashMap<String, Vec<usize>>,
-    by_article: HashMap<String, usize>,
+    by_id: HashMap<String, Vec<EntryIx>>,
+    by_article: HashMap<String, ArticleIx>,
     /// The plain slug of an article whose id is more (`a-b` of `A b.txt`),
     /// where no other article has that slug or id: its old address.
-    moved: HashMap<String, usize>,
+    moved: HashMap<String, ArticleIx>,
     /// `by_topic[topic]`: entries tagged with it, in source order.
-    by_topic: Vec<Vec<usize>>,
+    by_topic: Vec<Vec<EntryIx>>,
     /// `by_speaker[speaker]`: a tracked speaker's entries, in source order.
-    by_speaker: Vec<Vec<usize>>,
-    /// `checks[i]`: entry `i` checked against the loaded transcripts, where
+    by_speaker: Vec<Vec<EntryIx>>,
+    /// `checks[i]`: the entry at place `i` checked against the loaded transcripts, where
     /// it could be (see [`crate::transcript_check`]).
     checks: Vec<Option<Check>>,
     /// The versions of each statement (the same statement reported by
@@ -75,14 +84,15 @@ impl Index {
         let mut articles = Vec::new();
         for (ai, analyzed) in library.articles.into_iter().enumerate() {
             let first = entries.len();
-            entries.extend(analyzed.statements.into_iter().map(|statement| Entry { article: ai, statement }));
-            let ids = (first..entries.len()).collect();
+            entries.extend(analyzed.statements.into_iter().map(|statement| Entry { article: ArticleIx(ai), statement }));
+            let ids = (first..entries.len()).map(EntryIx).collect();
             articles.push(ArticleEntry { article: analyzed.article, entries: ids, transcript: analyzed.transcript });
         }
-        let mut by_id: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_id: HashMap<String, Vec<EntryIx>> = HashMap::new();
         let mut by_topic = vec![Vec::new(); summit.topics.len()];
         let mut by_speaker = vec![Vec::new(); summit.speakers.len()];
         for (i, e) in entries.iter().enumerate() {
+            let i = EntryIx(i);
             let st = &e.statement;
             by_id.entry(st.id.clone()).or_default().push(i);
             for &t in &st.topics {
@@ -92,7 +102,8 @@ impl Index {
                 by_speaker[s.position()].push(i);
             }
         }
-        let by_article: HashMap<String, usize> = articles.iter().enumerate().map(|(i, a)| (a.article.id.clone(), i)).collect();
+        let by_article: HashMap<String, ArticleIx> =
+            articles.iter().enumerate().map(|(i, a)| (a.article.id.clone(), ArticleIx(i))).collect();
         let moved = moved_articles(&articles, &by_article);
         let checks = check_against_transcripts(&articles, &entries);
         Index {
@@ -157,31 +168,31 @@ impl Index {
 
     /// Every version of statement `i` (itself included), in source order:
     /// the same statement reported by other articles, or again in its own.
-    pub fn versions(&self, i: usize) -> &[usize] {
+    pub fn versions(&self, i: EntryIx) -> impl ExactSizeIterator<Item = EntryIx> + '_ {
         let versions = self.all_versions();
-        &versions.sets[versions.of[i]]
+        versions.sets[versions.of[i.0]].iter().map(|&v| EntryIx(v))
     }
 
     /// How many articles carry a version of statement `i`.
-    pub fn sources(&self, i: usize) -> usize {
+    pub fn sources(&self, i: EntryIx) -> usize {
         let versions = self.all_versions();
-        versions.sources[versions.of[i]]
+        versions.sources[versions.of[i.0]]
     }
 
     /// One version of each statement in `list`, however often reported:
     /// the fullest (the longest; the first of equals), in the place of the
     /// statement's first report.
-    pub fn one_per_statement(&self, list: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    pub fn one_per_statement(&self, list: impl IntoIterator<Item = EntryIx>) -> Vec<EntryIx> {
         let versions = self.all_versions();
         let mut place: HashMap<usize, usize> = HashMap::new();
-        let mut chosen: Vec<usize> = Vec::new();
-        let len = |i: usize| self.entries[i].statement.end - self.entries[i].statement.start;
+        let mut chosen: Vec<EntryIx> = Vec::new();
+        let len = |i: EntryIx| self.entries[i].statement.end - self.entries[i].statement.start;
         for i in list {
-            match place.get(&versions.of[i]) {
+            match place.get(&versions.of[i.0]) {
                 Some(&p) if len(i) > len(chosen[p]) => chosen[p] = i,
                 Some(_) => {}
                 None => {
-                    place.insert(versions.of[i], chosen.len());
+                    place.insert(versions.of[i.0], chosen.len());
                     chosen.push(i);
                 }
             }
@@ -194,7 +205,7 @@ impl Index {
     /// statement that lists every issue stands for none of them), then a
     /// direct quote before reported speech, then one of a readable length,
     /// then the first.
-    pub fn most_specific(&self, list: impl IntoIterator<Item = usize>) -> Option<usize> {
+    pub fn most_specific(&self, list: impl IntoIterator<Item = EntryIx>) -> Option<EntryIx> {
         /// Statements about this long read well as one line.
         const READABLE: std::ops::RangeInclusive<usize> = 40..=160;
         list.into_iter().enumerate().min_by_key(|&(place, i)| {
@@ -212,22 +223,32 @@ impl Index {
 
     /// The statement with this id. The same words by the same speaker in
     /// several articles share an id; this is the first of them.
-    pub fn entry(&self, id: &str) -> Option<usize> {
+    pub fn entry(&self, id: &str) -> Option<EntryIx> {
         self.by_id.get(id).and_then(|v| v.first().copied())
     }
 
     /// Every statement with this id (one per article that carries it).
-    pub fn entries_with_id(&self, id: &str) -> &[usize] {
+    pub fn entries_with_id(&self, id: &str) -> &[EntryIx] {
         self.by_id.get(id).map_or(&[], Vec::as_slice)
     }
 
-    pub fn article(&self, id: &str) -> Option<usize> {
+    /// Every statement, in source order.
+    pub fn entry_ixs(&self) -> impl ExactSizeIterator<Item = EntryIx> {
+        (0..self.entries.len()).map(EntryIx)
+    }
+
+    /// Every article, in the order they were loaded.
+    pub fn article_ixs(&self) -> impl ExactSizeIterator<Item = ArticleIx> {
+        (0..self.articles.len()).map(ArticleIx)
+    }
+
+    pub fn article(&self, id: &str) -> Option<ArticleIx> {
         self.by_article.get(id).copied()
     }
 
     /// The article that `slug` (not an id) stood for before ids carried a
     /// hash of the file name, when only one can be meant.
-    pub fn article_moved(&self, slug: &str) -> Option<usize> {
+    pub fn article_moved(&self, slug: &str) -> Option<ArticleIx> {
         self.moved.get(slug).copied()
     }
 
@@ -239,45 +260,59 @@ impl Index {
         self.summit.speaker_ix(id)
     }
 
-    pub fn on_topic(&self, topic: TopicIx) -> &[usize] {
+    pub fn on_topic(&self, topic: TopicIx) -> &[EntryIx] {
         &self.by_topic[topic.position()]
     }
 
-    pub fn by_speaker(&self, speaker: SpeakerIx) -> &[usize] {
+    pub fn by_speaker(&self, speaker: SpeakerIx) -> &[EntryIx] {
         &self.by_speaker[speaker.position()]
     }
 
     /// A tracked speaker's statements on a topic, in source order.
-    pub fn said_on(&self, speaker: SpeakerIx, topic: TopicIx) -> impl Iterator<Item = usize> + '_ {
+    pub fn said_on(&self, speaker: SpeakerIx, topic: TopicIx) -> impl Iterator<Item = EntryIx> + '_ {
         self.on_topic(topic).iter().copied().filter(move |&i| self.entries[i].statement.speaker == Some(speaker))
     }
 
-    /// The statement's own words.
     /// What the loaded transcripts say of entry `i`: `None` when it was
     /// not checked (reported speech, a transcript's own turn, or no
     /// transcript of its speaker loaded).
-    pub fn transcript_check(&self, i: usize) -> Option<&Check> {
-        self.checks.get(i).and_then(Option::as_ref)
+    pub fn transcript_check(&self, i: EntryIx) -> Option<&Check> {
+        self.checks.get(i.0).and_then(Option::as_ref)
+    }
+
+    /// The transcript's statement that `check` (of [`Index::transcript_check`])
+    /// found the words at; `None` when it found them nowhere.
+    pub fn checked_against(&self, check: &Check) -> Option<EntryIx> {
+        match check {
+            Check::Same { transcript } | Check::Close { transcript, .. } => Some(EntryIx(*transcript)),
+            Check::NotFound => None,
+        }
     }
 
     /// Statement `i`, as the analysis found it.
-    pub fn statement(&self, i: usize) -> &Statement {
+    pub fn statement(&self, i: EntryIx) -> &Statement {
         &self.entries[i].statement
     }
 
-    pub fn words(&self, i: usize) -> &str {
+    /// The article statement `i` was found in.
+    pub fn article_of(&self, i: EntryIx) -> &Article {
+        &self.articles[self.entries[i].article].article
+    }
+
+    /// The statement's own words.
+    pub fn words(&self, i: EntryIx) -> &str {
         let e = &self.entries[i];
         &self.articles[e.article].article.text[e.statement.start..e.statement.end]
     }
 
     /// In a transcript, the question statement `i` answers.
-    pub fn question(&self, i: usize) -> Option<usize> {
+    pub fn question(&self, i: EntryIx) -> Option<EntryIx> {
         let e = &self.entries[i];
         e.statement.question.map(|q| self.articles[e.article].entries[q])
     }
 
     /// The paragraph (block) a statement stands in, and its byte range.
-    pub fn paragraph(&self, i: usize) -> (&str, usize, usize) {
+    pub fn paragraph(&self, i: EntryIx) -> (&str, usize, usize) {
         let e = &self.entries[i];
         let a = &self.articles[e.article].article;
         let b = &a.blocks[e.statement.block];
@@ -285,7 +320,7 @@ impl Index {
     }
 
     /// Who said it, as shown to readers.
-    pub fn speaker_name(&self, i: usize) -> String {
+    pub fn speaker_name(&self, i: EntryIx) -> String {
         let e = &self.entries[i].statement;
         match (e.speaker, &e.speaker_label) {
             (Some(s), _) => self.summit.speakers[s].name.clone(),
@@ -312,7 +347,7 @@ fn find_versions(summit: &Summit, articles: &[ArticleEntry], entries: &[Entry]) 
                 None => e.statement.speaker_label.as_deref(),
             },
             words,
-            article: e.article,
+            article: e.article.position(),
         })
         .collect();
     versions::find(&items)
@@ -332,15 +367,11 @@ fn check_against_transcripts(articles: &[ArticleEntry], entries: &[Entry]) -> Ve
                 // A transcript is checked against with the speaker's own
                 // turns only, never a correspondent's account of them.
                 Kind::Mixed if !article.transcript => {
-                    find_quotes(text, e.start, e.end)
-                    .iter()
-                    .filter(|q| q.start >= e.start && q.end <= e.end)
-                    .map(|q| &text[q.start..q.end])
-                    .collect()
+                    e.quotes.iter().filter(|q| q.start >= e.start && q.end <= e.end).map(|q| &text[q.start..q.end]).collect()
                 }
                 Kind::Mixed | Kind::Indirect => Vec::new(),
             };
-            Said { speaker: e.speaker, article: entry.article, in_transcript: article.transcript, quoted }
+            Said { speaker: e.speaker, article: entry.article.position(), in_transcript: article.transcript, quoted }
         })
         .collect();
     transcript_check::check(&said)
@@ -348,12 +379,12 @@ fn check_against_transcripts(articles: &[ArticleEntry], entries: &[Entry]) -> Ve
 
 /// Plain slugs that lead to exactly one article whose id is more than its
 /// slug, and are no article's id.
-fn moved_articles(articles: &[ArticleEntry], ids: &HashMap<String, usize>) -> HashMap<String, usize> {
-    let mut by_slug: HashMap<String, Option<usize>> = HashMap::new();
+fn moved_articles(articles: &[ArticleEntry], ids: &HashMap<String, ArticleIx>) -> HashMap<String, ArticleIx> {
+    let mut by_slug: HashMap<String, Option<ArticleIx>> = HashMap::new();
     for (i, a) in articles.iter().enumerate() {
         let slug = crate::corpus::slug(&a.article.file);
         if slug != a.article.id && !ids.contains_key(&slug) {
-            by_slug.entry(slug).and_modify(|only| *only = None).or_insert(Some(i));
+            by_slug.entry(slug).and_modify(|only| *only = None).or_insert(Some(ArticleIx(i)));
         }
     }
     by_slug.into_iter().filter_map(|(slug, only)| only.map(|i| (slug, i))).collect()
@@ -371,6 +402,6 @@ mod tests {
         index.prepare();
         assert!(index.is_prepared());
         assert!(index.search().is_ok());
-        assert!(!index.versions(0).is_empty());
+        assert!(index.versions(EntryIx(0)).len() > 0);
     }
 }

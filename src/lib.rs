@@ -5,6 +5,9 @@
 //! statement and its speaker and topics, and [`export`] turns the result into
 //! the JSON document that the web pages and the evaluation read.
 
+#[macro_use]
+mod places;
+
 pub mod analysis;
 pub mod corpus;
 pub mod export;

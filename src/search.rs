@@ -23,7 +23,7 @@ use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFil
 use tantivy::{DocId, Index as Tantivy, Score, SegmentOrdinal, SegmentReader, Searcher, TantivyDocument};
 
 use crate::summit::{SpeakerIx, TopicIx};
-use crate::index::Index;
+use crate::index::{ArticleIx, EntryIx, Index};
 
 /// The name the analyser of statement words is registered under.
 const ANALYZER: &str = "statement_words";
@@ -43,7 +43,7 @@ pub struct Request<'a> {
     pub words: &'a str,
     pub speaker: Option<SpeakerIx>,
     pub topic: Option<TopicIx>,
-    pub article: Option<usize>,
+    pub article: Option<ArticleIx>,
     /// The range of ranked results wanted (one page).
     pub page: Range<usize>,
 }
@@ -51,8 +51,8 @@ pub struct Request<'a> {
 /// One page of results, and the counts of every filter value.
 #[derive(Debug, Default)]
 pub struct Outcome {
-    /// Entries (indices into `Index::entries`), best first.
-    pub hits: Vec<usize>,
+    /// The statements found, best first.
+    pub hits: Vec<EntryIx>,
     /// How many statements match the words and every filter.
     pub total: usize,
     /// Per tracked speaker, then one for everyone else: statements that match the words.
@@ -127,7 +127,7 @@ impl Facts {
             facts.topics.extend(e.statement.topics.iter().map(|&t| t.position() as u32));
             facts.of.push(Fact {
                 speaker: e.statement.speaker.map_or(NO_SPEAKER, |s| s.position() as u32),
-                article: e.article as u32,
+                article: e.article.position() as u32,
                 topics: start..facts.topics.len() as u32,
             });
         }
@@ -143,7 +143,7 @@ impl Facts {
         let f = &self.of[i as usize];
         request.speaker.is_none_or(|s| f.speaker == s.position() as u32)
             && request.topic.is_none_or(|t| self.topics(f).contains(&(t.position() as u32)))
-            && request.article.is_none_or(|a| f.article == a as u32)
+            && request.article.is_none_or(|a| f.article == a.position() as u32)
     }
 
     /// Counts statement `i` under its speaker, its topics and its article.
@@ -219,11 +219,11 @@ impl Search {
         tantivy.tokenizers().register(RAW_ANALYZER, raw_analyzer());
         let mut writer = tantivy.writer_with_num_threads::<TantivyDocument>(1, WRITER_MEMORY_BYTES)?;
         let entry_field = schema.get_field(ENTRY)?;
-        for i in 0..index.entries.len() {
+        for i in index.entry_ixs() {
             let mut doc = TantivyDocument::default();
             doc.add_text(words, index.words(i));
             doc.add_text(raw, index.words(i));
-            doc.add_u64(entry_field, i as u64);
+            doc.add_u64(entry_field, i.position() as u64);
             writer.add_document(doc)?;
         }
         writer.commit()?;
@@ -311,7 +311,7 @@ impl Search {
         } else {
             best_first(&mut listed, end);
         }
-        outcome.hits = listed[start..end].iter().map(|&(i, _)| i as usize).collect();
+        outcome.hits = listed[start..end].iter().map(|&(i, _)| EntryIx(i as usize)).collect();
         Ok(outcome)
     }
 

@@ -80,44 +80,18 @@ pub struct Topic {
     pub keywords: Vec<String>,
 }
 
-/// A speaker of the summit file, by its place in the file's list. Statements,
-/// the index and the pages hold speakers as these: an id is looked up once,
-/// when a statement is read, and written out again only where a page, an
-/// address or the export shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SpeakerIx(pub(crate) usize);
-
-/// A topic of the summit file, by its place in the file's list (see
-/// [`SpeakerIx`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct TopicIx(pub(crate) usize);
-
-impl SpeakerIx {
-    /// The place in the summit file's list, from 0.
-    pub fn position(self) -> usize {
-        self.0
-    }
+place_type! {
+    /// A speaker of the summit file, by its place in the file's list.
+    /// Statements, the index and the pages hold speakers as these: an id is
+    /// looked up once, when a statement is read, and written out again only
+    /// where a page, an address or the export shows it.
+    SpeakerIx in Speaker
 }
 
-impl TopicIx {
-    /// The place in the summit file's list, from 0.
-    pub fn position(self) -> usize {
-        self.0
-    }
-}
-
-impl std::ops::Index<SpeakerIx> for Vec<Speaker> {
-    type Output = Speaker;
-    fn index(&self, speaker: SpeakerIx) -> &Speaker {
-        &self[speaker.0]
-    }
-}
-
-impl std::ops::Index<TopicIx> for Vec<Topic> {
-    type Output = Topic;
-    fn index(&self, topic: TopicIx) -> &Topic {
-        &self[topic.0]
-    }
+place_type! {
+    /// A topic of the summit file, by its place in the file's list (see
+    /// [`SpeakerIx`]).
+    TopicIx in Topic
 }
 
 impl Summit {

@@ -71,6 +71,11 @@ pub struct Statement {
     /// In a transcript, the question this statement answers: its place
     /// among the article's statements (a question comes before its answers).
     pub question: Option<usize>,
+    /// A mixed statement's quotations, as [`find_quotes`] reads them over
+    /// the statement's words: its page sets them apart from the reporter's
+    /// words, and the transcript check compares them. None for a direct
+    /// statement (all of it is quoted) or an indirect one.
+    pub quotes: Box<[Quote]>,
 }
 
 impl Statement {
@@ -84,6 +89,15 @@ impl Statement {
     /// Its topics' ids in `summit` (see [`Statement::speaker_id`]).
     pub fn topic_ids<'s>(&self, summit: &'s Summit) -> Vec<&'s str> {
         self.topics.iter().map(|&t| summit.topics[t].id.as_str()).collect()
+    }
+}
+
+/// The quotations a statement of `kind` over `start..end` of `text` keeps
+/// (see [`Statement::quotes`]).
+pub fn statement_quotes(text: &str, start: usize, end: usize, kind: Kind) -> Box<[Quote]> {
+    match kind {
+        Kind::Mixed => find_quotes(text, start, end).into_boxed_slice(),
+        Kind::Direct | Kind::Indirect => Box::default(),
     }
 }
 
@@ -142,7 +156,7 @@ impl Analyzer {
     /// reading, as loading needs both.
     pub fn read(&self, article: &Article) -> (Vec<Statement>, bool) {
         match transcript::Transcript::detect(article, &self.summit, &self.mentions) {
-            Some(transcript) => (self.finish(self.read_transcript(article, &transcript)), true),
+            Some(transcript) => (self.finish(&article.text, self.read_transcript(article, &transcript)), true),
             None => (self.read_news(article), false),
         }
     }
@@ -168,7 +182,7 @@ impl Analyzer {
                 BlockKind::Post { .. } => self.read_paragraph(article, bi, block, &mut state, &mut drafts, true),
             }
         }
-        self.finish(drafts)
+        self.finish(&article.text, drafts)
     }
 
     /// A heading names the section's topic, and may name its speaker
@@ -429,7 +443,7 @@ impl Analyzer {
     }
 
     /// Drops overlapping statements and gives each its id.
-    fn finish(&self, mut drafts: Vec<Draft>) -> Vec<Statement> {
+    fn finish(&self, text: &str, mut drafts: Vec<Draft>) -> Vec<Statement> {
         drafts.sort_by_key(|d| (d.found.start, std::cmp::Reverse(d.found.end)));
         let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
         for d in drafts {
@@ -450,17 +464,20 @@ impl Analyzer {
             let key_speaker = speaker.map_or("", |s| self.summit.speakers[s].id.as_str());
             let n = seen.entry((key_speaker, d.normalised.as_str())).or_insert(0);
             *n += 1;
+            let (start, end, kind) = (d.found.start, d.found.end, d.found.kind);
+            let quotes = statement_quotes(text, start, end, kind);
             out.push(Statement {
                 id: crate::ids::id_of_normalised(key_speaker, &d.normalised, *n - 1),
                 speaker,
                 speaker_label,
-                kind: d.found.kind,
-                start: d.found.start,
-                end: d.found.end,
+                kind,
+                start,
+                end,
                 topics: d.topics.iter().map(|&t| TopicIx(t)).collect(),
                 block: d.block,
                 sentence: d.sentence,
                 question: None,
+                quotes,
             });
         }
         // A question is known by its place once every statement has one.

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use crate::analysis::{find_quotes, Kind};
+use crate::analysis::{Kind, Statement};
 use crate::summit::{SpeakerIx, TopicIx};
-use crate::index::Index;
+use crate::index::{ArticleIx, EntryIx, Index};
 use crate::text::{for_display, marked_stretches};
 use crate::transcript_check::{Change, Check};
 
@@ -136,17 +136,14 @@ pub struct DiffWordView {
 
 impl TranscriptView {
     fn new(index: &Index, check: &Check) -> TranscriptView {
-        let found = |t: usize| {
-            let article = &index.articles[index.entries[t].article].article;
-            (Some(format!("/quotes/{}", index.statement(t).id)), Some(crate::text::shorten(&article.title, TITLE_LIMIT)))
-        };
+        let at = index.checked_against(check);
+        let url = at.map(|t| format!("/quotes/{}", index.statement(t).id));
+        let title = at.map(|t| crate::text::shorten(&index.article_of(t).title, TITLE_LIMIT));
         match check {
-            Check::Same { transcript } => {
-                let (url, title) = found(*transcript);
+            Check::Same { .. } => {
                 TranscriptView { found: "exact", label: "In the transcript: the same words", url, title, words: Vec::new() }
             }
-            Check::Close { transcript, words } => {
-                let (url, title) = found(*transcript);
+            Check::Close { words, .. } => {
                 let words = words.iter().map(|w| DiffWordView { text: w.text.clone(), change: change_name(w.change) }).collect();
                 TranscriptView { found: "close", label: "In the transcript: close, but these words differ", url, title, words }
             }
@@ -290,7 +287,7 @@ pub const TITLE_LIMIT: usize = 200;
 
 /// An article as other pages show and link to it, its title shortened to
 /// [`TITLE_LIMIT`] (the article page shows it whole).
-pub fn article_ref(index: &Index, a: usize) -> ArticleRef {
+pub fn article_ref(index: &Index, a: ArticleIx) -> ArticleRef {
     let art = &index.articles[a].article;
     ArticleRef {
         id: art.id.clone(),
@@ -305,7 +302,7 @@ pub fn article_ref(index: &Index, a: usize) -> ArticleRef {
     }
 }
 
-pub fn statement(index: &Index, i: usize) -> StatementView {
+pub fn statement(index: &Index, i: EntryIx) -> StatementView {
     let placed = &index.entries[i];
     let e = &placed.statement;
     let text = &index.articles[placed.article].article.text;
@@ -324,7 +321,7 @@ pub fn statement(index: &Index, i: usize) -> StatementView {
         speaker_name: index.speaker_name(i),
         kind: e.kind,
         text: for_display(&text[e.start..e.end]),
-        parts: parts(text, e.start, e.end, e.kind),
+        parts: parts(text, e),
         topics: e.topics.iter().map(|&t| topic_ref(index, t)).collect(),
         article,
         start: e.start,
@@ -338,7 +335,7 @@ pub fn statement(index: &Index, i: usize) -> StatementView {
     }
 }
 
-pub fn statements(index: &Index, ids: impl IntoIterator<Item = usize>) -> Vec<StatementView> {
+pub fn statements(index: &Index, ids: impl IntoIterator<Item = EntryIx>) -> Vec<StatementView> {
     ids.into_iter().map(|i| statement(index, i)).collect()
 }
 
@@ -348,14 +345,15 @@ pub fn statements(index: &Index, ids: impl IntoIterator<Item = usize>) -> Vec<St
 /// one part, in order: a quoted part runs from its opening mark to its
 /// closing one, with the comma or colon that the analysis trims off a
 /// quotation ("productive," keeps its comma).
-fn parts(text: &str, start: usize, end: usize, kind: Kind) -> Vec<Part> {
+fn parts(text: &str, statement: &Statement) -> Vec<Part> {
+    let (start, end) = (statement.start, statement.end);
     let whole = |quoted| vec![Part { text: for_display(&text[start..end]), quoted }];
-    match kind {
+    match statement.kind {
         Kind::Direct => return whole(true),
         Kind::Indirect => return whole(false),
         Kind::Mixed => {}
     }
-    let quotations = find_quotes(text, start, end).into_iter().map(|q| {
+    let quotations = statement.quotes.iter().map(|q| {
         let (qs, qe) = q.outer();
         // Inside the marks: after the opening one, up to the closing one.
         let inner_start = q.open.map_or(q.start, |o| o + text[o..].chars().next().map_or(1, char::len_utf8));
@@ -377,21 +375,40 @@ fn parts(text: &str, start: usize, end: usize, kind: Kind) -> Vec<Part> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::statement_quotes;
+
+    /// The parts of a statement of `kind` over `start..end` of `text`.
+    fn parts_of(text: &str, start: usize, end: usize, kind: Kind) -> Vec<Part> {
+        let statement = Statement {
+            id: String::new(),
+            speaker: None,
+            speaker_label: None,
+            kind,
+            start,
+            end,
+            topics: Vec::new(),
+            block: 0,
+            sentence: (start, end),
+            question: None,
+            quotes: statement_quotes(text, start, end, kind),
+        };
+        parts(text, &statement)
+    }
 
     #[test]
     fn mixed_statements_set_quoted_words_apart() {
         let t = "the talks were \u{201c}constructive\u{201d} and long";
-        let p = parts(t, 0, t.len(), Kind::Mixed);
+        let p = parts_of(t, 0, t.len(), Kind::Mixed);
         let shape: Vec<(&str, bool)> = p.iter().map(|p| (p.text.as_str(), p.quoted)).collect();
         assert_eq!(shape, [("the talks were ", false), ("constructive", true), (" and long", false)]);
-        assert!(parts(t, 0, 9, Kind::Direct)[0].quoted);
-        assert!(!parts(t, 0, 9, Kind::Indirect)[0].quoted);
+        assert!(parts_of(t, 0, 9, Kind::Direct)[0].quoted);
+        assert!(!parts_of(t, 0, 9, Kind::Indirect)[0].quoted);
     }
 
     #[test]
     fn a_comma_inside_the_quotation_marks_is_kept() {
         let t = "The conversations were \"productive,\" according to Putin";
-        let p = parts(t, 0, t.len(), Kind::Mixed);
+        let p = parts_of(t, 0, t.len(), Kind::Mixed);
         let shape: Vec<(&str, bool)> = p.iter().map(|p| (p.text.as_str(), p.quoted)).collect();
         assert_eq!(shape, [("The conversations were ", false), ("productive,", true), (" according to Putin", false)]);
     }

@@ -172,7 +172,7 @@ fn checked_folder() -> std::path::PathBuf {
 /// The id of the wire report's quotation with words changed.
 fn close_to_the_transcript() -> String {
     let index = Index::build(Library::load(&LoadOptions { articles: Some(checked_folder()), summit: None }).unwrap());
-    let i = (0..index.entries.len())
+    let i = index.entry_ixs()
         .find(|&i| index.words(i).contains("it's about self-interest"))
         .expect("the wire report's quotation with words changed");
     index.statement(i).id.clone()
@@ -215,7 +215,7 @@ async fn transcript_match_is_shown(c: &Client, base: &str, width: u32) -> Outcom
 /// Putin": reported speech with a quoted word, from Al Mayadeen English.
 fn reported_statement() -> (String, String) {
     let index = Index::build(Library::load(&LoadOptions::default()).unwrap());
-    let i = (0..index.entries.len())
+    let i = index.entry_ixs()
         .find(|&i| index.words(i).contains("\"productive,\"") && index.statement(i).speaker.is_some())
         .expect("the seeds' \"productive,\" statement");
     let topic = index.statement(i).topic_ids(&index.summit).first().map_or_else(String::new, |t| t.to_string());

@@ -342,8 +342,8 @@ async fn sources_toml_names_files_front_matter_wins_and_a_broken_one_is_a_warnin
 #[tokio::test]
 async fn a_statement_from_an_embedded_post_says_via_the_account() {
     let site = load_site(None);
-    for i in 0..site.index.entries.len() {
-        let article = &site.index.articles[site.index.entries[i].article].article;
+    for i in site.index.entry_ixs() {
+        let article = site.index.article_of(i);
         let e = site.index.statement(i);
         if let counterparts::corpus::BlockKind::Post { account } = &article.blocks[e.block].kind {
             if e.speaker.is_some() {

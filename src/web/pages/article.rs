@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::corpus::BlockKind;
-use crate::index::Index;
+use crate::index::{ArticleIx, EntryIx, Index};
 use crate::text::{for_display, marked_stretches};
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
@@ -58,7 +58,7 @@ struct ArticleTemplate<'a> {
 }
 
 /// The text from `start` to `end`, with the given statements marked.
-pub fn pieces(index: &Index, text: &str, start: usize, end: usize, marked: &[usize]) -> Vec<Piece> {
+pub fn pieces(index: &Index, text: &str, start: usize, end: usize, marked: &[EntryIx]) -> Vec<Piece> {
     let inside = marked.iter().map(|&i| (i, index.statement(i))).filter(|(_, e)| e.end <= end);
     let marks = inside.map(|(i, e)| (e.start..e.end, i));
     marked_stretches(start, end, marks)
@@ -78,7 +78,7 @@ pub fn pieces(index: &Index, text: &str, start: usize, end: usize, marked: &[usi
         .collect()
 }
 
-pub fn build(site: &Site, a: usize) -> ArticlePage {
+pub fn build(site: &Site, a: ArticleIx) -> ArticlePage {
     let index = &site.index;
     let entry = &index.articles[a];
     let art = &entry.article;
@@ -100,7 +100,7 @@ pub fn build(site: &Site, a: usize) -> ArticlePage {
                 "paragraph"
             }
         };
-        let in_block: Vec<usize> = entry.entries.iter().copied().filter(|&i| index.statement(i).block == bi).collect();
+        let in_block: Vec<EntryIx> = entry.entries.iter().copied().filter(|&i| index.statement(i).block == bi).collect();
         blocks.push(BlockView { kind, pieces: pieces(index, &art.text, b.start, b.end, &in_block), footer: None });
     }
     ArticlePage {

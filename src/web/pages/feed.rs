@@ -7,7 +7,7 @@ use askama::Template;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use crate::index::Index;
+use crate::index::{EntryIx, Index};
 use crate::web::error::PageError;
 use crate::web::layout::SITE_NAME;
 use crate::web::{views, Site};
@@ -79,9 +79,9 @@ pub fn speaker(site: &Site, id: &str) -> Result<Response, PageError> {
     )
 }
 
-fn render(site: &Site, page: &str, title: String, subtitle: String, statements: Vec<usize>) -> Result<Response, PageError> {
+fn render(site: &Site, page: &str, title: String, subtitle: String, statements: Vec<EntryIx>) -> Result<Response, PageError> {
     let index = &site.index;
-    let mut dated: Vec<(String, usize)> = statements.into_iter().map(|i| (date_of(index, i), i)).collect();
+    let mut dated: Vec<(String, EntryIx)> = statements.into_iter().map(|i| (date_of(index, i), i)).collect();
     // Newest first; statements of one day in the order they were reported.
     dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     dated.truncate(FEED_LIMIT);
@@ -104,7 +104,7 @@ fn render(site: &Site, page: &str, title: String, subtitle: String, statements: 
     Ok(response)
 }
 
-fn entry(site: &Site, i: usize, date: &str) -> FeedEntry {
+fn entry(site: &Site, i: EntryIx, date: &str) -> FeedEntry {
     let s = views::statement(&site.index, i);
     // Reported speech says so before its words, as on every page.
     let words = s.labelled_text();
@@ -124,8 +124,8 @@ fn entry(site: &Site, i: usize, date: &str) -> FeedEntry {
 }
 
 /// The day a statement was reported: its article's date, else the summit's.
-fn date_of(index: &Index, i: usize) -> String {
-    let article = &index.articles[index.entries[i].article].article;
+fn date_of(index: &Index, i: EntryIx) -> String {
+    let article = index.article_of(i);
     article.date.as_deref().and_then(day).map_or_else(|| summit_date(index), str::to_string)
 }
 

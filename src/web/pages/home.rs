@@ -5,6 +5,7 @@ use askama::Template;
 use axum::response::Response;
 use serde::Serialize;
 
+use crate::index::EntryIx;
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
 use crate::web::paging::PAGE_SIZE;
@@ -107,7 +108,7 @@ pub fn build(site: &Site) -> HomePage {
 
 /// A statement as one line of the overview: a quote in quotation marks,
 /// reported speech said to be reported.
-fn first_line(index: &crate::index::Index, i: usize) -> String {
+fn first_line(index: &crate::index::Index, i: EntryIx) -> String {
     let words = crate::text::for_display(&crate::text::shorten(index.words(i), 90));
     if index.statement(i).kind == crate::analysis::Kind::Direct {
         format!("\u{201c}{words}\u{201d}")
@@ -116,9 +117,14 @@ fn first_line(index: &crate::index::Index, i: usize) -> String {
     }
 }
 
-/// The articles in `range`, each with how many statements it gave.
+/// The articles at the places in `range`, each with how many statements it gave.
 pub fn article_counts(index: &crate::index::Index, range: std::ops::Range<usize>) -> Vec<ArticleCount> {
-    range.map(|a| ArticleCount { article: views::article_ref(index, a), count: index.articles[a].entries.len() }).collect()
+    index
+        .article_ixs()
+        .skip(range.start)
+        .take(range.len())
+        .map(|a| ArticleCount { article: views::article_ref(index, a), count: index.articles[a].entries.len() })
+        .collect()
 }
 
 /// The overview or its JSON twin (`/index.json`).

@@ -8,6 +8,7 @@ use axum::response::Response;
 use serde::Serialize;
 
 use super::article::{pieces, Piece};
+use crate::index::EntryIx;
 use crate::summit::SpeakerIx;
 use crate::web::card::{self, Card};
 use crate::web::citation;
@@ -80,12 +81,12 @@ struct QuoteTemplate<'a> {
     page: &'a QuotePage,
 }
 
-pub fn build(site: &Site, i: usize) -> QuotePage {
+pub fn build(site: &Site, i: EntryIx) -> QuotePage {
     let index = &site.index;
     let e = index.statement(i);
     let statement = views::statement(index, i);
     let (_, pstart, pend) = index.paragraph(i);
-    let text = &index.articles[index.entries[i].article].article.text;
+    let text = &index.article_of(i).text;
     let counterparts = index.summit.speaker_ixs()
         .filter(|&s| Some(s) != e.speaker)
         .flat_map(|s| e.topics.iter().map(move |&t| (s, t)))
@@ -108,9 +109,8 @@ pub fn build(site: &Site, i: usize) -> QuotePage {
         sources: statement.sources,
         versions: index
             .versions(i)
-            .iter()
             .take(VERSION_LIMIT)
-            .map(|&v| Version { statement: views::statement(index, v), original: original(site, v), current: v == i })
+            .map(|v| Version { statement: views::statement(index, v), original: original(site, v), current: v == i })
             .collect(),
         embed: embed::snippet(&statement, role.as_deref(), &permalink, SITE_NAME),
         citation: citation::of(&statement, &permalink),
@@ -130,9 +130,9 @@ fn card_alt(s: &StatementView) -> String {
 }
 
 /// Statement `i`'s words in its original article, with a text fragment.
-fn original(site: &Site, i: usize) -> Option<String> {
+fn original(site: &Site, i: EntryIx) -> Option<String> {
     let index = &site.index;
-    let article = &index.articles[index.entries[i].article].article;
+    let article = index.article_of(i);
     text_fragment::web_address(article.url.as_deref()).map(|url| text_fragment::link(url, index.words(i)))
 }
 
@@ -160,7 +160,7 @@ pub fn page(site: &Site, id: &str, format: Format) -> Result<Response, PageError
 }
 
 /// What the share card of statement `i` shows.
-pub fn card_of(site: &Site, i: usize) -> Card {
+pub fn card_of(site: &Site, i: EntryIx) -> Card {
     let index = &site.index;
     let e = index.statement(i);
     let statement = views::statement(index, i);

@@ -10,7 +10,7 @@ use axum::http::request::Parts;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
-use crate::index::Index;
+use crate::index::{ArticleIx, EntryIx, Index};
 use crate::search::{Outcome, Request, SearchError};
 use crate::summit::{SpeakerIx, TopicIx};
 use crate::text::marked_stretches;
@@ -106,7 +106,7 @@ struct SearchTemplate<'a> {
 struct Filters {
     speaker: Option<SpeakerIx>,
     topic: Option<TopicIx>,
-    article: Option<usize>,
+    article: Option<ArticleIx>,
 }
 
 fn filters(index: &Index, p: &SearchParams) -> Result<Filters, PageError> {
@@ -205,7 +205,7 @@ fn run(site: &Site, words: &str, f: &Filters, page: Range<usize>) -> Result<Outc
     })
 }
 
-fn hit(site: &Site, i: usize, outcome: &Outcome) -> Hit {
+fn hit(site: &Site, i: EntryIx, outcome: &Outcome) -> Hit {
     let statement = views::statement(&site.index, i);
     let marks = site.index.search().map(|s| s.marks(&statement.text, &outcome.stems, &outcome.prefixes)).unwrap_or_default();
     let marked = marked_stretches(0, statement.text.len(), marks.into_iter().map(|m| (m, ())))
@@ -245,15 +245,15 @@ fn facets(index: &Index, query: &str, p: &SearchParams, outcome: &Outcome) -> Fa
     // The articles with the most matches, and the chosen one however far
     // down it is; only those are written out (a corpus has thousands).
     let chosen = index.article(&p.article);
-    let mut by_article: Vec<(usize, usize)> =
-        outcome.by_article.iter().copied().enumerate().filter(|&(a, n)| n > 0 || Some(a) == chosen).collect();
-    let order = |x: &(usize, usize), y: &(usize, usize)| y.1.cmp(&x.1).then(x.0.cmp(&y.0));
+    let mut by_article: Vec<(ArticleIx, usize)> =
+        index.article_ixs().zip(outcome.by_article.iter().copied()).filter(|&(a, n)| n > 0 || Some(a) == chosen).collect();
+    let order = |x: &(ArticleIx, usize), y: &(ArticleIx, usize)| y.1.cmp(&x.1).then(x.0.cmp(&y.0));
     if by_article.len() > ARTICLE_FACET_LIMIT {
         by_article.select_nth_unstable_by(ARTICLE_FACET_LIMIT, order);
         let kept = chosen.filter(|c| by_article[ARTICLE_FACET_LIMIT..].iter().any(|&(a, _)| a == *c));
         by_article.truncate(ARTICLE_FACET_LIMIT);
         by_article.sort_unstable_by(order);
-        by_article.extend(kept.map(|c| (c, outcome.by_article[c])));
+        by_article.extend(kept.map(|c| (c, outcome.by_article[c.position()])));
     } else {
         by_article.sort_unstable_by(order);
     }

@@ -4,6 +4,7 @@ use askama::Template;
 use axum::response::Response;
 use serde::Serialize;
 
+use crate::index::EntryIx;
 use crate::summit::{SpeakerIx, TopicIx};
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
@@ -38,7 +39,7 @@ struct SpeakerTemplate<'a> {
     page: &'a SpeakerPage,
 }
 
-pub fn build(site: &Site, s: SpeakerIx, groups: Vec<(TopicIx, Vec<usize>)>, pager: Pager) -> SpeakerPage {
+pub fn build(site: &Site, s: SpeakerIx, groups: Vec<(TopicIx, Vec<EntryIx>)>, pager: Pager) -> SpeakerPage {
     let index = &site.index;
     let speaker = views::speaker_ref(index, s);
     let groups = groups
@@ -66,7 +67,7 @@ pub fn page(site: &Site, id: &str, format: Format, page_number: Result<PageNumbe
         return Err(PageError::not_found("speaker"));
     };
     let index = &site.index;
-    let groups: Vec<(TopicIx, Vec<usize>)> = index.summit.topic_ixs()
+    let groups: Vec<(TopicIx, Vec<EntryIx>)> = index.summit.topic_ixs()
         .map(|t| (t, index.one_per_statement(index.said_on(s, t))))
         .filter(|(_, list)| !list.is_empty())
         .collect();

@@ -5,6 +5,7 @@ use askama::Template;
 use axum::response::Response;
 use serde::Serialize;
 
+use crate::index::EntryIx;
 use crate::summit::{SpeakerIx, TopicIx};
 use crate::web::error::PageError;
 use crate::web::layout::Layout;
@@ -44,16 +45,16 @@ struct TopicTemplate<'a> {
 
 /// The statements of each column, and of others, before paging: each
 /// statement once, however many articles reported it.
-fn lists(site: &Site, t: TopicIx) -> (Vec<Vec<usize>>, Vec<usize>) {
+fn lists(site: &Site, t: TopicIx) -> (Vec<Vec<EntryIx>>, Vec<EntryIx>) {
     let index = &site.index;
     let columns = index.summit.speaker_ixs().map(|s| index.one_per_statement(index.said_on(s, t))).collect();
     let others = index.one_per_statement(index.on_topic(t).iter().copied().filter(|&i| index.statement(i).speaker.is_none()));
     (columns, others)
 }
 
-pub fn build(site: &Site, t: TopicIx, columns: Vec<Vec<usize>>, others: Vec<usize>, pager: Pager) -> TopicPage {
+pub fn build(site: &Site, t: TopicIx, columns: Vec<Vec<EntryIx>>, others: Vec<EntryIx>, pager: Pager) -> TopicPage {
     let index = &site.index;
-    let page_of = |list: &[usize]| views::statements(index, list[pager.range(list.len())].iter().copied());
+    let page_of = |list: &[EntryIx]| views::statements(index, list[pager.range(list.len())].iter().copied());
     TopicPage {
         topic: views::topic_ref(index, t),
         description: index.summit.topics[t].description.clone(),
@@ -101,7 +102,7 @@ pub fn page(site: &Site, id: &str, format: Format, page_number: Result<PageNumbe
 /// The statement that stands for each tracked speaker on topic `t` (the
 /// most specific of theirs), the first two speakers only: a card has room
 /// for two.
-fn representatives(site: &Site, t: TopicIx) -> Vec<(SpeakerIx, Option<usize>)> {
+fn representatives(site: &Site, t: TopicIx) -> Vec<(SpeakerIx, Option<EntryIx>)> {
     let index = &site.index;
     index.summit.speaker_ixs().take(2)
         .map(|s| (s, index.most_specific(index.one_per_statement(index.said_on(s, t)))))
