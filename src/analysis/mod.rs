@@ -125,7 +125,7 @@ struct Discourse {
     /// The last speaker and the block they spoke in.
     speaker: Option<(Resolved, usize)>,
     /// Topics of the last section heading, and its block.
-    section_topics: Vec<usize>,
+    section_topics: Vec<TopicIx>,
     section_block: usize,
 }
 
@@ -135,7 +135,7 @@ struct Draft {
     speaker: Resolved,
     block: usize,
     sentence: (usize, usize),
-    topics: Vec<usize>,
+    topics: Vec<TopicIx>,
     /// The statement's words as [`crate::ids::normalise`] gives them.
     normalised: String,
     /// Where the question it answers starts, in a transcript.
@@ -288,7 +288,7 @@ impl Analyzer {
             }
             // Each statement's topics, with every speaker known: another
             // speaker's statement in the sentence lends this one nothing.
-            let read: Vec<(Vec<usize>, String)> = heard
+            let read: Vec<(Vec<TopicIx>, String)> = heard
                 .iter()
                 .enumerate()
                 .map(|(k, (found, speaker))| {
@@ -401,7 +401,7 @@ impl Analyzer {
         bi: usize,
         article: &Article,
         state: &Discourse,
-    ) -> Vec<usize> {
+    ) -> Vec<TopicIx> {
         if !own.topics.is_empty() && !own.has_anaphora {
             return std::mem::take(&mut own.topics);
         }
@@ -434,11 +434,11 @@ impl Analyzer {
     }
 
     /// The summit's default topic where no other was found.
-    fn with_default(&self, topics: Vec<usize>) -> Vec<usize> {
+    fn with_default(&self, topics: Vec<TopicIx>) -> Vec<TopicIx> {
         if !topics.is_empty() {
             return topics;
         }
-        let default = self.summit.default_topic.as_deref().and_then(|d| self.summit.topic_ix(d)).map(TopicIx::position);
+        let default = self.summit.default_topic.as_deref().and_then(|d| self.summit.topic_ix(d));
         default.into_iter().collect()
     }
 
@@ -452,37 +452,52 @@ impl Analyzer {
             }
             kept.push(d);
         }
-        // How often each (speaker, words) came before in this article.
+        // Each statement's id counts how often the same (speaker, words)
+        // came before in this article.
         let mut seen: rustc_hash::FxHashMap<(&str, &str), usize> = Default::default();
-        let mut out = Vec::with_capacity(kept.len());
-        for d in &kept {
-            let (speaker, speaker_label) = match &d.speaker {
-                Resolved::Speaker(i) => (Some(SpeakerIx(*i)), None),
-                Resolved::Other(label) => (None, Some(label.clone())),
-                Resolved::Unknown(label) => (None, label.clone()),
-            };
-            let key_speaker = speaker.map_or("", |s| self.summit.speakers[s].id.as_str());
-            let n = seen.entry((key_speaker, d.normalised.as_str())).or_insert(0);
-            *n += 1;
-            let (start, end, kind) = (d.found.start, d.found.end, d.found.kind);
-            let quotes = statement_quotes(text, start, end, kind);
-            out.push(Statement {
-                id: crate::ids::id_of_normalised(key_speaker, &d.normalised, *n - 1),
-                speaker,
-                speaker_label,
-                kind,
-                start,
-                end,
-                topics: d.topics.iter().map(|&t| TopicIx(t)).collect(),
-                block: d.block,
-                sentence: d.sentence,
-                question: None,
-                quotes,
-            });
-        }
+        let ids: Vec<String> = kept
+            .iter()
+            .map(|d| {
+                let key_speaker = match d.speaker {
+                    Resolved::Speaker(i) => self.summit.speakers[i].id.as_str(),
+                    Resolved::Other(_) | Resolved::Unknown(_) => "",
+                };
+                let n = seen.entry((key_speaker, d.normalised.as_str())).or_insert(0);
+                *n += 1;
+                crate::ids::id_of_normalised(key_speaker, &d.normalised, *n - 1)
+            })
+            .collect();
+        // The drafts are used up: their topics and labels move into the statements.
+        let mut questions = Vec::with_capacity(kept.len());
+        let mut out: Vec<Statement> = kept
+            .into_iter()
+            .zip(ids)
+            .map(|(d, id)| {
+                questions.push(d.question);
+                let (speaker, speaker_label) = match d.speaker {
+                    Resolved::Speaker(i) => (Some(SpeakerIx(i)), None),
+                    Resolved::Other(label) => (None, Some(label)),
+                    Resolved::Unknown(label) => (None, label),
+                };
+                let (start, end, kind) = (d.found.start, d.found.end, d.found.kind);
+                Statement {
+                    id,
+                    speaker,
+                    speaker_label,
+                    kind,
+                    start,
+                    end,
+                    topics: d.topics,
+                    block: d.block,
+                    sentence: d.sentence,
+                    question: None,
+                    quotes: statement_quotes(text, start, end, kind),
+                }
+            })
+            .collect();
         // A question is known by its place once every statement has one.
-        for (k, d) in kept.iter().enumerate() {
-            if let Some(q) = d.question {
+        for (k, question) in questions.into_iter().enumerate() {
+            if let Some(q) = question {
                 out[k].question = out.iter().position(|s| s.start == q);
             }
         }
@@ -490,12 +505,11 @@ impl Analyzer {
     }
 }
 
-
 /// The topics of a paragraph's sentences, each tagged only when first asked
 /// for: several statements of a paragraph may look back at the same ones.
 struct SentenceTopics<'a> {
     ranges: &'a [(usize, usize)],
-    tagged: Vec<Option<Vec<usize>>>,
+    tagged: Vec<Option<Vec<TopicIx>>>,
 }
 
 impl<'a> SentenceTopics<'a> {
@@ -504,7 +518,7 @@ impl<'a> SentenceTopics<'a> {
     }
 
     /// The topics sentence `k` names.
-    fn topics(&mut self, tagger: &TopicTagger, text: &str, k: usize) -> &[usize] {
+    fn topics(&mut self, tagger: &TopicTagger, text: &str, k: usize) -> &[TopicIx] {
         let (a, b) = self.ranges[k];
         self.tagged[k].get_or_insert_with(|| tagger.tag(&text[a..b]))
     }

@@ -15,7 +15,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon::{ANAPHORA_NOUNS, DEMONSTRATIVES};
-use crate::summit::Summit;
+use crate::summit::{Summit, TopicIx};
 
 /// A keyword matched on stems: the numbers of its words' stems (see
 /// `TopicTagger::stem_ids`), which of its words are nouns in "-ing", and
@@ -26,13 +26,13 @@ struct StemKeyword {
     /// only words in "-ing" or "-ings": "meeting" shares its stem with
     /// "meet" and "meets", which name no meeting ("would meet a response").
     gerunds: Vec<bool>,
-    topic: usize,
+    topic: TopicIx,
 }
 
 /// A keyword ending in `*`: its lower-case words, the last one a prefix.
 struct PrefixKeyword {
     words: Vec<String>,
-    topic: usize,
+    topic: TopicIx,
 }
 
 /// The number of a stem that some keyword has.
@@ -68,7 +68,7 @@ const MAX_REMEMBERED_STEMS: usize = 100_000;
 /// What [`TopicTagger::read_statement`] reads off a statement in one pass.
 pub struct StatementWords {
     /// The topics its words name.
-    pub topics: Vec<usize>,
+    pub topics: Vec<TopicIx>,
     /// Whether its words point back at an issue named before ("this file").
     pub has_anaphora: bool,
     /// Its words as [`crate::ids::normalise`] gives them.
@@ -106,7 +106,7 @@ impl TopicTagger {
         let mut stem_ids: FxHashMap<String, StemId> = FxHashMap::default();
         let mut exact: Vec<Vec<StemKeyword>> = Vec::new();
         let mut prefix: Vec<Vec<PrefixKeyword>> = (0..256).map(|_| Vec::new()).collect();
-        for (t, topic) in summit.topics.iter().enumerate() {
+        for (t, topic) in summit.topic_ixs().zip(&summit.topics) {
             for kw in &topic.keywords {
                 if let Some(stem) = kw.strip_suffix('*') {
                     let words = lower_words(stem);
@@ -155,9 +155,8 @@ impl TopicTagger {
         }
     }
 
-    /// The topics (indices into the summit's topics) that `text` names, in
-    /// the summit file's order.
-    pub fn tag(&self, text: &str) -> Vec<usize> {
+    /// The topics that `text` names, in the summit file's order.
+    pub fn tag(&self, text: &str) -> Vec<TopicIx> {
         with_scratch(|scratch| {
             self.read_words(text, scratch);
             self.topics_of_words(scratch)
@@ -178,7 +177,7 @@ impl TopicTagger {
     }
 
     /// The topics named by the words read into `scratch`.
-    fn topics_of_words(&self, scratch: &mut Scratch) -> Vec<usize> {
+    fn topics_of_words(&self, scratch: &mut Scratch) -> Vec<TopicIx> {
         let Scratch { plain, words, hits: hit, .. } = scratch;
         hit.clear();
         hit.resize(self.topic_count, false);
@@ -192,7 +191,7 @@ impl TopicTagger {
                         stem_at(i + n) == Some(s) && (!k.gerunds[n] || word_at(i + n).is_some_and(|w| is_gerund(w) || ends_with_ings(w)))
                     };
                     if k.stems.iter().enumerate().all(|(n, &s)| same(n, s)) {
-                        hit[k.topic] = true;
+                        hit[k.topic.position()] = true;
                     }
                 }
             }
@@ -206,12 +205,12 @@ impl TopicTagger {
                         None => false,
                     });
                     if matches {
-                        hit[k.topic] = true;
+                        hit[k.topic.position()] = true;
                     }
                 }
             }
         }
-        (0..self.topic_count).filter(|&t| hit[t]).collect()
+        (0..self.topic_count).filter(|&t| hit[t]).map(TopicIx).collect()
     }
 
     /// Reads `text` into `scratch`: its lower-case words, the keyword stem
@@ -388,11 +387,12 @@ mod tests {
         let mut s = Summit::builtin().unwrap();
         s.topics[0].keywords = vec!["U.S. sanctions".to_string(), "human right*".to_string()];
         let t = TopicTagger::new(&s);
-        // Topic 0 now has only these two keywords; others may match as well.
-        assert!(t.tag("new U.S. sanctioning of banks").contains(&0));
-        assert!(t.tag("the human rights file").contains(&0));
-        assert!(!t.tag("human beings have rights").contains(&0));
-        assert!(!t.tag("US sanctions").contains(&0), "'us' is not 'u s'");
+        // The first topic now has only these two keywords; others may match as well.
+        let first = s.topic_ixs().next().unwrap();
+        assert!(t.tag("new U.S. sanctioning of banks").contains(&first));
+        assert!(t.tag("the human rights file").contains(&first));
+        assert!(!t.tag("human beings have rights").contains(&first));
+        assert!(!t.tag("US sanctions").contains(&first), "'us' is not 'u s'");
     }
 
     #[test]

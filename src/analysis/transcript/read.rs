@@ -5,6 +5,7 @@ use super::{is_addressed_question, Transcript, Voice};
 use crate::analysis::attribution::{Found, Resolved, Who};
 use crate::analysis::{find_quotes, split_sentences, Analyzer, Discourse, Draft, Kind, HEADING_REACH_BLOCKS};
 use crate::corpus::{Article, Block, BlockKind};
+use crate::summit::TopicIx;
 
 /// A turn's piece longer than this is split at sentence ends into
 /// statements of about [`STATEMENT_BYTES`]: a whole answer is too much to
@@ -17,7 +18,7 @@ const STATEMENT_BYTES: usize = 600;
 struct Question {
     /// Where the question's first statement starts (its id is known later).
     start: usize,
-    topics: Vec<usize>,
+    topics: Vec<TopicIx>,
 }
 
 /// Where the reading of a transcript is.
@@ -252,7 +253,7 @@ impl Analyzer {
 
     /// What a statement that names no topic is about: the question it
     /// answers, else the section heading in reach.
-    fn turn_context(&self, r: &Reading, bi: usize) -> Vec<usize> {
+    fn turn_context(&self, r: &Reading, bi: usize) -> Vec<TopicIx> {
         if let Some(q) = r.question.as_ref().filter(|q| !q.topics.is_empty()) {
             return q.topics.clone();
         }
