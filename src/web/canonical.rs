@@ -21,6 +21,8 @@ fn parameters_of(path: &str) -> &'static [&'static str] {
         "/search" | "/search.json" => SearchRequest::PARAMETERS,
         "/articles" | "/articles.json" => PageNumber::PARAMETERS,
         _ if is_list("/topics/") || is_list("/speakers/") => PageNumber::PARAMETERS,
+        // A quote page's versions come a page at a time; its share card has one page.
+        _ if is_list("/quotes/") && !path.ends_with(".png") => PageNumber::PARAMETERS,
         _ => &[],
     }
 }
@@ -120,6 +122,7 @@ mod tests {
             ("/quotes/abcdefghij.png", Some("")),
             ("/quotes/abcdefghij.png", Some("&")),
             ("/quotes/abcdefghij.png", Some("page=1")),
+            ("/quotes/abcdefghij.png", Some("page=2")),
             ("/quotes/abcdefghij.png", Some("z=1&q=x")),
             ("/quotes/abcdefghij.png", Some("%ZZ")),
         ] {
@@ -133,6 +136,9 @@ mod tests {
         assert_eq!(canonical("/", Some("z=1")).unwrap(), "/");
         assert_eq!(canonical("/topics/trade", Some("page=2&q=x")).unwrap(), "/topics/trade?page=2");
         assert_eq!(canonical("/topics/trade", Some("page=1")).unwrap(), "/topics/trade");
+        // A quote page's versions come a page at a time.
+        assert_eq!(canonical("/quotes/abcdefghij", Some("page=2&z=1")).unwrap(), "/quotes/abcdefghij?page=2");
+        assert_eq!(canonical("/quotes/abcdefghij.json", Some("page=1")).unwrap(), "/quotes/abcdefghij.json");
         // A repeated parameter stays repeated, its default too: the page refuses it.
         assert_eq!(canonical("/topics/trade", Some("page=1&page=2")).unwrap(), "/topics/trade?page=1&page=2");
         assert_eq!(canonical("/search", Some("q=a&q=")).unwrap(), "/search?q=a&q=");

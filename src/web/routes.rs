@@ -85,9 +85,9 @@ async fn one_article(State(site): State<Arc<Site>>, resource: Resource) -> Resul
 }
 
 /// `/quotes/{id}`, `.json` and `.png`.
-async fn quotes(State(site): State<Arc<Site>>, resource: Resource) -> Result<Response, PageError> {
+async fn quotes(State(site): State<Arc<Site>>, resource: Resource, page: Result<PageNumber, PageError>) -> Result<Response, PageError> {
     match resource.format {
-        Format::Html | Format::Json => quote::page(&site, &resource.id, resource.format),
+        Format::Html | Format::Json => quote::page(&site, &resource.id, resource.format, page),
         Format::Png => card::quote(site, &resource.id).await,
         Format::Atom => Err(PageError::not_found("statement")),
     }

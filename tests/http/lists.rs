@@ -112,3 +112,43 @@ async fn a_speaker_page_shows_every_topic_and_links_to_the_rest() {
     }
     assert!(cut > 0, "no topic was long enough to be cut short");
 }
+
+#[tokio::test]
+async fn a_statement_reported_by_many_outlets_lists_its_versions_a_page_at_a_time() {
+    // Thirty outlets carry the same words: more versions than a page holds.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for n in 0..30 {
+        let text = format!(
+            "---\ntitle: Report {n:02}\noutlet: Outlet {n:02}\n---\n\nReport {n:02}\n\n\u{201c}We will not tolerate cyber attacks on our hospitals,\u{201d} Biden said.\n"
+        );
+        std::fs::write(dir.path().join(format!("report-{n:02}.txt")), text).expect("an article is written");
+    }
+    let site = site_from_dir(dir.path());
+    let (_, said) = export(&site).await;
+    assert_eq!(said.len(), 30, "one statement in each article");
+    let id = &said[0].id;
+    let first = fetch_twin(&site, &format!("/quotes/{id}.json"), &format!("/quotes/{id}")).await;
+    assert_eq!(first["version_total"], 30);
+    let size = counterparts::web::paging::PAGE_SIZE;
+    assert_eq!(first["versions"].as_array().unwrap().len(), size);
+    assert_eq!(first["pager"]["pages"], 2);
+    let second = fetch_twin(&site, &format!("/quotes/{id}.json?page=2"), &format!("/quotes/{id}?page=2")).await;
+    assert_eq!(second["versions"].as_array().unwrap().len(), 30 - size);
+    // The two pages list every article's version once, in source order.
+    let articles = |v: &Value| -> Vec<String> {
+        v["versions"].as_array().unwrap().iter().map(|s| s["article"]["id"].as_str().unwrap().to_string()).collect()
+    };
+    let listed: Vec<String> = articles(&first).into_iter().chain(articles(&second)).collect();
+    let reported: Vec<String> = said.iter().map(|s| s.article.clone()).collect();
+    assert_eq!(listed, reported);
+    // The page links to the next, and the next back; the heading counts them all.
+    let html = get_text(&site, &format!("/quotes/{id}")).await;
+    assert!(html.contains(&format!("href=\"/quotes/{id}?page=2\" rel=\"next\"")), "a link to the next page of versions");
+    assert!(html.contains("Reported by 30 sources"));
+    let (html, _) = check_page(&site, &format!("/quotes/{id}?page=2"), &format!("/quotes/{id}.json?page=2")).await;
+    assert!(html.contains("rel=\"prev\"") && html.contains("Page 2 of 2"), "the page links back");
+    assert_eq!(get(&site, &format!("/quotes/{id}?page=3")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&site, &format!("/quotes/{id}?page=zero")).await.status, StatusCode::BAD_REQUEST);
+    // The share card has one page, whatever is asked for.
+    assert_eq!(get(&site, &format!("/quotes/{id}.png?page=2")).await.status, StatusCode::OK);
+}

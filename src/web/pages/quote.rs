@@ -18,13 +18,13 @@ use crate::web::text_fragment;
 use crate::web::error::PageError;
 use crate::web::layout::{Layout, Preview, PreviewImage};
 use crate::web::request::Format;
+use crate::web::paging::{Pager, PAGE_SIZE};
+use crate::web::request::PageNumber;
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
 use crate::web::Site;
 
 /// How many of a counterpart's statements a quote page shows per topic.
 const COUNTERPART_LIMIT: usize = 5;
-/// How many versions of a statement a quote page lists.
-const VERSION_LIMIT: usize = 100;
 /// How long the share card's description may be, in characters.
 const CARD_ALT_LIMIT: usize = 300;
 
@@ -41,8 +41,13 @@ pub struct QuotePage {
     pub original: Option<String>,
     /// How many articles report the statement, in this or another version.
     pub sources: usize,
-    /// Every version of the statement (this one among them), in source order.
+    /// How many versions the statement has (this one among them).
+    pub version_total: usize,
+    /// This page's share of the versions, in source order: a statement
+    /// reported by a hundred articles has its versions on several pages.
     pub versions: Vec<Version>,
+    /// Where this page stands among the pages of versions.
+    pub pager: Pager,
     /// An HTML snippet to quote the statement on another page.
     pub embed: String,
     /// What each other speaker said on each of the statement's topics.
@@ -81,7 +86,7 @@ struct QuoteTemplate<'a> {
     page: &'a QuotePage,
 }
 
-pub fn build(site: &Site, i: EntryIx) -> QuotePage {
+pub fn build(site: &Site, i: EntryIx, pager: Pager) -> QuotePage {
     let index = &site.index;
     let e = index.statement(i);
     let statement = views::statement(index, i);
@@ -107,11 +112,17 @@ pub fn build(site: &Site, i: EntryIx) -> QuotePage {
         paragraph: pieces(index, text, pstart, pend, &[i]),
         original: original(site, i),
         sources: statement.sources,
-        versions: index
-            .versions(i)
-            .take(VERSION_LIMIT)
-            .map(|v| Version { statement: views::statement(index, v), original: original(site, v), current: v == i })
-            .collect(),
+        version_total: index.versions(i).len(),
+        versions: {
+            let shown = pager.range(index.versions(i).len());
+            index
+                .versions(i)
+                .skip(shown.start)
+                .take(shown.len())
+                .map(|v| Version { statement: views::statement(index, v), original: original(site, v), current: v == i })
+                .collect()
+        },
+        pager,
         embed: embed::snippet(&statement, role.as_deref(), &permalink, SITE_NAME),
         citation: citation::of(&statement, &permalink),
         card_url: format!("{}.png", statement.url),
@@ -136,13 +147,16 @@ fn original(site: &Site, i: EntryIx) -> Option<String> {
     text_fragment::web_address(article.url.as_deref()).map(|url| text_fragment::link(url, index.words(i)))
 }
 
-/// The quote page or its JSON twin.
-pub fn page(site: &Site, id: &str, format: Format) -> Result<Response, PageError> {
+/// The quote page or its JSON twin. Its list of versions comes a page at a
+/// time, as lists do (`?page=2`).
+pub fn page(site: &Site, id: &str, format: Format, page_number: Result<PageNumber, PageError>) -> Result<Response, PageError> {
     let Some(i) = site.index.entry(id) else {
         return Err(PageError::not_found("statement"));
     };
-    let page = build(site, i);
-    let path = format!("/quotes/{id}");
+    let base = format!("/quotes/{id}");
+    let pager = super::pager(page_number, site.index.versions(i).len(), PAGE_SIZE, &base)?;
+    let path = pager.path(&base);
+    let page = build(site, i, pager);
     let words = crate::text::shorten(&views::preview_description(&page.statement), 300);
     let image = PreviewImage {
         url: site.absolute(&format!("{path}.png")),
