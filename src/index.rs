@@ -56,8 +56,8 @@ pub struct Index {
     by_topic: Vec<Vec<EntryIx>>,
     /// `by_speaker[speaker]`: a tracked speaker's entries, in source order.
     by_speaker: Vec<Vec<EntryIx>>,
-    /// `checks[i]`: the entry at place `i` checked against the loaded transcripts, where
-    /// it could be (see [`crate::transcript_check`]).
+    /// `checks[i]`: the entry at place `i` checked against the loaded
+    /// transcripts, where it could be (see [`crate::transcript_check`]).
     checks: Vec<Option<Check>>,
     /// The versions of each statement (the same statement reported by
     /// several articles), worked out on first use (or ahead of it, see

@@ -17,9 +17,8 @@ use crate::web::layout::SITE_NAME;
 use crate::web::text_fragment;
 use crate::web::error::PageError;
 use crate::web::layout::{Layout, Preview, PreviewImage};
-use crate::web::request::Format;
 use crate::web::paging::{Pager, PAGE_SIZE};
-use crate::web::request::PageNumber;
+use crate::web::request::{Format, PageNumber};
 use crate::web::views::{self, SpeakerRef, StatementView, TopicRef};
 use crate::web::Site;
 
@@ -103,6 +102,8 @@ pub fn build(site: &Site, i: EntryIx, pager: Pager) -> QuotePage {
         .collect();
     let topic = statement.topics.first().map(|t| t.name.clone());
     let role = e.speaker.map(|s| index.summit.speakers[s].role.clone()).filter(|r| !r.is_empty());
+    let version_total = index.versions(i).len();
+    let shown = pager.range(version_total);
     let permalink = site.absolute(&statement.url);
     QuotePage {
         heading: match &topic {
@@ -112,16 +113,13 @@ pub fn build(site: &Site, i: EntryIx, pager: Pager) -> QuotePage {
         paragraph: pieces(index, text, pstart, pend, &[i]),
         original: original(site, i),
         sources: statement.sources,
-        version_total: index.versions(i).len(),
-        versions: {
-            let shown = pager.range(index.versions(i).len());
-            index
-                .versions(i)
-                .skip(shown.start)
-                .take(shown.len())
-                .map(|v| Version { statement: views::statement(index, v), original: original(site, v), current: v == i })
-                .collect()
-        },
+        version_total,
+        versions: index
+            .versions(i)
+            .skip(shown.start)
+            .take(shown.len())
+            .map(|v| Version { statement: views::statement(index, v), original: original(site, v), current: v == i })
+            .collect(),
         pager,
         embed: embed::snippet(&statement, role.as_deref(), &permalink, SITE_NAME),
         citation: citation::of(&statement, &permalink),
