@@ -48,6 +48,10 @@ pub struct TopicTagger {
     /// Keywords ending in `*`, matched on lower-case words (the last word
     /// as a prefix), by the first byte of their first word (256 lists).
     prefix: Vec<Vec<PrefixKeyword>>,
+    /// Which first two bytes a word needs to start any keyword of
+    /// `prefix` (see [`PairSet`]): most words start none, and are passed
+    /// over without comparing them with each keyword of their first letter.
+    prefix_starts: PairSet,
     topic_count: usize,
     /// The first two letters of every word of every stemmed keyword.
     stem_starts: FxHashSet<(char, char)>,
@@ -106,11 +110,13 @@ impl TopicTagger {
         let mut stem_ids: FxHashMap<String, StemId> = FxHashMap::default();
         let mut exact: Vec<Vec<StemKeyword>> = Vec::new();
         let mut prefix: Vec<Vec<PrefixKeyword>> = (0..256).map(|_| Vec::new()).collect();
+        let mut prefix_starts = PairSet::default();
         for (t, topic) in summit.topic_ixs().zip(&summit.topics) {
             for kw in &topic.keywords {
                 if let Some(stem) = kw.strip_suffix('*') {
                     let words = lower_words(stem);
                     if let Some(&first) = words.first().and_then(|w| w.as_bytes().first()) {
+                        prefix_starts.insert_start_of(&words[0]);
                         prefix[first as usize].push(PrefixKeyword { words, topic: t });
                     }
                 } else {
@@ -148,6 +154,7 @@ impl TopicTagger {
             stem_ids,
             exact,
             prefix,
+            prefix_starts,
             topic_count: summit.topics.len(),
             stem_starts,
             ascii_stem_starts,
@@ -195,8 +202,9 @@ impl TopicTagger {
                     }
                 }
             }
-            let first_byte = word_at(i).and_then(|w| w.as_bytes().first().copied());
-            if let Some(b) = first_byte {
+            // Only a word that could start a keyword of `prefix` is compared.
+            let candidate = word_at(i).filter(|w| self.prefix_starts.may_start(w));
+            if let Some(b) = candidate.and_then(|w| w.as_bytes().first().copied()) {
                 for k in &self.prefix[b as usize] {
                     let last = k.words.len() - 1;
                     let matches = k.words.iter().enumerate().all(|(n, w)| match word_at(i + n) {
@@ -314,6 +322,50 @@ impl TopicTagger {
     }
 }
 
+/// A set of pairs of bytes: the first two bytes of words, a byte and 0 for
+/// a word of one byte. A bit for each of the 65,536 pairs (8 KB).
+struct PairSet {
+    bits: Box<[u64]>,
+}
+
+impl Default for PairSet {
+    fn default() -> PairSet {
+        PairSet { bits: vec![0; 65_536 / 64].into_boxed_slice() }
+    }
+}
+
+impl PairSet {
+    fn insert(&mut self, a: u8, b: u8) {
+        let n = usize::from(a) << 8 | usize::from(b);
+        self.bits[n / 64] |= 1 << (n % 64);
+    }
+
+    fn contains(&self, a: u8, b: u8) -> bool {
+        let n = usize::from(a) << 8 | usize::from(b);
+        self.bits[n / 64] & (1 << (n % 64)) != 0
+    }
+
+    /// Makes [`PairSet::may_start`] true of every word that `start`
+    /// could begin (equal it, or have it as a prefix).
+    fn insert_start_of(&mut self, start: &str) {
+        match *start.as_bytes() {
+            [a, b, ..] => self.insert(a, b),
+            // One byte: any word that starts with it, of any length.
+            [a] => (0..=255).for_each(|b| self.insert(a, b)),
+            [] => {}
+        }
+    }
+
+    /// Could `word` begin with one of the starts inserted?
+    fn may_start(&self, word: &str) -> bool {
+        match *word.as_bytes() {
+            [a, b, ..] => self.contains(a, b),
+            [a] => self.contains(a, 0),
+            [] => false,
+        }
+    }
+}
+
 /// Runs `f` with this thread's scratch buffers.
 fn with_scratch<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
@@ -393,6 +445,29 @@ mod tests {
         assert!(t.tag("the human rights file").contains(&first));
         assert!(!t.tag("human beings have rights").contains(&first));
         assert!(!t.tag("US sanctions").contains(&first), "'us' is not 'u s'");
+    }
+
+    #[test]
+    fn pair_set_lets_through_every_word_a_start_could_begin() {
+        let mut set = PairSet::default();
+        set.insert_start_of("cyber");
+        set.insert_start_of("x");
+        assert!(set.may_start("cyberspace") && set.may_start("cy"));
+        assert!(!set.may_start("could") && !set.may_start("c") && !set.may_start(""));
+        assert!(set.may_start("x") && set.may_start("xi") && set.may_start("x-ray"));
+    }
+
+    #[test]
+    fn prefix_keywords_of_one_letter() {
+        let mut s = Summit::builtin().unwrap();
+        s.topics[0].keywords = vec!["x*".to_string(), "q fever*".to_string()];
+        let t = TopicTagger::new(&s);
+        let first = s.topic_ixs().next().unwrap();
+        assert!(t.tag("Xenophobia again").contains(&first));
+        assert!(t.tag("an x").contains(&first));
+        assert!(t.tag("Q fevers spread").contains(&first));
+        assert!(!t.tag("a taxi to the airport").contains(&first));
+        assert!(!t.tag("Q and A").contains(&first));
     }
 
     #[test]
