@@ -98,7 +98,7 @@ impl Reader<'_> {
         let (text, words) = (self.text, &self.words);
         let w = &words[i];
         let next = words.get(i + 1).filter(|n| n.stretch == w.stretch)?;
-        let is_that = |k: usize| self.word_str(&words[k]).eq_ignore_ascii_case("that");
+        let is_that = |k: usize| self.word_is(&words[k], "that");
         if is_that(i + 1) {
             return Some(self.after_blanks(next.end));
         }
@@ -197,7 +197,8 @@ impl Reader<'_> {
             }
             e = new_end;
         }
-        (text[start..e].split_whitespace().count() >= 2).then_some((start, e))
+        // Two words at least; counting stops at the second.
+        text[start..e].split_whitespace().nth(1).is_some().then_some((start, e))
     }
 
     /// Does a comma, semicolon or a coordinating "and"/"but" come right before `at`?

@@ -92,7 +92,7 @@ impl Reader<'_> {
         let next = (i + 1 < self.words.len() && self.words[i + 1].stretch == self.words[i].stretch).then_some(i + 1)?;
         let after_it = (next + 1 < self.words.len() && self.words[next + 1].stretch == self.words[i].stretch).then_some(next + 1);
         match after_it {
-            Some(k) if self.word_str(&self.words[next]).eq_ignore_ascii_case("it") => Some(k),
+            Some(k) if self.word_is(&self.words[next], "it") => Some(k),
             _ => Some(next),
         }
     }
@@ -100,7 +100,7 @@ impl Reader<'_> {
     /// "according to X", starting at the word `i`.
     fn according_frame(&self, i: usize) -> Option<Frame> {
         let w = &self.words[i];
-        if !(self.word_str(w).eq_ignore_ascii_case("according") && self.next_in_stretch(i).is_some_and(|n| n.eq_ignore_ascii_case("to"))) {
+        if !(self.word_is(w, "according") && self.next_in_stretch(i).is_some_and(|n| n.eq_ignore_ascii_case("to"))) {
             return None;
         }
         let to = &self.words[i + 1];
@@ -172,7 +172,7 @@ impl Reader<'_> {
     fn and_that_clause(&self, i: usize, frames: &[Frame]) -> Option<Frame> {
         let w = &self.words[i];
         let prev = i.checked_sub(1).map(|k| &self.words[k])?;
-        if !self.word_str(w).eq_ignore_ascii_case("that") || !self.word_str(prev).eq_ignore_ascii_case("and") {
+        if !self.word_is(w, "that") || !self.word_is(prev, "and") {
             return None;
         }
         let before_and =
@@ -195,7 +195,7 @@ impl Reader<'_> {
     /// "Asked about X, …" or "Biden, asked what …": the subject was asked. Not
     /// "“…?”, asked Putin", where the quotation is the question.
     pub(super) fn is_passive_asked(&self, w: &Word) -> bool {
-        if !self.word_str(w).eq_ignore_ascii_case("asked") {
+        if !self.word_is(w, "asked") {
             return false;
         }
         let before = self.text[..w.start].trim_end_matches(is_blank);

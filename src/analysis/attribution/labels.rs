@@ -86,7 +86,7 @@ impl Reader<'_> {
             // "Putin on cyber:" — a speaker, then what the words are about.
             Some(m @ Mention { referent: Referent::Speaker(sp), .. }) => {
                 let next = words.iter().find(|x| x.start >= m.end)?;
-                let on = self.word_str(next).eq_ignore_ascii_case("on") && text[m.end..next.start].chars().all(is_blank);
+                let on = self.word_is(next, "on") && text[m.end..next.start].chars().all(is_blank);
                 (on && i - first <= 6).then_some((Who::Speaker(*sp), start))
             }
             Some(_) => None,
@@ -169,7 +169,7 @@ pub fn transcript_label(text: &str, start: usize, end: usize, finder: &MentionFi
         None => label.shouted_label()?,
     };
     let content = skip_blanks(text, colon + 1, end);
-    let is_topic_label = label.words.iter().any(|w| label.word_str(w).eq_ignore_ascii_case("on"));
+    let is_topic_label = label.words.iter().any(|w| label.word_is(w, "on"));
     let quoted = text[content..end].starts_with(crate::text::is_any_quote_mark);
     (!is_topic_label && !quoted && content < end).then_some((who, content))
 }

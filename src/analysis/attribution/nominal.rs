@@ -21,7 +21,7 @@ impl Reader<'_> {
     fn owned_speech_noun(&self, i: usize) -> Option<Frame> {
         let noun = &self.words[i];
         let that = self.words.get(i + 1).filter(|w| w.stretch == noun.stretch)?;
-        if !self.word_str(that).eq_ignore_ascii_case("that") || !SPEECH_NOUNS.has(self.word_str(noun)) {
+        if !self.word_is(that, "that") || !SPEECH_NOUNS.has(self.word_str(noun)) {
             return None;
         }
         let (who, owner_start) = self.owner_before(i)?;
@@ -99,7 +99,7 @@ impl Reader<'_> {
 
     /// Is the word at `i` the sentence's first, and `word` (in any case)?
     fn opens_sentence_with(&self, i: usize, word: &str) -> bool {
-        i == 0 && self.words[0].start == self.start && self.word_str(&self.words[0]).eq_ignore_ascii_case(word)
+        i == 0 && self.words[0].start == self.start && self.word_is(&self.words[0], word)
     }
 
     /// A frame whose clause is the rest of the sentence after `comma`.

@@ -67,7 +67,7 @@ impl Reader<'_> {
     fn joint_subject(&self, m: &Mention) -> Option<(Who, usize)> {
         let k = self.words.iter().rposition(|w| w.end <= m.start)?;
         let and = &self.words[k];
-        if !self.word_str(and).eq_ignore_ascii_case("and") || !self.text[and.end..m.start].chars().all(is_blank) || k == 0 {
+        if !self.word_is(and, "and") || !self.text[and.end..m.start].chars().all(is_blank) || k == 0 {
             return None;
         }
         let first = &self.words[k - 1];

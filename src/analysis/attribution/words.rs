@@ -93,6 +93,13 @@ impl<'a> Reader<'a> {
         &self.text[w.start..w.end]
     }
 
+    /// Is the word `lit` (a lower-case ASCII word), in any case? Compared
+    /// only when the lengths agree: most words are told apart without
+    /// slicing the text.
+    pub(super) fn word_is(&self, w: &Word, lit: &str) -> bool {
+        w.end - w.start == lit.len() && self.word_str(w).eq_ignore_ascii_case(lit)
+    }
+
     /// Is the word the first of its stretch (right after a quotation)?
     pub(super) fn starts_stretch(&self, i: usize) -> bool {
         i == 0 || self.words[i - 1].stretch != self.words[i].stretch
