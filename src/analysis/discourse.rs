@@ -5,7 +5,8 @@
 
 use super::attribution::{Resolved, Who};
 use super::mentions::{self, Mention, Referent};
-use super::{lexicon, verbs, Analyzer, Discourse};
+use super::lexicon::{self, WordList};
+use super::{verbs, Analyzer, Discourse};
 use crate::corpus::Block;
 
 impl Analyzer {
@@ -18,7 +19,7 @@ impl Analyzer {
         let others = mentions.iter().any(|m| m.referent == Referent::Other);
         let cue = text[block.start..block.end]
             .split(|c: char| !c.is_alphabetic())
-            .any(|w| lexicon::QUOTE_LIST_CUES.contains(&w.to_lowercase().as_str()));
+            .any(|w| lexicon::QUOTE_LIST_CUES.has(w));
         let opens_with_speaker = mentions.first().is_some_and(|m| m.start == block.start && matches!(m.referent, Referent::Speaker(_)));
         match tracked.as_slice() {
             [i] if !others && (cue || opens_with_speaker) => state.speaker = Some((Resolved::Speaker(*i), bi)),
@@ -48,7 +49,7 @@ impl Analyzer {
         let Referent::Speaker(i) = m.referent else { return None };
         let mut words = text[m.end..b].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
         let (verb, object) = (words.next()?, words.next()?);
-        let points_back = lexicon::DEMONSTRATIVES.contains(&object.to_lowercase().as_str()) && object != "that" || object == "so";
+        let points_back = lexicon::DEMONSTRATIVES.has(object) && object != "that" || object == "so";
         (verbs::speech_verb(verb, Some(object)).is_some() && points_back).then_some(Who::Speaker(i))
     }
 }

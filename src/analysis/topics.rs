@@ -190,9 +190,9 @@ impl TopicTagger {
         hit.resize(self.topic_count, false);
         let stem_at = |i: usize| words.get(i).and_then(|w| w.1);
         let word_at = |i: usize| words.get(i).map(|w| &plain[w.0.clone()]);
-        for i in 0..words.len() {
+        for (i, (range, stem, _)) in words.iter().enumerate() {
             // A keyword's words must be the text's, one after another.
-            if let Some(first) = stem_at(i) {
+            if let Some(first) = *stem {
                 for k in &self.exact[first as usize] {
                     let same = |n: usize, s: StemId| {
                         stem_at(i + n) == Some(s) && (!k.gerunds[n] || word_at(i + n).is_some_and(|w| is_gerund(w) || ends_with_ings(w)))
@@ -202,9 +202,10 @@ impl TopicTagger {
                     }
                 }
             }
-            // Only a word that could start a keyword of `prefix` is compared.
-            let candidate = word_at(i).filter(|w| self.prefix_starts.may_start(w));
-            if let Some(b) = candidate.and_then(|w| w.as_bytes().first().copied()) {
+            // Only a word that could start a keyword of `prefix` is compared
+            // (its bytes are looked at without slicing the string).
+            let bytes = &plain.as_bytes()[range.clone()];
+            if let (true, Some(&b)) = (self.prefix_starts.may_start(bytes), bytes.first()) {
                 for k in &self.prefix[b as usize] {
                     let last = k.words.len() - 1;
                     let matches = k.words.iter().enumerate().all(|(n, w)| match word_at(i + n) {
@@ -356,9 +357,9 @@ impl PairSet {
         }
     }
 
-    /// Could `word` begin with one of the starts inserted?
-    fn may_start(&self, word: &str) -> bool {
-        match *word.as_bytes() {
+    /// Could a word of these bytes begin with one of the starts inserted?
+    fn may_start(&self, word: &[u8]) -> bool {
+        match *word {
             [a, b, ..] => self.contains(a, b),
             [a] => self.contains(a, 0),
             [] => false,
@@ -452,9 +453,10 @@ mod tests {
         let mut set = PairSet::default();
         set.insert_start_of("cyber");
         set.insert_start_of("x");
-        assert!(set.may_start("cyberspace") && set.may_start("cy"));
-        assert!(!set.may_start("could") && !set.may_start("c") && !set.may_start(""));
-        assert!(set.may_start("x") && set.may_start("xi") && set.may_start("x-ray"));
+        let may_start = |w: &str| set.may_start(w.as_bytes());
+        assert!(may_start("cyberspace") && may_start("cy"));
+        assert!(!may_start("could") && !may_start("c") && !may_start(""));
+        assert!(may_start("x") && may_start("xi") && may_start("x-ray"));
     }
 
     #[test]
