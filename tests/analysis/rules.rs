@@ -790,6 +790,52 @@ fn an_opening_participle_speaks_for_the_main_subject() {
 }
 
 #[test]
+fn a_frame_inside_an_opening_participles_phrase_does_not_name_its_speaker() {
+    // "he had hoped" sits inside what the president admitted: its "he" is
+    // the president, not the minister who spoke in the paragraph before,
+    // and the chancellor named there is an object.
+    let r = who_said("Mr Holm, the Nordland fisheries minister, said the day went well.\n\nConceding that he had hoped Lindqvist would sign, Okafor said the quotas would wait.");
+    assert!(r.contains(&pair("okafor", "he had hoped Lindqvist would sign")), "{r:?}");
+    assert!(r.iter().all(|(who, _)| who != "lind"), "{r:?}");
+    let r = who_said("The fisheries minister, Erik Holm, spoke first.\n\nAdmitting he had hoped Lindqvist would give way on quotas, the president said the talks had been \"hard\".");
+    assert!(r.iter().all(|(who, _)| who == "okafor"), "{r:?}");
+    assert!(r.contains(&pair("okafor", "he had hoped Lindqvist would give way on quotas")), "{r:?}");
+    // With nobody before it the phrase is still the main subject's.
+    let r = who_said("Okafor spoke first.\n\nAdmitting she had hoped Okafor would give way on quotas, the chancellor said the talks had been \"hard\".");
+    assert!(r.iter().all(|(who, _)| who == "lind"), "{r:?}");
+    // The phrase ends at the first comma outside quotation marks.
+    let r = who_said("Conceding that he had called the quotas \"unfair, even cruel\", Okafor said Nordland would think again.");
+    assert!(r.iter().all(|(who, _)| who == "okafor"), "{r:?}");
+    assert_eq!(r.len(), 2, "{r:?}");
+}
+
+#[test]
+fn a_leader_reporting_the_others_quoted_words_keeps_them() {
+    // The chancellor tells what the president said to her: her statement.
+    let r = who_said("Lindqvist recalled that Okafor had once told her: \"We will never sell the fleet.\"");
+    assert!(r.iter().all(|(who, _)| who == "lind"), "{r:?}");
+    assert!(r.iter().any(|(_, words)| words.contains("We will never sell the fleet")), "{r:?}");
+    let r = who_said("The president said Lindqvist had warned him that Nordland \"will not accept new quotas\".");
+    assert!(r.iter().all(|(who, _)| who == "okafor"), "{r:?}");
+    // A frame joined after the clause, or in a sentence of its own, speaks
+    // for its own subject.
+    let r = who_said("Lindqvist said the talks were good, and Okafor told reporters: \"We agree on the quotas.\"");
+    assert!(r.contains(&pair("okafor", "We agree on the quotas.")), "{r:?}");
+    let r = who_said("Lindqvist said the talks were good and Okafor told reporters: \"We agree on the quotas.\"");
+    assert!(r.contains(&pair("okafor", "We agree on the quotas.")), "{r:?}");
+    let r = who_said("Lindqvist spoke about the fleet. Okafor told reporters: \"We will never sell the fleet.\"");
+    assert!(r.contains(&pair("okafor", "We will never sell the fleet.")), "{r:?}");
+    // Told "according to" the chancellor, it is all her account; told
+    // according to someone else, the president's words stay his.
+    let r = who_said("According to Lindqvist, Okafor said Southland \"has no interest\" in new quotas.");
+    assert!(!r.is_empty() && r.iter().all(|(who, _)| who == "lind"), "{r:?}");
+    let r = who_said("According to Lindqvist's aides, Okafor said Southland \"has no interest\" in new quotas.");
+    assert!(r.iter().all(|(who, _)| who != "lind"), "{r:?}");
+    let r = who_said("Okafor said Southland \"has no interest\" in new quotas, according to a Nordland official.");
+    assert!(r.iter().all(|(who, _)| who != "lind"), "{r:?}");
+}
+
+#[test]
 fn a_leader_named_inside_another_persons_phrase_is_its_object() {
     // The praiser speaks; the praised does not.
     assert_eq!(who_said("Okafor praised Lindqvist for the warm welcome at the border."), [pair("okafor", "praised Lindqvist for the warm welcome at the border")]);

@@ -36,8 +36,8 @@ pub(super) struct Frame {
 }
 
 /// The first subject known among `frames`, earliest first.
-fn last_known_after(frames: &[Frame]) -> Option<Who> {
-    frames.iter().map(|f| f.who.clone()).find(|w| *w != Who::Unknown)
+fn first_known<'f>(frames: impl IntoIterator<Item = &'f Frame>) -> Option<Who> {
+    frames.into_iter().map(|f| f.who.clone()).find(|w| *w != Who::Unknown)
 }
 
 impl Reader<'_> {
@@ -69,15 +69,64 @@ impl Reader<'_> {
     }
 
     /// "Ruling out a deal, the Russian leader said …": a participle that
-    /// opens the sentence speaks for the subject of the clause it leads into.
+    /// opens the sentence speaks for the subject of the clause it leads into,
+    /// after the comma that closes its phrase. A frame inside the phrase
+    /// ("Admitting he had hoped Okafor would give way, the chancellor
+    /// said …") is part of what the participle reports: its subject, often a
+    /// pronoun that points ahead to the main subject, is no guide.
     fn give_opening_participles_their_subject(&self, frames: &mut [Frame]) {
         let Some(first) = self.words.first() else { return };
         for k in 0..frames.len() {
             let opens = frames[k].verb.0 == first.start && matches!(frames[k].kind, FrameKind::Verb(v) if v.participle);
             if opens && frames[k].who == Who::Unknown {
-                frames[k].who = last_known_after(&frames[k + 1..]).unwrap_or(Who::Unknown);
+                let phrase_end = self.comma_outside_quotes(frames[k].verb.1).unwrap_or(frames[k].verb.1);
+                frames[k].who = first_known(frames[k + 1..].iter().filter(|f| f.verb.0 > phrase_end)).unwrap_or(Who::Unknown);
             }
         }
+    }
+
+    /// One leader reporting the other's words is the reporter's statement:
+    /// in a sentence told "according to" a leader, every other leader's
+    /// frame is his account; and a frame whose subject opens the reported
+    /// clause of a leader's frame ("Biden recalled that Putin had told him:
+    /// “…”") tells what that leader reports. Only a frame that opens the
+    /// clause: in "said the talks were good and Putin told reporters: …" the
+    /// clause may run on past "and" (clauses are closed loosely), but Putin
+    /// speaks for himself. Only another tracked speaker named as its
+    /// subject. Run once the clauses are closed.
+    pub(super) fn give_reported_frames_their_reporter(&self, frames: &mut [Frame]) {
+        // "According to Biden, Putin said …": the whole account is Biden's.
+        let source = frames.iter().find_map(|f| match (f.kind, &f.who) {
+            (FrameKind::According, Who::Speaker(x)) => Some(*x),
+            _ => None,
+        });
+        if let Some(source) = source {
+            for f in frames.iter_mut().filter(|f| matches!(f.who, Who::Speaker(y) if y != source)) {
+                f.who = Who::Speaker(source);
+            }
+        }
+        for j in 0..frames.len() {
+            let Who::Speaker(inner) = frames[j].who else { continue };
+            if frames[j].coordinated {
+                continue;
+            }
+            let at = frames[j].verb.0;
+            let reporter = frames.iter().enumerate().find(|&(i, f)| {
+                i != j
+                    && f.clause.is_some_and(|(a, b)| a == frames[j].zone_start && at < b)
+                    && matches!(f.who, Who::Speaker(outer) if outer != inner)
+            });
+            if let Some((_, f)) = reporter {
+                frames[j].who = f.who.clone();
+            }
+        }
+    }
+
+    /// The first comma from `from` to the end of the range that is not
+    /// inside a quotation.
+    fn comma_outside_quotes(&self, from: usize) -> Option<usize> {
+        let quoted = |at: usize| self.quotes.iter().any(|q| (q.outer().0..q.outer().1).contains(&at));
+        self.text[from..self.end].match_indices(',').map(|(i, _)| from + i).find(|&at| !quoted(at))
     }
 
     /// The word after the one at `i`, in the same stretch.

@@ -150,6 +150,7 @@ impl<'a> Reader<'a> {
         let mut frames = self.find_frames();
         let bounds = self.clause_bounds(&frames);
         self.close_clauses(&mut frames, &bounds);
+        self.give_reported_frames_their_reporter(&mut frames);
         let last_speaker = frames.iter().rev().map(|f| f.who.clone()).find(|w| *w != Who::Unknown);
         let opening_subject = self.opening_subject();
         Reading { found: self.statements(&frames, &bounds), last_speaker, opening_subject }
