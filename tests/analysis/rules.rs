@@ -836,6 +836,23 @@ fn a_leader_reporting_the_others_quoted_words_keeps_them() {
 }
 
 #[test]
+fn a_person_after_the_verb_with_a_verb_of_their_own_is_not_the_speaker() {
+    // After a quoted term, "said the Nordland leader was" is not an inverted
+    // "said the chancellor": the chancellor is who the president talks about.
+    let r = who_said("Okafor, whom Lindqvist once called a \"hard man\", said the Nordland leader was \"very experienced\".");
+    assert!(r.iter().all(|(who, words)| who != "lind" || words.contains("hard man")), "{r:?}");
+    // The person the sentence opens on, before the relative clause, speaks;
+    // what the clause says the chancellor called him stays hers.
+    assert!(r.contains(&pair("okafor", "the Nordland leader was \"very experienced\"")), "{r:?}");
+    assert!(r.contains(&pair("lind", "called a \"hard man\"")), "{r:?}");
+    let r = who_said("Okafor, who had called the quotas \"unfair, even cruel,\" said Nordland would think again.");
+    assert!(r.contains(&pair("okafor", "Nordland would think again")), "{r:?}");
+    // The inverted frame itself still reads its subject.
+    assert_eq!(who_said("\"We will keep fishing,\" said the chancellor on Tuesday."), [pair("lind", "We will keep fishing")]);
+    assert_eq!(who_said("\"It is settled,\" said Okafor, who had flown in overnight."), [pair("okafor", "It is settled")]);
+}
+
+#[test]
 fn a_leader_named_inside_another_persons_phrase_is_its_object() {
     // The praiser speaks; the praised does not.
     assert_eq!(who_said("Okafor praised Lindqvist for the warm welcome at the border."), [pair("okafor", "praised Lindqvist for the warm welcome at the border")]);

@@ -196,6 +196,10 @@ impl Reader<'_> {
         } else if let Some(who) = self.inverted_subject(i) {
             inverted = true;
             (who, w.start)
+        } else if let Some(who) = self.subject_across_relative_clause(i) {
+            // The frame's own words are the verb's: the clause between ends
+            // what came before it ("called a “hard man”").
+            (who, w.start)
         } else if let Some(who) = self.coordinated_subject(i, frames) {
             // "He described Biden as … and said …".
             (who, w.start)

@@ -4,7 +4,8 @@
 use super::words::{is_name_like, Word};
 use super::{Reader, Who};
 use crate::analysis::lexicon::{
-    ends_with_folded, WordList, BETWEEN_SUBJECT_AND_VERB, DAY_PARTS, DETERMINERS, NOT_MODIFIERS, OBJECT_VERBS, PREPOSITIONS, WEEKDAYS,
+    ends_with_folded, WordList, BETWEEN_SUBJECT_AND_VERB, DAY_PARTS, DETERMINERS, FINITE, NOT_MODIFIERS, OBJECT_VERBS, PREPOSITIONS, RELATIVES,
+    WEEKDAYS,
 };
 use crate::analysis::mentions::{is_possessive, Mention, Referent};
 use crate::analysis::verbs::speech_verb;
@@ -147,7 +148,52 @@ impl Reader<'_> {
         if !self.starts_stretch(i) {
             return None;
         }
-        self.subject_after(i + 1, self.words[i].stretch)
+        let who = self.subject_after(i + 1, self.words[i].stretch)?;
+        // "Okafor, whom Lindqvist called a “hard man”, said the Nordland
+        // leader was …": a person after the verb with a finite verb of their
+        // own is the subject of the reported clause, not the speaker.
+        (!self.named_with_own_verb(i + 1)).then_some(who)
+    }
+
+    /// "Okafor, whom Lindqvist once called a “hard man”, said …": the
+    /// sentence opens with a person and a relative clause set off by commas,
+    /// and the verb at `i` comes right after the clause's closing comma. The
+    /// quotation inside the clause hides the person from a search within the
+    /// verb's own stretch of narrative.
+    pub(super) fn subject_across_relative_clause(&self, i: usize) -> Option<Who> {
+        let begin = self.after_dateline();
+        let m = self.mentions.iter().find(|m| m.start == begin && !is_possessive(self.text, m))?;
+        let verb = &self.words[i];
+        let opener = self.text[m.end..verb.start].trim_start_matches(is_blank).strip_prefix(',')?;
+        let relative = opener.trim_start_matches(is_blank).split(|c: char| !c.is_alphabetic()).next()?;
+        if !RELATIVES.has(relative) || relative.eq_ignore_ascii_case("that") {
+            return None;
+        }
+        let before_verb = self.text[m.end..verb.start].trim_end_matches(|c: char| is_blank(c) || crate::text::is_any_quote_mark(c));
+        // No comma but the two that set the clause off (the closing one may
+        // stand inside the quotation's marks).
+        let quoted = |at: usize| self.quotes.iter().any(|q| (q.outer().0..q.outer().1).contains(&at));
+        let commas = self.text[m.end..verb.start].match_indices(',').filter(|&(k, _)| !quoted(m.end + k)).count();
+        let closed = before_verb.ends_with(',');
+        (closed && (1..=2).contains(&commas)).then_some(())?;
+        self.referent_who(m)
+    }
+
+    /// Is the first person named in the few words from `from` (a mention,
+    /// or a run of names) followed at once by a finite verb?
+    fn named_with_own_verb(&self, from: usize) -> bool {
+        let Some(stretch) = self.words.get(from).map(|w| w.stretch) else { return false };
+        for k in (from..self.words.len()).take(4).take_while(|&k| self.words[k].stretch == stretch) {
+            let w = &self.words[k];
+            let end = match self.mentions.iter().find(|m| m.start == w.start) {
+                Some(m) => m.end,
+                None if is_name_like(self.word_str(w)) => self.words[self.name_run_forward_end(k)].end,
+                None => continue,
+            };
+            let next = self.words.iter().find(|n| n.start >= end);
+            return next.is_some_and(|n| n.stretch == stretch && self.text[end..n.start].chars().all(is_blank) && FINITE.has(self.word_str(n)));
+        }
+        false
     }
 
     /// Who comes after "according to": a mention, or a capitalised name.
