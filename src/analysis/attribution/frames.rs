@@ -125,8 +125,7 @@ impl Reader<'_> {
     /// The first comma from `from` to the end of the range that is not
     /// inside a quotation.
     fn comma_outside_quotes(&self, from: usize) -> Option<usize> {
-        let quoted = |at: usize| self.quotes.iter().any(|q| (q.outer().0..q.outer().1).contains(&at));
-        self.text[from..self.end].match_indices(',').map(|(i, _)| from + i).find(|&at| !quoted(at))
+        self.text[from..self.end].match_indices(',').map(|(i, _)| from + i).find(|&at| !self.in_quotation(at))
     }
 
     /// The word after the one at `i`, in the same stretch.

@@ -172,10 +172,10 @@ impl Reader<'_> {
         let before_verb = self.text[m.end..verb.start].trim_end_matches(|c: char| is_blank(c) || crate::text::is_any_quote_mark(c));
         // No comma but the two that set the clause off (the closing one may
         // stand inside the quotation's marks).
-        let quoted = |at: usize| self.quotes.iter().any(|q| (q.outer().0..q.outer().1).contains(&at));
-        let commas = self.text[m.end..verb.start].match_indices(',').filter(|&(k, _)| !quoted(m.end + k)).count();
-        let closed = before_verb.ends_with(',');
-        (closed && (1..=2).contains(&commas)).then_some(())?;
+        let commas = self.text[m.end..verb.start].match_indices(',').filter(|&(k, _)| !self.in_quotation(m.end + k)).count();
+        if !before_verb.ends_with(',') || !(1..=2).contains(&commas) {
+            return None;
+        }
         self.referent_who(m)
     }
 

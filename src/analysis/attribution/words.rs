@@ -100,6 +100,11 @@ impl<'a> Reader<'a> {
         w.end - w.start == lit.len() && self.word_str(w).eq_ignore_ascii_case(lit)
     }
 
+    /// Is byte `at` inside one of the range's quotations (marks included)?
+    pub(super) fn in_quotation(&self, at: usize) -> bool {
+        self.quotes.iter().any(|q| (q.outer().0..q.outer().1).contains(&at))
+    }
+
     /// Is the word the first of its stretch (right after a quotation)?
     pub(super) fn starts_stretch(&self, i: usize) -> bool {
         i == 0 || self.words[i - 1].stretch != self.words[i].stretch
