@@ -55,9 +55,9 @@ pub struct TopicTagger {
     topic_count: usize,
     /// The first two letters of every word of every stemmed keyword.
     stem_starts: FxHashSet<(char, char)>,
-    /// The same for two ASCII letters, as a table indexed by `a * 128 + b`:
-    /// asked for every word tagged.
-    ascii_stem_starts: Box<[bool]>,
+    /// The same for two ASCII letters, as a set of byte pairs: asked for
+    /// every word tagged.
+    ascii_stem_starts: PairSet,
     /// This tagger's number, unique in the process: the stems a thread
     /// remembers are numbered by one tagger and mean nothing to another.
     serial: u64,
@@ -143,10 +143,10 @@ impl TopicTagger {
                 Some((c.next()?, c.next()?))
             })
             .collect();
-        let mut ascii_stem_starts = vec![false; 128 * 128].into_boxed_slice();
+        let mut ascii_stem_starts = PairSet::default();
         for &(a, b) in &stem_starts {
             if a.is_ascii() && b.is_ascii() {
-                ascii_stem_starts[a as usize * 128 + b as usize] = true;
+                ascii_stem_starts.insert(a as u8, b as u8);
             }
         }
         TopicTagger {
@@ -312,7 +312,7 @@ impl TopicTagger {
     fn could_match(&self, word: &str) -> bool {
         if let [a, b, ..] = *word.as_bytes() {
             if a.is_ascii() && b.is_ascii() {
-                return self.ascii_stem_starts[a as usize * 128 + b as usize];
+                return self.ascii_stem_starts.contains(a, b);
             }
         }
         let mut chars = word.chars();
@@ -435,13 +435,17 @@ mod tests {
         assert_eq!(tags("democratic elections"), ["election-interference"]);
     }
 
+    /// A tagger for the built-in summit whose first topic has only
+    /// `keywords` (other topics may match as well), and that topic.
+    fn first_topic_with(keywords: &[&str]) -> (TopicTagger, TopicIx) {
+        let mut s = Summit::builtin().unwrap();
+        s.topics[0].keywords = keywords.iter().map(|k| k.to_string()).collect();
+        (TopicTagger::new(&s), s.topic_ixs().next().unwrap())
+    }
+
     #[test]
     fn keywords_of_one_letter_words_and_prefixes_of_several() {
-        let mut s = Summit::builtin().unwrap();
-        s.topics[0].keywords = vec!["U.S. sanctions".to_string(), "human right*".to_string()];
-        let t = TopicTagger::new(&s);
-        // The first topic now has only these two keywords; others may match as well.
-        let first = s.topic_ixs().next().unwrap();
+        let (t, first) = first_topic_with(&["U.S. sanctions", "human right*"]);
         assert!(t.tag("new U.S. sanctioning of banks").contains(&first));
         assert!(t.tag("the human rights file").contains(&first));
         assert!(!t.tag("human beings have rights").contains(&first));
@@ -461,10 +465,7 @@ mod tests {
 
     #[test]
     fn prefix_keywords_of_one_letter() {
-        let mut s = Summit::builtin().unwrap();
-        s.topics[0].keywords = vec!["x*".to_string(), "q fever*".to_string()];
-        let t = TopicTagger::new(&s);
-        let first = s.topic_ixs().next().unwrap();
+        let (t, first) = first_topic_with(&["x*", "q fever*"]);
         assert!(t.tag("Xenophobia again").contains(&first));
         assert!(t.tag("an x").contains(&first));
         assert!(t.tag("Q fevers spread").contains(&first));

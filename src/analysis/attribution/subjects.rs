@@ -161,8 +161,7 @@ impl Reader<'_> {
     /// quotation inside the clause hides the person from a search within the
     /// verb's own stretch of narrative.
     pub(super) fn subject_across_relative_clause(&self, i: usize) -> Option<Who> {
-        let begin = self.after_dateline();
-        let m = self.mentions.iter().find(|m| m.start == begin && !is_possessive(self.text, m))?;
+        let m = self.opening_mention()?;
         let verb = &self.words[i];
         let opener = self.text[m.end..verb.start].trim_start_matches(is_blank).strip_prefix(',')?;
         let relative = opener.trim_start_matches(is_blank).split(|c: char| !c.is_alphabetic()).next()?;
@@ -307,10 +306,16 @@ impl Reader<'_> {
     /// The mention the sentence opens with ("Putin, smiling, waved, saying …";
     /// "He paused, adding …"), if it opens with one.
     pub(super) fn sentence_subject(&self) -> Option<Who> {
+        let m = self.opening_mention()?;
+        self.referent_who(m).map(|who| self.expand_other(who, m).0)
+    }
+
+    /// The mention the sentence (after any dateline) opens with, if it is
+    /// not possessive.
+    fn opening_mention(&self) -> Option<&Mention> {
         let begin = self.after_dateline();
         let first = self.words.iter().find(|w| w.start >= begin).filter(|w| w.start == begin)?;
-        let m = self.mentions.iter().find(|m| m.start == first.start && !is_possessive(self.text, m))?;
-        self.referent_who(m).map(|who| self.expand_other(who, m).0)
+        self.mentions.iter().find(|m| m.start == first.start && !is_possessive(self.text, m))
     }
 
     /// The sentence's subject: the first mention in its opening words (after an
